@@ -1,0 +1,111 @@
+"""The recognised sections of a note's Markdown body.
+
+``## Questions`` holds questions (``### question`` headings with the answer below, or list
+items ending in ``?``); ``## Insights``, ``## Advice`` and ``## Resources`` hold list items;
+``## Private`` and ``<!-- private -->...<!-- /private -->`` hold what is never shared.
+Fenced code is opaque: a ``?`` or ``##`` inside it means nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import QA, BodyParts
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+_PRIVATE_BLOCK = re.compile(r"<!--\s*private\s*-->.*?<!--\s*/private\s*-->", re.S | re.I)
+SECTIONS = {"questions", "insights", "advice", "resources", "private"}
+
+
+def _lines_outside_code(body: str) -> list[tuple[int, str, bool]]:
+    """(index, line, inside_code) for every line; fences toggle the flag."""
+    out, fence = [], None
+    for i, line in enumerate(body.split("\n")):
+        m = _FENCE.match(line)
+        if m and (fence is None or m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)):
+            out.append((i, line, True))
+            fence = None if fence else m.group(1)
+            continue
+        out.append((i, line, fence is not None))
+    return out
+
+
+def section_name(title: str) -> str | None:
+    name = title.strip().strip(":").casefold()
+    return name if name in SECTIONS else None
+
+
+def parse(body: str, first_line: int = 1) -> BodyParts:
+    """Read the recognised sections; ``first_line`` is the file line where the body starts."""
+    parts = BodyParts(has_private=bool(_PRIVATE_BLOCK.search(body)))
+    current: str | None = None
+    level = 0
+    qa: QA | None = None
+    answer: list[str] = []
+    item_indent: int | None = None
+
+    def close() -> None:
+        nonlocal qa, answer
+        if qa is not None:
+            qa.answer = "\n".join(answer).strip()
+            parts.questions.append(qa)
+        qa, answer = None, []
+
+    for i, line, in_code in _lines_outside_code(body):
+        heading = None if in_code else _HEADING.match(line)
+        if heading and len(heading.group(1)) <= 2:
+            close()
+            current, level = section_name(heading.group(2)), len(heading.group(1))
+            item_indent = None
+            if current == "private":
+                parts.has_private = True
+            continue
+        if current == "questions":
+            if heading and len(heading.group(1)) >= level + 1:
+                close()
+                qa = QA(question=heading.group(2).strip(), answer="", line=first_line + i)
+                item_indent = None
+                continue
+            item = None if in_code else _ITEM.match(line)
+            if item and item.group(2).rstrip().endswith("?") and (item_indent is None or len(item.group(1)) <= item_indent):
+                close()
+                qa = QA(question=item.group(2).strip(), answer="", line=first_line + i)
+                item_indent = len(item.group(1))
+                continue
+            if qa is not None:
+                if item_indent is not None and line.strip():
+                    # the answer to a list-item question is what is nested under it
+                    indent = len(line) - len(line.lstrip())
+                    if indent <= item_indent and not in_code:
+                        close()
+                        item_indent = None
+                        continue
+                    line = line[item_indent + 2 :] if indent >= item_indent + 2 else line.strip()
+                answer.append(line)
+        elif current in ("insights", "advice", "resources") and not in_code:
+            item = _ITEM.match(line)
+            if item and len(item.group(1)) == 0 and item.group(2).strip():
+                getattr(parts, current).append(item.group(2).strip())
+    close()
+    return parts
+
+
+def strip_private(body: str) -> str:
+    """The body with ``## Private`` sections and private comment blocks removed: what may be shared."""
+    body = _PRIVATE_BLOCK.sub("", body)
+    out: list[str] = []
+    skipping_level = 0
+    for _, line, in_code in _lines_outside_code(body):
+        heading = None if in_code else _HEADING.match(line)
+        if heading:
+            lvl = len(heading.group(1))
+            if skipping_level and lvl <= skipping_level:
+                skipping_level = 0
+            if not skipping_level and section_name(heading.group(2)) == "private":
+                skipping_level = lvl
+                continue
+        if not skipping_level:
+            out.append(line)
+    return "\n".join(out)

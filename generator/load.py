@@ -1,0 +1,202 @@
+"""Read ``content/`` into validated :class:`Note` objects and diagnostics; never crash on a file.
+
+Frontmatter is split with python-frontmatter's YAML handler and parsed with PyYAML (libyaml's
+CSafeLoader when present) into a node tree, so every problem names its line and column in
+the file. MkDocs and python-frontmatter would both hide a broken frontmatter; here it is an
+error with a hint.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from . import body as body_parser
+from . import schema
+from .diagnostics import Diagnostic, sort_key
+from .model import BodyParts, Note
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+KINDS = tuple(schema.RECORDS)
+_HANDLER = frontmatter.YAMLHandler()
+
+
+@dataclass
+class Source:
+    """A file to read: its path as reported, its URI in the docs dir, and its bytes."""
+
+    path: str
+    src_uri: str
+    data: bytes
+
+
+def kind_of(src_uri: str) -> str | None:
+    """Which kind of note a docs-dir path holds; None for pages that are not notes (guides, index)."""
+    head, _, rest = src_uri.partition("/")
+    if head not in KINDS or not rest.endswith(".md"):
+        return None
+    name = rest.rsplit("/", 1)[-1]
+    if name in ("index.md", "README.md"):
+        return None
+    if head != "interviews" and "/" in rest:
+        return None
+    return head
+
+
+def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Source]:
+    """Every note file under ``docs_dir``, sorted, read as bytes; hidden folders are skipped."""
+    docs = Path(docs_dir)
+    prefix = report_prefix if report_prefix is not None else docs.name
+    out = []
+    for kind in KINDS:
+        root = docs / kind
+        if not root.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+            for fn in sorted(filenames):
+                full = Path(dirpath, fn)
+                uri = full.relative_to(docs).as_posix()
+                if fn.startswith(".") or kind_of(uri) is None:
+                    continue
+                out.append(Source(f"{prefix}/{uri}" if prefix else uri, uri, full.read_bytes()))
+    return sorted(out, key=lambda s: s.src_uri)
+
+
+def _decode(src: Source, diags: list[Diagnostic]) -> str | None:
+    data = src.data
+    if data.startswith(b"\xef\xbb\xbf"):
+        diags.append(Diagnostic(src.path, 1, 1, "", "the file starts with a byte-order mark (BOM); read without it",
+                                "save the file as UTF-8 without BOM", "warning"))
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        diags.append(Diagnostic(src.path, line, col, "", f"bytes that are not UTF-8 ({data[err.start:err.start + 1]!r})",
+                                "save the file as UTF-8 in your editor"))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _mark_line(err: yaml.MarkedYAMLError, offset: int) -> tuple[int, int]:
+    mark = err.problem_mark or err.context_mark
+    return (mark.line + offset, mark.column + 1) if mark else (offset, 1)
+
+
+def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
+    """One file to a note and its problems; a note with an error comes back with ``ok=False``."""
+    diags: list[Diagnostic] = []
+    kind = kind_of(src.src_uri) or "interviews"
+    record = schema.RECORDS[kind]
+    text = _decode(src, diags)
+    if text is None:
+        return None, diags
+    if not text.strip():
+        diags.append(Diagnostic(src.path, 1, 1, "", "the file is empty",
+                                "start it with a frontmatter block: ---, date: and person:, ---" if kind == "interviews" else "add a frontmatter block or delete the file"))
+        return None, diags
+    if not _HANDLER.detect(text):
+        if kind != "interviews":  # an entity file may be plain Markdown: its name comes from the file
+            return Note(src.path, src.src_uri, kind, {}, text, 1, body_parser.parse(text, 1)), diags
+        diags.append(Diagnostic(src.path, 1, 1, "", "no frontmatter: the note must start with a line `---`",
+                                "begin the file with ---, then date: and person:, then ---"))
+        return None, diags
+    try:
+        fm, content = _HANDLER.split(text)
+    except ValueError:
+        diags.append(Diagnostic(src.path, 1, 1, "", "the frontmatter is not closed", "add a line `---` after the last field"))
+        return None, diags
+    body_line = text[: len(text) - len(content)].count("\n") + 1
+    content = content[1:] if content.startswith("\n") else content
+    try:
+        loader = _Loader(fm)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as err:
+        line, col = _mark_line(err, 1)
+        problem = (err.problem or "invalid YAML").strip()
+        if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
+            problem += f" ({err.context.strip()} at line {err.context_mark.line + 1}, column {err.context_mark.column + 1})"
+        diags.append(Diagnostic(src.path, line, col, "", f"invalid YAML: {problem}",
+                                "check the indentation and quote values that contain ': ' or start with [, {, *, & or #"))
+        return None, diags
+    except yaml.YAMLError as err:  # pragma: no cover - libyaml without marks
+        diags.append(Diagnostic(src.path, 1, 1, "", f"invalid YAML: {err}", "check the frontmatter"))
+        return None, diags
+    if data is None:
+        data, node = {}, None
+    if not isinstance(data, dict):
+        line = node.start_mark.line + 1 if node is not None else 1
+        diags.append(Diagnostic(src.path, line, 1, "", f"the frontmatter is {schema.describe(data)}, not a mapping of fields",
+                                "write one `field: value` per line, e.g. date: 2026-03-14"))
+        return None, diags
+    diags.extend(_duplicate_keys(node, src.path))
+    checked = schema.validate(record, data, node, src.path, line_offset=1)
+    diags.extend(checked.diagnostics)
+    try:
+        parts = body_parser.parse(content, body_line)
+    except Exception as err:  # noqa: BLE001 - a body we cannot read must not stop the build
+        diags.append(Diagnostic(src.path, body_line, 1, "", f"could not read the body: {err}", "check the Markdown"))
+        parts = BodyParts()
+    ok = not any(d.is_error for d in checked.diagnostics)
+    return Note(src.path, src.src_uri, kind, checked.values, content, body_line, parts, ok, checked.lines), diags
+
+
+def _duplicate_keys(node: yaml.Node | None, path: str) -> list[Diagnostic]:
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    seen: set[str] = set()
+    out = []
+    for k, _ in node.value:
+        name = str(k.value)
+        if name in seen:
+            out.append(Diagnostic(path, k.start_mark.line + 1, k.start_mark.column + 1, name,
+                                  "the field is given twice; the last one counts", "remove one of them", "warning"))
+        seen.add(name)
+    return out
+
+
+def url_of(src_uri: str) -> str:
+    """The URL MkDocs gives a page (``use_directory_urls``), lower-cased to catch clashes on any disk."""
+    stem = src_uri[:-3]
+    if stem.endswith("/index") or stem.endswith("/README") or stem in ("index", "README"):
+        stem = stem.rsplit("/", 1)[0] if "/" in stem else ""
+    return (stem + "/").lstrip("/").lower()
+
+
+def load_all(sources: list[Source]) -> tuple[list[Note], list[Diagnostic]]:
+    """Every file, note by note: problems are collected, one bad file never stops the others."""
+    notes: list[Note] = []
+    diags: list[Diagnostic] = []
+    urls: dict[str, str] = {}
+    for src in sources:
+        try:
+            note, found = load_note(src)
+        except Exception as err:  # noqa: BLE001 - defence in depth: a loader bug must name the file
+            note, found = None, [Diagnostic(src.path, 1, 1, "", f"could not read the note: {type(err).__name__}: {err}",
+                                            "please report this file's shape as a bug")]
+        diags.extend(found)
+        if note is None:
+            continue
+        url = url_of(src.src_uri)
+        if url in urls:
+            diags.append(Diagnostic(src.path, 1, 1, "", f"this note would get the same URL /{url} as {urls[url]}",
+                                    "rename one of the two files"))
+            continue
+        urls[url] = src.path
+        notes.append(note)
+    return notes, sorted(diags, key=sort_key)

@@ -1,0 +1,24 @@
+"""Which pages the site has and what each shows: a list of :class:`PageSpec`, built after resolve.
+
+Each module here contributes the specs of one part of the site; ``BUILDERS`` lists them, so
+adding a part of the site is adding a module and one line.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from ..model import KnowledgeBase
+from ..render import PageSpec
+from ..settings import Settings
+from . import entities, home, indexes
+
+Builder = Callable[[KnowledgeBase, Settings], Iterable[PageSpec]]
+BUILDERS: list[Builder] = [home.pages, indexes.pages, entities.pages]
+
+
+def build_pages(kb: KnowledgeBase, settings: Settings) -> list[PageSpec]:
+    specs: list[PageSpec] = []
+    for builder in BUILDERS:
+        specs.extend(builder(kb, settings))
+    return specs

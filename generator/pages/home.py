@@ -1,0 +1,34 @@
+"""The dashboard: recent conversations, what is coming, open referrals, industries at a glance."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import KnowledgeBase
+from ..render import PageSpec
+from ..settings import Settings
+
+
+def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+    held = [iv for iv in kb.interviews if iv.held and iv.date <= kb.today]
+    upcoming = sorted((iv for iv in kb.interviews if iv.status in ("scheduled", "requested", "prospect")), key=lambda iv: (iv.date, iv.slug))
+    talked_to = {iv.person for iv in kb.interviews if iv.status in ("done", "scheduled", "requested")}
+    open_referrals = [r for r in kb.referrals if not r.contacted and r.person not in talked_to]
+    industries = sorted(kb.industries.values(), key=lambda i: (-len(kb.interviews_with("industry", i.slug)), i.name.casefold()))
+    company_counts: dict[str, int] = {}
+    for c in kb.companies.values():
+        for s in c.industries:
+            company_counts[s] = company_counts.get(s, 0) + 1
+    yield PageSpec(
+        "index.md",
+        "home.md.j2",
+        {
+            "recent": held[:8],
+            "upcoming": upcoming,
+            "open_referrals": sorted(open_referrals, key=lambda r: (kb.people[r.person].name.casefold(), r.interview)),
+            "industries": industries,
+            "held_count": len(held),
+            "company_counts": company_counts,
+        },
+        title=f"{settings.me.name}'s insight knowledge base" if settings.me.name != "Me" else "Insight knowledge base",
+    )

@@ -1,0 +1,22 @@
+"""The index pages that the small nav links to: conversations, people, companies, industries."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import KnowledgeBase
+from ..render import PageSpec
+from ..settings import Settings
+
+
+def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+    months: dict[str, list] = {}
+    for iv in kb.interviews:
+        months.setdefault(iv.date.strftime("%Y-%m"), []).append(iv)
+    yield PageSpec("interviews/index.md", "interviews_index.md.j2", {"months": months}, "Conversations")
+    people = sorted(kb.people.values(), key=lambda p: (p.name.casefold(), p.slug))
+    yield PageSpec("people/index.md", "people_index.md.j2", {"people": people}, "People")
+    companies = sorted(kb.companies.values(), key=lambda c: (c.name.casefold(), c.slug))
+    yield PageSpec("companies/index.md", "companies_index.md.j2", {"companies": companies}, "Companies")
+    industries = sorted(kb.industries.values(), key=lambda i: (i.name.casefold(), i.slug))
+    yield PageSpec("industries/index.md", "industries_index.md.j2", {"industries": industries}, "Industries")

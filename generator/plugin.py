@@ -1,0 +1,110 @@
+"""The MkDocs plugin ``insight``: a thin adapter over :mod:`generator.site`.
+
+on_files adds the generated pages as in-memory files and drops broken notes; on_page_markdown
+puts the header card and related conversations around each note and the generated text under
+a user's own entity page. Problems are logged once, here; MkDocs' ``--strict`` turns them into
+a failed build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import site as core
+from .render import t
+from .settings import Settings, parse_day
+
+log = logging.getLogger("mkdocs.plugins.insight")
+
+
+class InsightConfig(base.Config):
+    """Options under ``plugins: - insight:`` in mkdocs.yml."""
+
+    today = c.Optional(c.Type(str))  # YYYY-MM-DD; default: the real date (or INSIGHT_TODAY)
+    me = c.Type(dict, default={})  # name, pitch, goals
+    targets = c.Type(list, default=[])  # companies you want a way into
+    followups = c.Type(dict, default={})  # rules for follow-ups (see the guide)
+    repo_path = c.Type(str, default="content")  # where content/ is in the repository, for edit links
+
+
+class InsightPlugin(BasePlugin[InsightConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: core.Site | None = None
+        self.settings: Settings | None = None
+
+    def _today(self) -> dt.date | None:
+        text = os.environ.get("INSIGHT_TODAY") or self.config.today
+        if not text:
+            return None
+        try:
+            return parse_day(str(text))
+        except ValueError as err:
+            raise PluginError(f"insight: {err}") from None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = Settings.from_options(dict(self.config), today=self._today())
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.settings is not None
+        user_pages = {f.src_uri for f in files if f.is_documentation_page()}
+        prefix = self.config.repo_path.rstrip("/")
+        self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix)
+        for d in site.diagnostics:
+            (log.error if d.is_error else log.warning)(d.format())
+        for uri in sorted(site.left_out):
+            f = files.get_file_from_path(uri)
+            if f is not None:
+                files.remove(f)
+        for uri, markdown in site.pages.items():
+            if uri not in user_pages:
+                files.append(File.generated(config, uri, content=markdown))
+        for path, data in site.assets.items():
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        site = self.site
+        if site is None:
+            return markdown
+        uri = page.file.src_uri
+        if uri in site.headers:
+            return f"{site.headers[uri]}\n{_strip_h1(markdown)}\n\n{site.footers[uri]}"
+        if not page.file.generated_by and uri in site.pages:  # the user's own text on top of the generated page
+            generated = site.pages[uri]
+            title = page.meta.get("title") or _first_h1(markdown) or site.titles.get(uri, "")
+            body = _strip_h1(markdown)
+            return f"# {t(title)}\n\n{body}\n\n{generated}" if title else f"{body}\n\n{generated}"
+        return markdown
+
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if page.file.generated_by and self.site is not None:
+            page.edit_url = None  # generated pages have no source file to edit
+        return context
+
+
+def _first_h1(markdown: str) -> str | None:
+    for line in markdown.lstrip().split("\n", 3)[:3]:
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+def _strip_h1(markdown: str) -> str:
+    text = markdown.lstrip()
+    if text.startswith("# "):
+        return text.split("\n", 1)[1] if "\n" in text else ""
+    return markdown

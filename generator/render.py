@@ -1,0 +1,91 @@
+"""Page specs to Markdown with Jinja2 templates; user text is always escaped as text.
+
+Generated pages are plain Markdown (so ``insight export`` and other engines can use them).
+Names and other frontmatter values pass through ``t``: Markdown and HTML characters are
+escaped, so ``<script>`` in a company name shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|-])")
+
+
+def t(value: Any) -> str:
+    """Escape a value for inline Markdown: it shows as the text it is, whatever characters it has."""
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return " ".join(text.split())
+
+
+_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+_SCRIPT_URL = re.compile(r"(java|vb)script:", re.I)
+
+
+def md(value: Any) -> str:
+    """User Markdown (an answer, an insight) kept as Markdown, but raw HTML and script URLs neutralised."""
+    text = "" if value is None else str(value)
+    text = _RAW_HTML.sub("&lt;", text)
+    return _SCRIPT_URL.sub(lambda m: m.group(1) + "script&#58;", text)
+
+
+def href(from_uri: str, to_uri: str) -> str:
+    """A relative link between two docs-dir files, as MkDocs resolves it."""
+    base = posixpath.dirname(from_uri)
+    return posixpath.relpath(to_uri, base or ".")
+
+
+def indent(text: str, width: int = 4) -> str:
+    """Indent a Markdown block (for admonitions and list items); blank lines stay blank."""
+    pad = " " * width
+    return "\n".join(pad + line if line.strip() else "" for line in str(text).split("\n"))
+
+
+@dataclass
+class PageSpec:
+    """What one generated page shows: its place in the docs dir, its template and its data."""
+
+    src_uri: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    title: str = ""
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["t"] = t
+    env.filters["indent_md"] = indent
+    env.filters["md"] = md
+
+    @jinja2.pass_context
+    def link(ctx: jinja2.runtime.Context, target: Any, label: Any = None) -> str:
+        """``[label](relative.md)`` from the page being rendered to an entity, interview or URI."""
+        uri = target if isinstance(target, str) else target.src_uri
+        text = label if label is not None else getattr(target, "name", None) or getattr(target, "title", uri)
+        return f"[{t(text)}]({href(ctx['page_uri'], uri)})"
+
+    env.globals["link"] = link
+    return env
+
+
+def render(spec: PageSpec, common: dict[str, Any] | None = None) -> str:
+    """One page's Markdown; ``common`` holds what every page may use (the knowledge base, settings)."""
+    template = environment().get_template(spec.template)
+    text = template.render(**(common or {}), **spec.context, page_uri=spec.src_uri, title=spec.title)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,51 @@
+"""Settings of one build: the plugin's options in ``mkdocs.yml`` plus ``today``.
+
+``today`` is part of the input (``--today``, default: the real date), so the same notes and
+the same day always give the same site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Me:
+    """You: how pages name you, and your introduction for prep sheets and emails."""
+
+    name: str = "Me"
+    pitch: str = ""
+    goals: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    today: dt.date = field(default_factory=dt.date.today)
+    me: Me = field(default_factory=Me)
+    targets: tuple[str, ...] = ()  # companies you want a way into
+    followups: dict[str, Any] = field(default_factory=dict)
+    site_url: str = ""
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any], today: dt.date | str | None = None) -> Settings:
+        """Build settings from the plugin options (already type-checked by the plugin's config class)."""
+        me = options.get("me") or {}
+        day = today or options.get("today")
+        if isinstance(day, str):
+            day = parse_day(day)
+        return cls(
+            today=day or dt.date.today(),
+            me=Me(**{k: str(v) for k, v in me.items() if k in ("name", "pitch", "goals")}),
+            targets=tuple(options.get("targets") or ()),
+            followups=dict(options.get("followups") or {}),
+        )
+
+
+def parse_day(text: str) -> dt.date:
+    """``YYYY-MM-DD`` to a date, with a message that says what would be valid."""
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise ValueError(f"today: expected a date as YYYY-MM-DD, got {text!r}") from None

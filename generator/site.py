@@ -1,0 +1,82 @@
+"""The pure core end to end: ``content/`` + settings + today -> Markdown pages and assets.
+
+``build`` is what the plugin, the CLI and ``insight export`` all call. It imports neither
+MkDocs nor click, and the same input always gives the same output.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import pages as page_builders
+from . import schema
+from .diagnostics import Diagnostic
+from .load import Source, discover, load_all
+from .model import Interview, KnowledgeBase
+from .pages.gather import related
+from .render import PageSpec, render
+from .resolve import resolve
+from .settings import Settings
+
+
+@dataclass
+class Site:
+    """Everything generated: pages by docs-dir URI, the note enrichments, and data assets."""
+
+    kb: KnowledgeBase
+    pages: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # note src_uri -> header card Markdown
+    footers: dict[str, str] = field(default_factory=dict)  # note src_uri -> related-content Markdown
+    titles: dict[str, str] = field(default_factory=dict)  # generated page src_uri -> title
+    assets: dict[str, bytes] = field(default_factory=dict)  # docs-dir path -> bytes
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.kb.diagnostics
+
+    left_out: set[str] = field(default_factory=set)  # note files with an error: not published
+
+
+def load(sources: list[Source], settings: Settings) -> KnowledgeBase:
+    notes, diags = load_all(sources)
+    return resolve(notes, settings, diags)
+
+
+def note_parts(kb: KnowledgeBase, iv: Interview) -> tuple[str, str]:
+    common = {"kb": kb}
+    head = render(PageSpec(iv.src_uri, "note_header.md.j2", {"iv": iv}), common)
+    foot = render(PageSpec(iv.src_uri, "note_footer.md.j2", {"iv": iv, "related": related(kb, iv)}), common)
+    return head, foot
+
+
+def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset()) -> Site:  # type: ignore[assignment]
+    """Render every page; where the user has ``content/<uri>`` the generated text goes below theirs."""
+    site = Site(kb)
+    t0 = time.perf_counter()
+    common = {"kb": kb, "settings": settings}
+    for spec in page_builders.build_pages(kb, settings):
+        overlay = spec.src_uri in user_pages
+        site.pages[spec.src_uri] = render(spec, {**common, "overlay": overlay})
+        site.titles[spec.src_uri] = spec.title
+    for iv in kb.interviews:
+        site.headers[iv.src_uri], site.footers[iv.src_uri] = note_parts(kb, iv)
+    site.assets["assets/insight/note.schema.json"] = (json.dumps(schema.json_schema(), indent=2, sort_keys=True) + "\n").encode()
+    site.timings["render"] = time.perf_counter() - t0
+    return site
+
+
+def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None) -> Site:  # type: ignore[assignment]
+    """Load, resolve and render one docs dir."""
+    t0 = time.perf_counter()
+    sources = discover(docs_dir, report_prefix)
+    t1 = time.perf_counter()
+    kb = load(sources, settings)
+    t2 = time.perf_counter()
+    site = generate(kb, settings, user_pages)
+    site.left_out = {s.src_uri for s in sources} - {n.src_uri for n in kb.notes if n.ok}
+    site.timings = {"read": t1 - t0, "load+resolve": t2 - t1, **site.timings}
+    return site
