@@ -55,7 +55,11 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             raise PluginError(f"insight: {err}") from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.settings = Settings.from_options(dict(self.config), today=self._today())
+        today = self._today()
+        self.settings = Settings.from_options(dict(self.config), today=today)
+        if today is not None and "SOURCE_DATE_EPOCH" not in os.environ:
+            # a frozen today also freezes MkDocs' own build date (sitemap), for byte-identical builds
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

@@ -230,6 +230,8 @@ def value_with_nodes(record: Record, value: dict[str, Any], node: yaml.Node | No
     """Validate a nested mapping; its problems are raised, the first one wins (nested items are small)."""
     out: dict[str, Any] = {}
     keys = _map_nodes(node)
+    # YAML 1.1 reads a bare `on:` key as true; a field named `on` means the word
+    value = {("on" if k is True and record.field("on") else k): v for k, v in value.items()}
     for f in record.fields:
         if f.name in value and value[f.name] is not None:
             out[f.name] = f.type.check(value[f.name], keys.get(f.name, (None, node))[1])

@@ -80,3 +80,23 @@ def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = froze
     site.left_out = {s.src_uri for s in sources} - {n.src_uri for n in kb.notes if n.ok}
     site.timings = {"read": t1 - t0, "load+resolve": t2 - t1, **site.timings}
     return site
+
+
+def export(site: Site, docs_dir: Path, out: Path) -> int:
+    """Write the whole generated tree, notes enriched as on the site, to ``out`` (never into ``docs_dir``)."""
+    out = Path(out)
+    if out.resolve() == Path(docs_dir).resolve() or Path(docs_dir).resolve() in out.resolve().parents:
+        raise ValueError(f"{out}: refusing to write inside the content folder")
+    files: dict[str, bytes] = {uri: text.encode() for uri, text in site.pages.items()}
+    for note in site.kb.notes:
+        if note.kind == "interviews" and note.src_uri in site.headers:
+            text = f"{site.headers[note.src_uri]}\n{note.body}\n\n{site.footers[note.src_uri]}"
+            files[note.src_uri] = text.encode()
+        elif note.ok and note.src_uri in site.pages:
+            files[note.src_uri] = f"{note.body}\n\n{site.pages[note.src_uri]}".encode()
+    files.update(site.assets)
+    for uri, data in sorted(files.items()):
+        target = out / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return len(files)

@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make site` builds the demo, `make test` runs every test.
+# Each sets up (and then reuses) its own virtual environment in .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+TODAY  ?= 2026-11-27
+
+.PHONY: site serve test bench check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)  ## build the demo site from the sample notes into site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/insight build --strict --today $(TODAY)
+	@echo "Open site/index.html through a web server: '$(BIN)/insight serve' (live reload) or 'python3 -m http.server -d site 8000'."
+
+serve: $(STAMP)  ## serve the demo with live reload on http://127.0.0.1:8000/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/insight serve --today $(TODAY)
+
+check: $(STAMP)  ## validate the notes
+	$(BIN)/insight check
+
+test: $(STAMP)  ## run every test (browser tests need Debian's chromium: apt-get install -y chromium)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

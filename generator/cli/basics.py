@@ -1,0 +1,149 @@
+"""new, check, build, serve, export, schema: the commands every user needs first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .. import schema
+from .. import site as core
+from ..diagnostics import Diagnostic
+from ..identity import slugify
+from .options import config_option, load_project, strict_option, today_option
+
+
+def _summary(diags: list[Diagnostic]) -> str:
+    errors = sum(d.is_error for d in diags)
+    return f"{errors} error(s), {len(diags) - errors} warning(s)"
+
+
+@click.command(help="Check every note and print every problem (exit 1 on errors).")
+@config_option
+@today_option
+@strict_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+def check(config_file: str | None, today: dt.date | None, strict: bool | None, fmt: str) -> None:
+    project = load_project(config_file)
+    site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path)
+    diags = site.diagnostics
+    if fmt == "json":
+        click.echo(json.dumps({"diagnostics": [d.as_dict() for d in diags], "notes": len(site.kb.interviews),
+                               "left_out": sorted(site.left_out)}, indent=2))
+    else:
+        for d in diags:
+            click.echo(d.format(), err=False)
+        click.echo(f"{len(site.kb.interviews)} conversation(s) checked: {_summary(diags)}", err=True)
+    failed = any(d.is_error for d in diags) or (strict and diags)
+    sys.exit(1 if failed else 0)
+
+
+def _mkdocs_env(today: dt.date | None) -> None:
+    """Pass --today to the plugin, and pin MkDocs' own build date so the output is byte-identical."""
+    if today is not None:
+        os.environ["INSIGHT_TODAY"] = today.isoformat()
+        stamp = dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp))
+
+
+@click.command(help="Build the site with MkDocs (into site/ unless --site-dir).")
+@config_option
+@today_option
+@strict_option
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False), default=None, help="Where to write the site.")
+def build(config_file: str | None, today: dt.date | None, strict: bool | None, site_dir: str | None) -> None:
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+
+    load_project(config_file)
+    _mkdocs_env(today)
+    try:
+        cfg = load_config(config_file or "mkdocs.yml", strict=strict, site_dir=site_dir)
+        mkdocs_build.build(cfg)
+    except (ConfigurationError, BuildError, Abort) as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"Site written to {cfg.site_dir}", err=True)
+
+
+@click.command(help="Serve the site with live reload while you edit notes.")
+@config_option
+@today_option
+@strict_option
+@click.option("-a", "--dev-addr", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
+def serve(config_file: str | None, today: dt.date | None, strict: bool | None, dev_addr: str | None) -> None:
+    from mkdocs.commands import serve as mkdocs_serve
+
+    load_project(config_file)
+    _mkdocs_env(today)
+    mkdocs_serve.serve(config_file=config_file or "mkdocs.yml", strict=strict, dev_addr=dev_addr)
+
+
+@click.command(help="Write the generated Markdown tree to DIR, for other engines or for a look.")
+@config_option
+@today_option
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder to write into.")
+def export(config_file: str | None, today: dt.date | None, out: str) -> None:
+    project = load_project(config_file)
+    user_pages = {p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*.md")}
+    site = core.build(project.docs_dir, project.settings(today), user_pages, report_prefix=project.repo_path)
+    written = core.export(site, project.docs_dir, Path(out))
+    click.echo(f"{written} file(s) written to {out}", err=True)
+
+
+@click.command(help="Print the note schema: a Markdown field reference or a JSON Schema for editors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON Schema of an interview note.")
+def schema_cmd(as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(schema.json_schema(), indent=2, sort_keys=True))
+    else:
+        click.echo(schema.markdown_reference())
+
+
+schema_cmd.name = "schema"
+
+STATUS_HELP = "Where the conversation stands: " + ", ".join(schema.STATUSES) + "."
+
+
+@click.command(help="Start a note for a conversation; refuses to overwrite; prints its path.")
+@config_option
+@click.option("--person", default=None, help="Who you talk to.")
+@click.option("--date", "day", default=None, metavar="DATE", help="When (YYYY-MM-DD; default today).")
+@click.option("--role", default=None, help="Their role.")
+@click.option("--company", default=None, help="Where they work.")
+@click.option("--industry", default=None, help="The industry (comma-separated for several).")
+@click.option("--channel", type=click.Choice(schema.CHANNELS), default=None, help="How you reached them.")
+@click.option("--introduced-by", default=None, help="Who introduced you.")
+@click.option("--status", type=click.Choice(schema.STATUSES), default=None, help=STATUS_HELP)
+def new(config_file: str | None, person: str | None, day: str | None, role: str | None, company: str | None,
+        industry: str | None, channel: str | None, introduced_by: str | None, status: str | None) -> None:
+    from ..newnote import NoteExists, write_note
+
+    project = load_project(config_file)
+    interactive = sys.stdin.isatty()
+    if not person:
+        if not interactive:
+            raise click.UsageError("--person is required when not run in a terminal")
+        person = click.prompt("Person")
+        role = role or click.prompt("Role", default="", show_default=False) or None
+        company = company or click.prompt("Company", default="", show_default=False) or None
+        industry = industry or click.prompt("Industry", default="", show_default=False) or None
+    try:
+        when = dt.date.fromisoformat(day) if day else project.settings(None).today
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {day!r}", param_hint="--date") from None
+    fields = {"role": role, "company": company, "industry": industry, "channel": channel,
+              "introduced_by": introduced_by, "status": status}
+    try:
+        path = write_note(project.docs_dir, when, person, {k: v for k, v in fields.items() if v})
+    except NoteExists as err:
+        raise click.ClickException(f"{err.path} already exists; nothing was written (pick another --date or edit it)") from None
+    click.echo(path)
+
+
+COMMANDS = [new, check, build, serve, export, schema_cmd]
+__all__ = ["COMMANDS", "slugify"]

@@ -1,0 +1,70 @@
+"""Option bundles shared by several commands, and loading the project's mkdocs.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from ..settings import Settings, parse_day
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+HELP_CONFIG = "The MkDocs configuration file (default: mkdocs.yml)."
+HELP_TODAY = "Treat this date (YYYY-MM-DD) as today, so builds are reproducible."
+HELP_STRICT = "Fail on any error or warning in the notes."
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err).split(": ", 1)[1]) from None
+
+
+def config_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-f", "--config-file", type=click.Path(dir_okay=False), default=None, help=HELP_CONFIG)(f)
+
+
+def today_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--today", callback=_day, default=None, metavar="DATE", help=HELP_TODAY)(f)
+
+
+def strict_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--strict", is_flag=True, default=None, help=HELP_STRICT)(f)
+
+
+@dataclass
+class Project:
+    """What commands need from mkdocs.yml: where the notes are, the plugin options, the config itself."""
+
+    config_file: str
+    docs_dir: Path
+    options: dict[str, Any]
+    repo_path: str
+
+    def settings(self, today: dt.date | None) -> Settings:
+        return Settings.from_options(self.options, today=today or os.environ.get("INSIGHT_TODAY"))
+
+
+def load_project(config_file: str | None) -> Project:
+    """Read mkdocs.yml through MkDocs itself, so the plugin options are validated the same way."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    path = config_file or "mkdocs.yml"
+    if not Path(path).is_file():
+        raise click.ClickException(f"{path}: no such file; run insight in the folder that has mkdocs.yml, or pass -f")
+    try:
+        cfg = load_config(path)
+    except ConfigurationError as err:
+        raise click.ClickException(f"{path}: {err}") from None
+    plugin = cfg.plugins.get("insight")
+    options = dict(plugin.config) if plugin is not None else {}
+    return Project(path, Path(cfg.docs_dir), options, str(options.get("repo_path", "content")))

@@ -1,0 +1,56 @@
+"""``insight new``: the one place that writes into ``content/``, and it never overwrites."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .identity import slugify
+
+BODY = """
+## Questions
+
+### What does a typical week look like for you?
+
+
+## Insights
+
+-
+
+## Advice
+
+-
+
+## Private
+
+Only for you: never in a shared guide.
+"""
+
+
+class NoteExists(Exception):
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def write_note(docs_dir: Path, when: dt.date, person: str, fields: dict[str, Any]) -> Path:
+    """Create ``interviews/<date>-<person>.md`` with exclusive creation; raise NoteExists if it is there."""
+    folder = Path(docs_dir) / "interviews"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{when.isoformat()}-{slugify(person, 'person')}.md"
+    meta: dict[str, Any] = {"date": when, "person": person.strip()}
+    meta.update(fields)
+    meta.setdefault("status", "done" if when <= dt.date.today() else "scheduled")
+    if meta["status"] in ("requested", "scheduled"):
+        meta.setdefault("requested_on", dt.date.today())
+    meta.setdefault("share", "private")
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as fh:
+            fh.write(f"---\n{front}---\n{BODY}")
+    except FileExistsError:
+        raise NoteExists(path) from None
+    return path
