@@ -1,0 +1,1 @@
+"""Insight KB: informational-interview notes in, a knowledge-base site out."""
