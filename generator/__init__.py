@@ -1,0 +1,1 @@
+"""Insight KB: turn informational-interview notes into a browsable knowledge base."""
