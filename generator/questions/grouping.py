@@ -23,6 +23,9 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (intent.slug, re.compile("|".join(f"(?:{p})" for p in intent.patterns))) for intent in INTENTS
 )
 _TOPIC_OF_INTENT: dict[str, str] = {intent.slug: intent.topic for intent in INTENTS}
+# Notes often record a question as asked about "them"; the lexicon is written for "you".
+_THIRD_PERSON = {"they": "you", "them": "you", "their": "your", "theirs": "yours", "themselves": "yourself",
+                 "he": "you", "she": "you", "him": "you", "his": "your", "hers": "yours"}
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\W\d_]+", re.UNICODE)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ness", "ments", "ment", "ies", "ied", "ers", "er", "ed", "ly", "es", "s")
 
@@ -65,13 +68,15 @@ def _correct(token: str) -> str:
 
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """Lowercase, fold quotes and accents, expand contractions and fix typos, so lexicon patterns stay simple."""
+    """Lowercase, fold quotes, expand contractions, fix typos and read notes-style third person ("what surprised
+    them") as second person, so lexicon patterns stay simple."""
     text = unicodedata.normalize("NFKC", str(text)).casefold()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"[-_/]+", " ", text)
     words: list[str] = []
     for token in _TOKEN.findall(text):
         token = CONTRACTIONS.get(token, token)
+        token = _THIRD_PERSON.get(token, token)
         if token.endswith("'s"):
             token = token[:-2]
         token = token.replace("'", "")

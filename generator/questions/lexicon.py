@@ -91,7 +91,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:read|reading|books?|websites?|web sites?|sites|blogs?|podcasts?|newsletters?|journals?|publications?|magazines?|periodicals|literature|youtube|channels?|forums?)\b",
         r"\b(?:online )?resources?\b(?<!human resources)",
         r"\bkeep (?:up|current|up to date) with\b|\bstay (?:current|up to date|informed|on top)\b",
-        r"\b(?:learn|find out|research) more about\b",
+        r"\b(?:learn|find out|research) more about\b|\binformation (?:about|on)\b|\bfind (?:reliable |good |more |useful )?information\b",
         r"\bwhere (?:can|should|do|could) i (?:learn|look|find information|read|research)",
         r"\bwho (?:should|do) i follow\b|\b(?:follow|read) (?:online|regularly)\b",
     )),
@@ -110,15 +110,18 @@ INTENTS: tuple[Intent, ...] = (
     Intent("work-life", "compensation-lifestyle", (
         r"\bwork ?life\b|\bbalance\b|\bpersonal life\b|\bfamil(?:y|ies)\b|\blife ?style\b|\bburn ?out\b|\bburned out\b",
         r"\bfree time\b|\bhobbies\b|\btime off\b|\bvacations?\b|\bholidays?\b|\bflexib\w*|\bremote\b|\bwork from home\b|\bhybrid\b",
-        r"\blife outside (?:of )?work\b|\boutside of work\b|\bsacrific\w*|\bquality of life\b|\bsocial life\b",
+        r"\b(?:take|takes) over your life\b|\b(?:evenings|nights) (?:free|to yourself|for yourself)\b|\blife outside (?:of )?work\b|\boutside of work\b|\bsacrific\w*|\bquality of life\b|\bsocial life\b",
         r"\bparental leave\b|\bwell ?being\b|\bmental health\b",
+    )),
+    Intent("travel-location", "compensation-lifestyle", (
+        r"\btravel\w*|\brelocat\w*|\blocation\w*|\bgeograph\w*|\bcit(?:y|ies)\b|\babroad\b|\binternationally\b|\bmove (?:to|for|cities)\b|\bwhere (?:do|should|would) .{0,15}\blive\b|\bregions?\b",
     )),
     Intent("likes-least", "day-to-day", (
         r"(?<!at )\bleast\b|\bdislik\w*|\bworst\b|\bdownsides?\b|\bdrawbacks?\b|\bdisadvantages?\b|\bnegatives?\b|\bcons\b",
         r"\bfrustrat\w*|\bannoy\w*|\bhate\b|\birritat\w*|\bunpleasant\b|\bboring\b|\btedious\b|\bdrudgery\b|\bpain points?\b",
         r"\b(?:do not|does not|not|never|nt) (?:really )?(?:like|enjoy|love|look forward)\b",
         r"\bless (?:enjoyable|fun|rewarding|satisfying|appealing|pleasant|glamorous)\b|\bnot so (?:great|fun|glamorous)\b",
-        r"\bunsatisf\w*|\bwish (?:you|it) (?:could|did not|were different)",
+        r"\bdo without\b|\bget rid of\b|\bgive up\b|\bunsatisf\w*|\bwish (?:you|it) (?:could|did not|were different)",
     )),
     Intent("likes-best", "day-to-day", (
         r"\b(?:like|likes|enjoy|enjoys|love|loves|appreciate|value)\b.{0,30}\b(?:best|most)\b",
@@ -166,7 +169,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bsee yourself\b|\bwhat is next for you\b|\bnext for you\b|\byour next (?:step|move|role|career move)",
         r"\b(?:your|you) .{0,15}\b(?:long term|future|career|professional) (?:goals?|plans?|aspirations?|ambitions?)\b",
         r"\bwhere (?:do|will|would) you (?:go|be|want to go|want to be|like to be|hope to be)\b.{0,20}\b(?:next|from here|years|future)",
-        r"\bwhat (?:do|would) you (?:want|like|plan|hope) to do next\b|\bstay in this (?:role|job|position) long term\b",
+        r"\byour (?:own )?career (?:to )?go\b|\bgo next\b|\bwhat (?:do|would) you (?:want|like|plan|hope) to do next\b|\bstay in this (?:role|job|position) long term\b",
     )),
     Intent("company-outlook", "company-culture", (
         rf"\b{_ORG}\b(?: s)?.{{0,25}}\b(?:plans?|goals?|strateg\w*|direction|growth|expand\w*|competitors?|compete|different|differ|unique|distinguish\w*|sets? (?:it|you) apart)\b",
@@ -198,16 +201,17 @@ INTENTS: tuple[Intent, ...] = (
     Intent("trends", "industry-trends", (
         r"\btrends?\b|\btrending\b|\bfuture\b|\bheaded\b|\bheading\b|\bevolv\w*|\bdevelopments?\b|\binnovation\w*|\bemerging\b|\bdisrupt\w*",
         rf"\b(?:industry|field|profession|sector|market|{_JOB})\b.{{0,25}}\b(?:going|changing|change|changed|shifting|growing|transform\w*)\b",
+        r"\bchanges?\b.{0,30}\b(?:industry|field|profession|sector)\b",
         r"\b(?:changes?|shifts?|direction) (?:in|of|to|for) (?:the|this|your) (?:industry|field|profession|sector|market|job|work|career)",
         r"\b(?:ai|artificial intelligence|automation|machine learning|technology|technologies|economy|recession|regulation\w*|globali[sz]ation|pandemic|covid)\b.{0,40}\b(?:affect\w*|impact\w*|chang\w*|shap\w*|influenc\w*|disrupt\w*|replac\w*)",
         r"\b(?:affect\w*|impact\w*|chang\w*|shap\w*|influenc\w*|disrupt\w*|replac\w*)\b.{0,40}\b(?:ai|artificial intelligence|automation|technology|economy|recession)\b",
-        r"\bnext (?:few|five|ten|couple of|\d+) years\b|\bgrowth areas?\b|\bhot topics?\b|\bnew technolog\w*|\bbuzz\w*|\bup and coming\b",
+        r"\b(?:next|in) (?:few|five|ten|twenty|couple of|\d+) years\b|\b(?:years?|decades?) from now\b|\bin (?:a|the next) decade\b|\bgrowth areas?\b|\bhot topics?\b|\bnew technolog\w*|\bbuzz\w*|\bup and coming\b",
         r"\bhow has (?:the|this|your) (?:industry|field|profession|job|role|work) changed",
     )),
     Intent("motivation", "career-path", (
         r"\bwhy (?:did|do) you (?:choose|chose|pick|decide|go|get|become|enter|pursue|want|work|stay|join|leave|switch|move)\b",
         r"\bwhy (?:this|that|the) (?:field|career|industry|job|company|profession|line of work)\b",
-        r"\b(?:motivated|inspired|attracted|drew|draw|drawn|pulled|brought) you\b|\bdraws you\b",
+        r"\b(?:motivated|inspired|attracted|drew|draw|drawn|pulled) you\b|\bdraws you\b",
         r"\bmade you (?:want|choose|decide|pick|go|become|get interested|interested|switch|enter|pursue)",
         r"\b(?:what|who) led you to (?:choose|pursue|decide|become|go into|want|switch|consider)",
         r"\bhow did you (?:choose|decide|pick|know)\b|\b(?:got|get|become|became|first) interested\b|\binterested you\b|\bspark\w*\b",
@@ -217,7 +221,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:how|when|where|at what point) did you (?:first |initially |originally )?(?:get|start|begin|break|end up|land|become|enter|find|come|wind up|make|transition|move|arrive|go from|switch|join)",
         r"\b(?:your|you) (?:career |professional |educational )?(?:path|journey|trajectory|route|story|background|history)\b",
         r"\bhow you (?:got|came|ended up|became|started|began|landed|found)\b",
-        r"\bwhat led you (?:to|into|here)\b|\bwhat brought you (?:to|here)\b",
+        r"\bwhat led you (?:to|into|here)\b|\bbrought you (?:to|here|into)\b|\bwhat did you do before\b|\bbefore (?:this|that|you joined|joining)\b",
         r"\btell me (?:a (?:bit|little) )?about (?:yourself|your (?:career|background|path|experience|journey))",
         r"\byour (?:previous|past|prior|first|earlier) (?:jobs?|roles?|positions?|experience|careers?)\b|\bbefore (?:this|your current) (?:job|role|position)",
         r"\bhow long have you (?:been|worked)\b|\bsteps did you take\b|\b(?:got|get) (?:to )?where you are\b|\bhow did you get here\b",
@@ -228,7 +232,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bwhat would you (?:tell|say to|recommend(?: to)?|suggest(?: to)?) (?:someone|a student|me|students|people|a person|a newcomer|somebody|a graduate|new grads|graduates|anyone)",
         r"\bif you were (?:me|in my (?:position|shoes|place|situation))\b|\bin my shoes\b",
         r"\bwhat should i (?:do|focus on|be doing|prioriti[sz]e|work on)\b|\bhow (?:can|should|do|could) i (?:best )?prepare\b|\bto prepare (?:myself|for)\b",
-        r"\b(?:recommendations?|recommend) (?:for|to) (?:someone|a student|students|me|newcomers|beginners|people)",
+        r"\brecommend (?:that )?i (?:do|focus|try|start|work|prioriti[sz]e|spend)\b|\b(?:recommendations?|recommend) (?:for|to) (?:someone|a student|students|me|newcomers|beginners|people)",
     )),
     Intent("entry-roles", "hiring-entry", (
         r"\bentry ?level\b|\bentry (?:jobs|positions|roles)\b|\bjunior (?:roles?|positions?|jobs?|staff)\b|\bgraduate (?:schemes?|programs?|roles?|positions?|jobs?)",
@@ -257,18 +261,18 @@ INTENTS: tuple[Intent, ...] = (
         r"\bhidden job market\b|\bvacancies\b|\bjob applications?\b",
     )),
     Intent("hiring", "hiring-entry", (
-        r"\bhiring\b|\binterview (?:process|stages?|questions?|rounds?)|\bselection process\b|\brecruit\w*|\b(?:get|got|gets|are|be|is|being) hired\b",
+        r"\b(?:selected|screened|chosen|shortlisted|evaluated)\b.{0,30}\b(?:candidates?|applicants?)\b|\b(?:candidates?|applicants?)\b.{0,30}\b(?:selected|screened|chosen|shortlisted|evaluated)\b|\binterviews\b|\bhiring\b|\binterview (?:process|stages?|questions?|rounds?)|\bselection process\b|\brecruit\w*|\b(?:get|got|gets|are|be|is|being) hired\b",
         r"\bappl(?:y|ying|ies|ication|ications|icants?)\b|\binterview(?:s|ing)? (?:for|look like|like)\b|\bhire\b|\bhires\b|\bonboard\w*",
         rf"\bhow (?:does|do) (?:your|the|a|this) {_ORG}\b.{{0,10}}\b(?:hire|find|select|choose|fill)",
-    )),
-    Intent("job-types", "career-path", (
-        r"\b(?:kinds?|types?|sorts?|range|variety) of (?:jobs|positions|roles|careers|job titles|opportunities|work|employers|companies|organi[sz]ations|specialt\w+)\b",
-        r"\bwhat (?:jobs|positions|roles|job titles|specialt\w+|career options) (?:are|exist|can)\b|\bspeciali[sz]\w*|\bniches?\b|\bsubfields?\b",
     )),
     Intent("traits", "skills-education", (
         r"\b(?:personal )?(?:qualities|traits?|characteristics|attributes|personality|temperament|mindset|attitudes?)\b",
         r"\b(?:kind|type|sort)s? of (?:a )?(?:person|people|personalit\w+|individual)",
         r"\bwho (?:does|do|tends? to|will|would)? ?(?:well|best|succeed\w*|thrive\w*)\b|\b(?:people|person|someone) (?:who )?(?:succeed|thrive|do well|does well|excel)",
+    )),
+    Intent("job-types", "career-path", (
+        r"\b(?:kinds?|types?|sorts?|range|variety) of (?:jobs|positions|roles|careers|job titles|opportunities|employers|companies|organi[sz]ations|specialt\w+)\b",
+        r"\bwhat (?:jobs|positions|roles|job titles|specialt\w+|career options) (?:are|exist|can)\b|\bspeciali[sz]\w*|\bniches?\b|\bsubfields?\b",
     )),
     Intent("skills", "skills-education", (
         r"\bskills?\b|\bskillset\b|\babilit\w+|\bcompetenc\w*|\bknow ?how\b|\btools?\b|\btechnolog\w*|\bsoftware\b|\bprogramming\b|\bcoding\b",
@@ -283,7 +287,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("advancement", "career-path", (
         r"\badvanc\w*|\bpromot\w*|\bmove up\b|\bmoving up\b|\bclimb\w*|\bladder\b|\bprogress\w*|\bupward\b|\bsenior\w*|\bmanagement track\b",
         r"\bcareer (?:growth|development|trajectory|path|paths|track|tracks|mobility)\b(?!.{0,10}\byou)|\bgrowth (?:opportunit\w*|potential|prospects)\b|\b(?:room|opportunit\w*|chances?) (?:for|to) (?:grow|growth|advance)",
-        r"\bwhere (?:can|could|does|will|might) (?:this|the|a|your|that) (?:job|role|position|career|work)\b.{0,10}\blead\b|\blead to\b|\blong run\b|\bin \d+ years\b|\bnext level\b",
+        r"\bwhere (?:can|could|does|will|might) (?:this|the|a|your|that) (?:job|role|position|career|work)\b.{0,10}\blead\b|\blead to\b|\blong run\b|\bnext level\b",
     )),
     Intent("culture", "company-culture", (
         r"\bcultur\w*|\benvironment\b|\batmosphere\b|\bvalues\b|\bmission\b|\bvibe\b|\bmorale\b|\bdress code\b|\bdivers\w*|\binclusi\w*|\bturnover\b",
@@ -299,14 +303,12 @@ INTENTS: tuple[Intent, ...] = (
         r"\bday (?:to|by) day\b|\bdaily (?:routine|basis|tasks|activities|life|work|grind)\b|\broutine\b|\bday in the life\b|\ba day in\b",
         r"\b(?:all day|each day|every day|everyday|your day|your days|your week|your weeks|in a day|in a week)\b",
         r"\bwalk me through\b|\bspend (?:most of |the bulk of |much of )?your (?:time|day|days|week|hours)\b|\bhow do you spend\b|\bwhere does your time go\b",
+        r"\b(?:divide|split|allocate|organi[sz]e|structure) your (?:time|day|days|week)\b|\b(?:monday|tuesday|wednesday|thursday|friday)\b",
         r"\bwhat (?:exactly |actually |really )?do you do (?:at|in|on|for|during|when|all|each|every|most)\b|\bwhat (?:exactly |actually |really )?do you do$",
     )),
     Intent("responsibilities", "day-to-day", (
         r"\bresponsib\w*|\bduties\b|\bduty\b|\btasks?\b|\binvolve\w*|\bentail\w*|\bjob description\b|\bwhat (?:exactly |actually )?(?:is|does) your (?:job|role|position|title)\b",
         r"\bmain (?:function|focus|job|role|purpose|work)\b|\bin charge of\b|\bwhat (?:kind|type|sort) of work do you do\b|\bprojects? (?:do|are) you (?:work|working)",
-    )),
-    Intent("travel-location", "compensation-lifestyle", (
-        r"\btravel\w*|\brelocat\w*|\blocation\w*|\bgeograph\w*|\bcit(?:y|ies)\b|\babroad\b|\binternationally\b|\bmove (?:to|for|cities)\b|\bwhere (?:do|should|would) .{0,15}\blive\b|\bregions?\b",
     )),
     Intent("evaluation", "company-culture", (
         r"\b(?:success|performance|progress|results?)\b.{0,20}\b(?:measured|evaluated|judged|defined|assessed|reviewed|tracked)\b|\bmeasure (?:of )?success\b|\bdefine success\b|\bperformance reviews?\b|\bkpis?\b|\bmetrics?\b",
