@@ -73,6 +73,17 @@ def perturbed(questions: Sequence[str], n: int) -> list[str]:
     return out
 
 
+def unmatched_questions(n: int) -> list[str]:
+    """``n`` deterministic questions built from words no intent knows, to time the similarity fallback."""
+    words = ("garden", "piano", "weather", "cat", "bicycle", "coffee", "river", "chess", "lamp", "violin", "tomato",
+             "mountain", "kettle", "sofa", "parrot", "glacier", "pepper", "marble", "harbour", "lantern")
+    out = []
+    for i in range(n):
+        a, b, c = words[i % 20], words[(i // 20) % 20], words[(i // 400) % 20]
+        out.append(f"Do you prefer the {a} or the {b} near the {c} number {i % 7}?")
+    return out
+
+
 def _clear_caches() -> None:
     """Forget memoised work so timings measure a cold run."""
     from generator.questions import grouping
@@ -105,6 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ids = group_questions(big)
     elapsed = time.perf_counter() - start
     print(f"timing: {len(big)} questions -> {len(set(ids))} groups in {elapsed:.3f} s (cold caches)")
+    odd = unmatched_questions(5000)
+    _clear_caches()
+    start = time.perf_counter()
+    ids = group_questions(odd)
+    elapsed = time.perf_counter() - start
+    print(f"timing: {len(odd)} questions matching no intent -> {len(set(ids))} groups in {elapsed:.3f} s (fallback path)")
     return 0
 
 

@@ -128,10 +128,15 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def group_keys(texts: Sequence[str]) -> list[str]:
-    """A grouping key per question: ``intent:<slug>`` or ``text:<n>`` for intent-less clusters."""
+    """A grouping key per question: ``intent:<slug>``, or ``text:<n>`` for clusters of intent-less questions.
+
+    Intent-less questions join the first-seen cluster leader they overlap most with (Jaccard >= threshold); an
+    inverted index from word to leaders keeps this near-linear when many questions match no intent.
+    """
     keys: list[str] = []
     by_signature: dict[frozenset[str], str] = {}
-    leaders: list[tuple[frozenset[str], str]] = []
+    leaders: list[frozenset[str]] = []
+    leaders_with: dict[str, list[int]] = {}
     for text in texts:
         intent = intent_of(text)
         if intent is not None:
@@ -140,15 +145,18 @@ def group_keys(texts: Sequence[str]) -> list[str]:
         sig = signature(text)
         key = by_signature.get(sig)
         if key is None:
-            best, best_score = None, FALLBACK_THRESHOLD
-            for leader_sig, leader_key in leaders:
-                score = _jaccard(sig, leader_sig)
-                if score >= best_score and (best is None or score > best_score):
-                    best, best_score = leader_key, score
-            if best is None:
-                best = f"text:{len(leaders)}"
-                leaders.append((sig, best))
-            key = by_signature[sig] = best
+            candidates = sorted({i for word in sig for i in leaders_with.get(word, ())})
+            best, best_score = -1, FALLBACK_THRESHOLD
+            for i in candidates:
+                score = _jaccard(sig, leaders[i])
+                if score > best_score or (score == best_score and best < 0):
+                    best, best_score = i, score
+            if best < 0:
+                best = len(leaders)
+                leaders.append(sig)
+                for word in sig:
+                    leaders_with.setdefault(word, []).append(best)
+            key = by_signature[sig] = f"text:{best}"
         keys.append(key)
     return keys
 

@@ -117,7 +117,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\btravel\w*|\brelocat\w*|\blocation\w*|\bgeograph\w*|\bcit(?:y|ies)\b|\babroad\b|\binternationally\b|\bmove (?:to|for|cities)\b|\bwhere (?:do|should|would) .{0,15}\blive\b|\bregions?\b",
     )),
     Intent("likes-least", "day-to-day", (
-        r"(?<!at )\bleast\b|\bdislik\w*|\bworst\b|\bdownsides?\b|\bdrawbacks?\b|\bdisadvantages?\b|\bnegatives?\b|\bcons\b",
+        r"\bleast\b(?<!at least)|\bdislik\w*|\bworst\b|\bdownsides?\b|\bdrawbacks?\b|\bdisadvantages?\b|\bnegatives?\b|\bcons\b",
         r"\bfrustrat\w*|\bannoy\w*|\bhate\b|\birritat\w*|\bunpleasant\b|\bboring\b|\btedious\b|\bdrudgery\b|\bpain points?\b",
         r"\b(?:do not|does not|not|never|nt) (?:really )?(?:like|enjoy|love|look forward)\b",
         r"\bless (?:enjoyable|fun|rewarding|satisfying|appealing|pleasant|glamorous)\b|\bnot so (?:great|fun|glamorous)\b",
