@@ -183,11 +183,11 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:look|looking|value|want|seek)s? (?:for )?in (?:a |an |new )?(?:candidates?|applicants?|new hires?|hires?|employees?|interns?|graduates?|entry level (?:hires|candidates|employees))\b",
         r"\bwhat (?:do|does) (?:you|employers|hiring managers|managers|recruiters|companies|firms|your company|your team) (?:look for|value|want|seek|expect)",
         r"\b(?:more )?(?:attractive|competitive|marketable|employable|appealing) (?:to employers|candidate|applicant|application)|\bmore (?:competitive|marketable|employable)\b",
-        r"\bimpress\w*\b.{0,20}\b(?:employers|recruiters|interviewers|hiring)",
+        r"\bwould you hire\b|\blook for (?:if|when) (?:you were |you are )?hiring\b|\bimpress\w*\b.{0,20}\b(?:employers|recruiters|interviewers|hiring)",
     )),
     Intent("outlook", "industry-trends", (
         r"\bjob (?:outlook|market|prospects|security|stability|growth|availability)\b|\bemployment (?:outlook|prospects|rate)",
-        r"\boutlook\b|\bin (?:high )?demand\b|\bdemand for\b|\bhigh demand\b|\blayoffs?\b|\bsaturated\b|\bshortage\b|\boversupply\b",
+        r"\boutlook\b|\bprospects\b|\bin (?:high )?demand\b|\bdemand for\b|\bhigh demand\b|\blayoffs?\b|\bsaturated\b|\bshortage\b|\boversupply\b",
         r"\bhow (?:competitive|secure|stable)\b|\b(?:competitive|secure|stable) (?:is|are)\b|\bjob secur\w*|\bcompetition for (?:jobs|positions|roles)",
         r"\b(?:hard|easy|difficult|tough) (?:is it )?to (?:find|get|land) (?:a |an )?(?:job|work|position|role)",
         r"\b(?:many|enough|plenty of) (?:jobs|openings|positions|opportunities) (?:available|out there|for)",
@@ -224,7 +224,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bwhat led you (?:to|into|here)\b|\bbrought you (?:to|here|into)\b|\bwhat did you do before\b|\bbefore (?:this|that|you joined|joining)\b",
         r"\btell me (?:a (?:bit|little) )?about (?:yourself|your (?:career|background|path|experience|journey))",
         r"\byour (?:previous|past|prior|first|earlier) (?:jobs?|roles?|positions?|experience|careers?)\b|\bbefore (?:this|your current) (?:job|role|position)",
-        r"\bhow long have you (?:been|worked)\b|\bsteps did you take\b|\b(?:got|get) (?:to )?where you are\b|\bhow did you get here\b",
+        r"\bhow long have you (?:been|worked)\b|\bsteps did you take\b|\bdid to (?:get|land) (?:your|this|the) (?:job|role|position)\b|\b(?:got|get) (?:to )?where you are\b|\bhow did you get here\b",
         r"\b(?:experiences?|jobs?) (?:best )?prepared you\b|\bhow did you prepare\b",
     )),
     Intent("advice", "advice", (
@@ -272,12 +272,12 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("job-types", "career-path", (
         r"\b(?:kinds?|types?|sorts?|range|variety) of (?:jobs|positions|roles|careers|job titles|opportunities|employers|companies|organi[sz]ations|specialt\w+)\b",
-        r"\bwhat (?:jobs|positions|roles|job titles|specialt\w+|career options) (?:are|exist|can)\b|\bspeciali[sz]\w*|\bniches?\b|\bsubfields?\b",
+        r"\b(?:common|typical|main|usual) (?:jobs|roles|positions|job titles|employers) (?:in|for)\b|\bwhat (?:jobs|positions|roles|job titles|specialt\w+|career options) (?:are|exist|can)\b|\bspeciali[sz]\w*|\bniches?\b|\bsubfields?\b",
     )),
     Intent("skills", "skills-education", (
         r"\bskills?\b|\bskillset\b|\babilit\w+|\bcompetenc\w*|\bknow ?how\b|\btools?\b|\btechnolog\w*|\bsoftware\b|\bprogramming\b|\bcoding\b",
         r"\btechnical\b|\bproficien\w*|\bexpertise\b|\bstrengths?\b|\bknowledge\b|\btalents?\b|\bcapabilit\w*",
-        r"\bwhat (?:should|do|must) i (?:learn|master|know how)\b|\b(?:need|have) to (?:know|be good at|master)\b|\bgood at\b",
+        r"\bwhat does it take\b|\b(?:to be|become|being) successful\b|\bwhat (?:should|do|must) i (?:learn|master|know how)\b|\b(?:need|have) to (?:know|be good at|master)\b|\bgood at\b",
     )),
     Intent("education", "skills-education", (
         r"\beducat\w*|\bdegrees?\b|\bmajors?\b|\bmajored\b|\bmasters?\b|\bphd\b|\bdoctorate\b|\bmba\b|\bgrad(?:uate)? school\b|\bcollege\b|\buniversit\w*",
@@ -292,7 +292,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("culture", "company-culture", (
         r"\bcultur\w*|\benvironment\b|\batmosphere\b|\bvalues\b|\bmission\b|\bvibe\b|\bmorale\b|\bdress code\b|\bdivers\w*|\binclusi\w*|\bturnover\b",
         rf"\b(?:what is it|what is|how is it) like (?:to )?work(?:ing)? (?:at|for|in|with) (?:your|the|this|a|an) (?:company|organi[sz]ation|firm|team|employer|agency|office|place)|\blike (?:to )?work(?:ing)? (?:here|there|for you)\b",
-        r"\bpeople like\b|\bco ?workers?\b|\bcolleagues\b|\bteam dynamics?\b|\bmanagement style\b|\bbosse?s?\b|\bmanagers?\b|\bleadership\b|\bhierarch\w*|\bformal\b|\bpolitics\b",
+        r"\bpeople (?:like|you work with)\b|\bco ?workers?\b|\bcolleagues\b|\bteam dynamics?\b|\bmanagement style\b|\bbosse?s?\b|\bmanagers?\b|\bleadership\b|\bhierarch\w*|\bformal\b|\bpolitics\b",
     )),
     Intent("collaboration", "day-to-day", (
         r"\bwho do you work (?:with|for|alongside)\b|\bwork (?:with|alongside) (?:others|other people|a team|clients|customers)\b|\bteam ?work\b|\bcollaborat\w*|\bindependent\w*|\b(?:alone|on your own|by yourself)\b",
@@ -302,13 +302,13 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:typical|average|normal|usual|regular|ordinary|standard|general|common|representative|sample)\b.{0,12}\b(?:day|days|week|weeks|workday|workdays|work day|work week|workweek|shift|month|morning)\b",
         r"\bday (?:to|by) day\b|\bdaily (?:routine|basis|tasks|activities|life|work|grind)\b|\broutine\b|\bday in the life\b|\ba day in\b",
         r"\b(?:all day|each day|every day|everyday|your day|your days|your week|your weeks|in a day|in a week)\b",
-        r"\bwalk me through\b|\bspend (?:most of |the bulk of |much of )?your (?:time|day|days|week|hours)\b|\bhow do you spend\b|\bwhere does your time go\b",
+        r"\b(?:takes?|take up) (?:up )?(?:the )?most (?:of your )?time\b|\bwalk me through\b|\bspend (?:most of |the bulk of |much of )?your (?:time|day|days|week|hours)\b|\bhow do you spend\b|\bwhere does your time go\b",
         r"\b(?:divide|split|allocate|organi[sz]e|structure) your (?:time|day|days|week)\b|\b(?:monday|tuesday|wednesday|thursday|friday)\b",
         r"\bwhat (?:exactly |actually |really )?do you do (?:at|in|on|for|during|when|all|each|every|most)\b|\bwhat (?:exactly |actually |really )?do you do$",
     )),
     Intent("responsibilities", "day-to-day", (
         r"\bresponsib\w*|\bduties\b|\bduty\b|\btasks?\b|\binvolve\w*|\bentail\w*|\bjob description\b|\bwhat (?:exactly |actually )?(?:is|does) your (?:job|role|position|title)\b",
-        r"\bmain (?:function|focus|job|role|purpose|work)\b|\bin charge of\b|\bwhat (?:kind|type|sort) of work do you do\b|\bprojects? (?:do|are) you (?:work|working)",
+        r"\bmain (?:function|focus|job|role|purpose|work)\b|\bin charge of\b|\bdecisions?\b|\bwhat (?:kind|type|sort) of work do you do\b|\bprojects? (?:do|are) you (?:work|working)",
     )),
     Intent("evaluation", "company-culture", (
         r"\b(?:success|performance|progress|results?)\b.{0,20}\b(?:measured|evaluated|judged|defined|assessed|reviewed|tracked)\b|\bmeasure (?:of )?success\b|\bdefine success\b|\bperformance reviews?\b|\bkpis?\b|\bmetrics?\b",
