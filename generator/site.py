@@ -6,13 +6,12 @@ MkDocs nor click, and the same input always gives the same output.
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import pages as page_builders
-from . import schema
+from .docs import schema_json
 from .diagnostics import Diagnostic
 from .load import Source, discover, load_all
 from .model import Interview, KnowledgeBase
@@ -64,7 +63,7 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
         site.titles[spec.src_uri] = spec.title
     for iv in kb.interviews:
         site.headers[iv.src_uri], site.footers[iv.src_uri] = note_parts(kb, iv)
-    site.assets["assets/insight/note.schema.json"] = (json.dumps(schema.json_schema(), indent=2, sort_keys=True) + "\n").encode()
+    site.assets["assets/insight/note.schema.json"] = schema_json().encode()
     site.timings["render"] = time.perf_counter() - t0
     return site
 

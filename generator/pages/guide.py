@@ -1,0 +1,14 @@
+"""The note-format guide page, generated from the schema table so it can never fall behind the code."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .. import schema
+from ..model import KnowledgeBase
+from ..render import PageSpec
+from ..settings import Settings
+
+
+def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+    yield PageSpec("guide/note-format.md", "note_format.md.j2", {"reference": schema.markdown_reference()}, "Note format")
