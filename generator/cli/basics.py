@@ -142,7 +142,11 @@ def new(config_file: str | None, person: str | None, day: str | None, role: str 
         path = write_note(project.docs_dir, when, person, {k: v for k, v in fields.items() if v})
     except NoteExists as err:
         raise click.ClickException(f"{err.path} already exists; nothing was written (pick another --date or edit it)") from None
-    click.echo(path)
+    try:
+        shown = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        shown = path
+    click.echo(shown)
 
 
 COMMANDS = [new, check, build, serve, export, schema_cmd]
