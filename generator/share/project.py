@@ -60,8 +60,8 @@ def mkdocs_yml(guide: Guide, theme: Theme) -> str:
         "theme": theme_cfg,
         "plugins": ["search"],
         "markdown_extensions": EXTENSIONS,
-        "extra_css": sorted(p for p in theme.assets if p.endswith(".css")),
-        "extra_javascript": sorted(p for p in theme.assets if p.endswith(".js")),
+        "extra_css": [p for p in theme.assets if p.endswith(".css")],  # in the project's order: scripts depend on it
+        "extra_javascript": [p for p in theme.assets if p.endswith(".js")],
         "nav": NAV,  # index pages only: entity pages are reached from them
         "validation": {"nav": {"omitted_files": "info", "not_found": "warn"},
                        "links": {"not_found": "warn", "anchors": "warn", "unrecognized_links": "warn"}},
