@@ -13,6 +13,7 @@ from typing import Any
 
 from ..identity import key
 from ..model import Company, Industry, KnowledgeBase
+from ..questions.taxonomy import TOPIC_SLUGS, topic_of
 from .filter import Shared, label
 
 FORMAT = "insight-guide"
@@ -133,8 +134,6 @@ def _overview(file_body: str, contributor: str) -> list[Overview]:
 
 def from_kb(kb: KnowledgeBase, shared: Shared, contributor: str, title: str) -> Guide:
     """The guide's content, from a knowledge base resolved from sanitised notes only."""
-    from ..questions.taxonomy import TOPIC_SLUGS, topic_of
-
     order = {key("industries", n): i for i, n in enumerate(shared.industries)}
     ind_slugs = sorted((s for s, i in kb.industries.items() if key("industries", i.name) in order),
                        key=lambda s: order[key("industries", kb.industries[s].name)])
