@@ -109,3 +109,21 @@ def strip_private(body: str) -> str:
         if not skipping_level:
             out.append(line)
     return "\n".join(out)
+
+
+def blank_private(body: str) -> str:
+    """The body with every private character turned into a space: same length and lines, so a position
+    found in what may be shared is still the position in the file."""
+    body = _PRIVATE_BLOCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    out: list[str] = []
+    skipping_level = 0
+    for _, line, in_code in _lines_outside_code(body):
+        heading = None if in_code else _HEADING.match(line)
+        if heading:
+            lvl = len(heading.group(1))
+            if skipping_level and lvl <= skipping_level:
+                skipping_level = 0
+            if not skipping_level and section_name(heading.group(2)) == "private":
+                skipping_level = lvl
+        out.append(" " * len(line) if skipping_level else line)
+    return "\n".join(out)

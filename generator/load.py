@@ -117,8 +117,8 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
     except ValueError:
         diags.append(Diagnostic(src.path, 1, 1, "", "the frontmatter is not closed", "add a line `---` after the last field"))
         return None, diags
-    body_line = text[: len(text) - len(content)].count("\n") + 1
     content = content[1:] if content.startswith("\n") else content
+    body_line = text[: len(text) - len(content)].count("\n") + 1  # python-frontmatter drops blank lines before the body
     try:
         loader = _Loader(fm)
         try:

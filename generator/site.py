@@ -19,6 +19,7 @@ from .pages.gather import related
 from .render import PageSpec, render
 from .resolve import resolve
 from .settings import Settings
+from .share.scan import scan as scan_shared
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Site:
 
 def load(sources: list[Source], settings: Settings) -> KnowledgeBase:
     notes, diags = load_all(sources)
-    return resolve(notes, settings, diags)
+    return resolve(notes, settings, diags + scan_shared(notes))
 
 
 def note_parts(kb: KnowledgeBase, iv: Interview) -> tuple[str, str]:

@@ -1,0 +1,156 @@
+"""share, merge: guides for classmates, built only from what notes allow to be shared."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..load import discover, load_all
+from ..resolve import resolve
+from ..share import guide as guides
+from ..share import project
+from ..share.filter import UnknownIndustry, reader, share_notes
+from .options import config_option, load_project, today_option
+
+SHARE_HELP = """Write a guide to INDUSTRY... for classmates into --out: a small MkDocs project and its built site.
+
+Only held conversations marked `share: anonymous` or `share: named` take part; people read as
+"a {role} at {company}" unless named; private fields, sections, blocks, people files and
+follow-ups never leave your notes."""
+MERGE_HELP = "Merge guides from several classmates (folders written by `insight share`) into one class guide."
+HELP_OUT = "Folder to write the guide into (replaced if it already holds a guide)."
+HELP_ZIP = "Also write OUT.zip (deterministic), to send the guide as one file."
+HELP_SERVE = "Preview the guide with MkDocs' server afterwards."
+HELP_CONTRIBUTOR = "Your name as shown in the guide (default: me.name in mkdocs.yml)."
+HELP_TITLE = "The guide's title."
+
+
+def _pin_date(today: dt.date) -> None:
+    """MkDocs' own dates (sitemap, gzip headers) follow today, so the guide is byte-identical."""
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()))
+
+
+def _theme(config_file: str) -> project.Theme:
+    """Palette, features and the extra CSS/JavaScript of the project's mkdocs.yml, found on disk."""
+    from mkdocs.config import load_config
+
+    cfg = load_config(config_file)
+    theme = cfg.theme
+    roots = [Path(d) for d in (theme.custom_dir, cfg.docs_dir) if d]
+    assets: dict[str, bytes] = {}
+    for item in [*cfg.extra_css, *cfg.extra_javascript]:
+        path = str(getattr(item, "path", item))
+        if "://" in path or path.startswith("/"):
+            continue
+        found = next((r / path for r in roots if (r / path).is_file()), None)
+        if found is not None:
+            assets[path] = found.read_bytes()
+    features = list(theme.get("features") or project.DEFAULT_FEATURES)
+    return project.Theme(theme.get("palette"), features, assets)
+
+
+def _show_mkdocs_warnings() -> None:
+    """MkDocs' own command line sets up its logging; run from here, its warnings would be silent."""
+    log = logging.getLogger("mkdocs")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setLevel(logging.WARNING)
+        log.addHandler(handler)
+
+
+def _build(out: Path, today: dt.date, zip_: bool, serve: bool) -> None:
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+
+    _pin_date(today)
+    _show_mkdocs_warnings()
+    config = str(out / "mkdocs.yml")
+    try:
+        mkdocs_build.build(load_config(config, strict=True))
+    except (ConfigurationError, BuildError, Abort) as err:
+        raise click.ClickException(f"the guide in {out} did not build: {err}") from None
+    if zip_:
+        target = out.with_name(out.name + ".zip")
+        target.write_bytes(project.zip_bytes(out, today))
+        click.echo(f"Zip written to {target}", err=True)
+    if serve:
+        from mkdocs.commands import serve as mkdocs_serve
+
+        mkdocs_serve.serve(config_file=config)
+
+
+def _write(out: Path, guide: guides.Guide, theme: project.Theme, attachments: dict[str, bytes], protect: list[Path]) -> None:
+    try:
+        project.prepare(out, protect)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+    project.write(out, project.project_files(guide, theme, attachments))
+
+
+@click.command(help=SHARE_HELP)
+@config_option
+@today_option
+@click.argument("industries", nargs=-1, required=True, metavar="INDUSTRY...")
+@click.option("--out", type=click.Path(file_okay=False), required=True, help=HELP_OUT)
+@click.option("--zip", "zip_", is_flag=True, help=HELP_ZIP)
+@click.option("--serve", is_flag=True, help=HELP_SERVE)
+@click.option("--contributor", default=None, help=HELP_CONTRIBUTOR)
+@click.option("--title", default=None, help=HELP_TITLE)
+def share(config_file: str | None, today: dt.date | None, industries: tuple[str, ...], out: str, zip_: bool,
+          serve: bool, contributor: str | None, title: str | None) -> None:
+    proj = load_project(config_file)
+    settings = proj.settings(today)
+    notes, _ = load_all(discover(proj.docs_dir, proj.repo_path))
+    try:
+        shared = share_notes(notes, settings, list(industries), reader(proj.docs_dir))
+    except UnknownIndustry as err:
+        raise click.ClickException(str(err)) from None
+    kb = resolve(shared.notes, settings)
+    who = contributor or (settings.me.name if settings.me.name != "Me" else "A classmate")
+    guide = guides.from_kb(kb, shared, who, title or f"{', '.join(shared.industries)}: a guide from informational interviews")
+    if not guide.items and not guide.answers:
+        click.echo("warning: no shared conversations in these industries; mark notes `share: anonymous` or `named`", err=True)
+    out_dir = Path(out)
+    _write(out_dir, guide, _theme(proj.config_file), shared.attachments, [proj.docs_dir, Path(proj.config_file).parent])
+    click.echo(f"Guide written to {out_dir} ({len(kb.interviews)} conversation(s), {len(guide.answers)} question(s))", err=True)
+    _build(out_dir, settings.today, zip_, serve)
+
+
+@click.command(help=MERGE_HELP)
+@today_option
+@click.argument("guide_dirs", nargs=-1, required=True, type=click.Path(file_okay=False, exists=True), metavar="GUIDE_DIR...")
+@click.option("--out", type=click.Path(file_okay=False), required=True, help=HELP_OUT)
+@click.option("--zip", "zip_", is_flag=True, help=HELP_ZIP)
+@click.option("--serve", is_flag=True, help=HELP_SERVE)
+@click.option("--title", default=None, help=HELP_TITLE)
+def merge(today: dt.date | None, guide_dirs: tuple[str, ...], out: str, zip_: bool, serve: bool, title: str | None) -> None:
+    loaded: list[guides.Guide] = []
+    attachments: dict[str, bytes] = {}
+    for d in map(Path, guide_dirs):
+        marker = d / project.MARKER
+        if not marker.is_file():
+            raise click.ClickException(f"{d}: no {project.MARKER}; pass folders written by `insight share`")
+        try:
+            g = guides.Guide.from_json(marker.read_text(encoding="utf-8"))
+        except (ValueError, KeyError, TypeError) as err:
+            raise click.ClickException(f"{marker}: {err}") from None
+        for name in g.attachments:
+            path = d / "docs" / "attachments" / name
+            if not path.is_file():
+                raise click.ClickException(f"{d}: the attachment {name} is missing from docs/attachments/")
+            attachments[name] = path.read_bytes()
+        loaded.append(g)
+    merged = guides.merge(loaded, title)
+    _write(Path(out), merged, project.Theme.from_guide_dir(Path(guide_dirs[0])), attachments, [Path(d) for d in guide_dirs])
+    click.echo(f"Class guide written to {out} from {len(loaded)} guide(s) by {', '.join(merged.contributors)}", err=True)
+    _build(Path(out), today or dt.date.today(), zip_, serve)
+
+
+COMMANDS: list[Any] = [share, merge]

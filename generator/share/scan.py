@@ -1,0 +1,113 @@
+"""Contact details written where they would be shared: email addresses, phone numbers, profile URLs.
+
+``insight check`` warns about them (the text of a shared note goes into guides as written), and the
+share filter redacts them as a second line of defence. Patterns err on the side of finding too much
+in prose, but leave dates, years and links to repositories alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator
+
+from ..body import blank_private
+from ..diagnostics import Diagnostic
+from ..model import Note
+
+SHARED = ("anonymous", "named")
+HINT = "move it into a ## Private section or the people file; shared guides redact it"
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PROFILE = re.compile(
+    r"(?:https?://)?(?:[\w-]+\.)?(?:"
+    r"linkedin\.com/(?:in|pub|profile)/[^\s)\]>\"']+"
+    r"|(?:twitter|x)\.com/(?!(?:home|search|hashtag|i|intent|share)\b)\w+"
+    r"|github\.com/[A-Za-z0-9-]+(?![\w/-])"
+    r"|(?:instagram|facebook|threads)\.(?:com|net)/[\w.]+"
+    r"|bsky\.app/profile/[\w.:-]+"
+    r")",
+    re.I,
+)
+_PHONE = re.compile(r"(?<![\w/.+-])(\+\s?)?(\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,5}){1,5}(?![\w/]|[.-]\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+KINDS = {"email": "an email address", "phone": "a phone number", "profile": "a profile URL"}
+
+
+def _is_phone(m: re.Match[str]) -> bool:
+    text = m.group(0)
+    digits = sum(c.isdigit() for c in text)
+    if _DATE.fullmatch(text.strip()):
+        return False
+    if m.group(1):
+        return digits >= 8
+    if m.group(2):
+        return digits >= 9
+    groups = re.split(r"[\s.-]+", text)
+    if all(_YEAR.fullmatch(g) for g in groups):
+        return False
+    return digits >= 10
+
+
+def find_contacts(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, kind) of each email address, profile URL and phone number in ``text``, in order."""
+    found: list[tuple[int, int, str]] = []
+    for m in _EMAIL.finditer(text):
+        found.append((m.start(), m.end(), "email"))
+    for m in _PROFILE.finditer(text):
+        found.append((m.start(), m.end(), "profile"))
+    for m in _PHONE.finditer(text):
+        if _is_phone(m):
+            found.append((m.start(), m.end(), "phone"))
+    found.sort()
+    end = -1
+    for start, stop, kind in found:
+        if start >= end:
+            yield start, stop, kind
+            end = stop
+
+
+def redact(text: str) -> str:
+    """``text`` with contact details replaced by a visible marker."""
+    out, last = [], 0
+    for start, stop, kind in find_contacts(text):
+        out.append(text[last:start])
+        out.append(f"[{kind} removed]")
+        last = stop
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _shared_texts(note: Note) -> Iterator[tuple[str, str]]:
+    """(field, text) of the frontmatter values a guide would show."""
+    m = note.meta
+    for q in m.get("questions", []):
+        yield "questions", q.get("q", "")
+        yield "questions", q.get("a", "")
+    for fld in ("insights", "advice", "resources"):
+        for text in m.get(fld, []):
+            yield fld, text
+    for fld in ("title", "role"):
+        if m.get(fld):
+            yield fld, m[fld]
+
+
+def scan(notes: list[Note]) -> list[Diagnostic]:
+    """Warnings for contact details in what shared notes would put into a guide (private parts are skipped)."""
+    out: list[Diagnostic] = []
+    for note in notes:
+        if note.kind != "interviews" or note.meta.get("share") not in SHARED:
+            continue
+        body = blank_private(note.body)
+        line_starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
+        for start, _, kind in find_contacts(body):
+            row = bisect.bisect_right(line_starts, start) - 1
+            out.append(Diagnostic(note.path, note.body_line + row, start - line_starts[row] + 1, "body",
+                                  f"{KINDS[kind]} in a note shared as {note.meta['share']}", HINT, "warning"))
+        for fld, text in _shared_texts(note):
+            for _, _, kind in find_contacts(text):
+                out.append(Diagnostic(note.path, note.lines.get(fld, 1), 1, fld,
+                                      f"{KINDS[kind]} in a note shared as {note.meta['share']}", HINT, "warning"))
+    return out
