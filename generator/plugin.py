@@ -40,7 +40,7 @@ class FollowupRules(c.Type):
         try:
             Rules.from_options(value)
         except ValueError as err:
-            raise c.ValidationError(str(err)) from None
+            raise c.ValidationError(str(err).removeprefix("followups: ")) from None
         return value
 
 
@@ -86,6 +86,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix)
         for d in site.diagnostics:
             (log.error if d.is_error else log.warning)(d.format())
+        for f in [f for f in files if f.src_uri.startswith("emails/") and f.src_uri.endswith(".txt.j2")]:
+            files.remove(f)  # the user's email templates (overrides/emails/) are input, not pages to publish
         for uri in sorted(site.left_out):
             f = files.get_file_from_path(uri)
             if f is not None:
