@@ -152,22 +152,18 @@ def for_item(kb: KnowledgeBase, settings: Settings, item: DueItem) -> Draft | No
         r = next((r for r in kb.referrals if r.person == item.person and r.by == item.by[0]), None)
         ctx = context(kb, settings, item.person, None, referrer=item.by[0], why=r.why if r else "")
         ctx["company"] = kb.companies[r.company].name if r and r.company else ctx["company"]
-        return render(item.email, ctx, settings_dir(settings))
-    return render(item.email, context(kb, settings, item.person, iv), settings_dir(settings))
+        return render(item.email, ctx, settings.project_dir)
+    return render(item.email, context(kb, settings, item.person, iv), settings.project_dir)
 
 
 def for_conversation(kb: KnowledgeBase, settings: Settings, iv: Interview) -> list[Draft]:
     """A prep sheet's drafts: the request and its follow-up, the thank-you, and the update to the introducer."""
     ctx = context(kb, settings, iv.person, iv)
     names = ["request", "follow-up"] if iv.status == "requested" else ["thank-you"]
-    drafts = [render(n, ctx, settings_dir(settings)) for n in names]
+    drafts = [render(n, ctx, settings.project_dir) for n in names]
     if iv.introduced_by:
         intro_ctx = context(kb, settings, iv.introduced_by)
         intro_ctx["introduced"] = [_person(kb, iv.person)]
         intro_ctx["planned"] = iv
-        drafts.append(render("update", intro_ctx, settings_dir(settings)))
+        drafts.append(render("update", intro_ctx, settings.project_dir))
     return drafts
-
-
-def settings_dir(settings: Settings) -> str:
-    return getattr(settings, "project_dir", "") or ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..lifecycle import Rules, counts, due_items, waiting
+from ..lifecycle import DueItem, Rules, counts, due_items, waiting
 from ..lifecycle.calendar import summary
 from ..model import KnowledgeBase
 from ..render import PageSpec
@@ -24,13 +24,13 @@ def prep_uri(interview: str) -> str:
 class Row:
     """One line of the list: the item and where its note and its draft are."""
 
-    item: object
+    item: DueItem
     what: str
     note: str | None  # src_uri of the note
     draft: str | None  # a page (and anchor) that shows the draft or the prep sheet
 
 
-def rows(kb: KnowledgeBase, items: list) -> list[Row]:
+def rows(kb: KnowledgeBase, items: list[DueItem]) -> list[Row]:
     by_slug = {iv.slug: iv for iv in kb.interviews}
     out = []
     for item in items:
