@@ -22,10 +22,26 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import site as core
+from .lifecycle import Rules
 from .render import t
 from .settings import Settings, parse_day
 
 log = logging.getLogger("mkdocs.plugins.insight")
+
+
+class FollowupRules(c.Type):
+    """``followups:``: a mapping whose keys and values are checked by the lifecycle rules themselves."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict:
+        value = super().run_validation(value)
+        try:
+            Rules.from_options(value)
+        except ValueError as err:
+            raise c.ValidationError(str(err).removeprefix("followups: ")) from None
+        return value
 
 
 class InsightConfig(base.Config):
@@ -34,7 +50,7 @@ class InsightConfig(base.Config):
     today = c.Optional(c.Type(str))  # YYYY-MM-DD; default: the real date (or INSIGHT_TODAY)
     me = c.Type(dict, default={})  # name, pitch, goals
     targets = c.Type(list, default=[])  # companies you want a way into
-    followups = c.Type(dict, default={})  # rules for follow-ups (see the guide)
+    followups = FollowupRules()  # rules for follow-ups (see the guide)
     repo_path = c.Type(str, default="content")  # where content/ is in the repository, for edit links
 
 
@@ -56,7 +72,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         today = self._today()
-        self.settings = Settings.from_options(dict(self.config), today=today)
+        options = {**dict(self.config), "project_dir": os.path.dirname(config.config_file_path or "")}
+        self.settings = Settings.from_options(options, today=today)
         if today is not None and "SOURCE_DATE_EPOCH" not in os.environ:
             # a frozen today also freezes MkDocs' own build date (sitemap), for byte-identical builds
             os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()))
@@ -69,6 +86,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix)
         for d in site.diagnostics:
             (log.error if d.is_error else log.warning)(d.format())
+        for f in [f for f in files if f.src_uri.startswith("emails/") and f.src_uri.endswith(".txt.j2")]:
+            files.remove(f)  # the user's email templates (overrides/emails/) are input, not pages to publish
         for uri in sorted(site.left_out):
             f = files.get_file_from_path(uri)
             if f is not None:

@@ -27,6 +27,7 @@ class Settings:
     targets: tuple[str, ...] = ()  # companies you want a way into
     followups: dict[str, Any] = field(default_factory=dict)
     site_url: str = ""
+    project_dir: str = ""  # the folder of mkdocs.yml: where overrides/emails/ may hold the user's email templates
 
     @classmethod
     def from_options(cls, options: dict[str, Any], today: dt.date | str | None = None) -> Settings:
@@ -40,6 +41,7 @@ class Settings:
             me=Me(**{k: str(v) for k, v in me.items() if k in ("name", "pitch", "goals")}),
             targets=tuple(options.get("targets") or ()),
             followups=dict(options.get("followups") or {}),
+            project_dir=str(options.get("project_dir") or ""),
         )
 
 

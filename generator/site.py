@@ -13,6 +13,8 @@ from pathlib import Path
 from . import pages as page_builders
 from .docs import schema_json
 from .diagnostics import Diagnostic
+from .lifecycle.calendar import calendar_bytes
+from .lifecycle import items_for
 from .load import Source, discover, load_all
 from .model import Interview, KnowledgeBase
 from .pages.gather import related
@@ -64,6 +66,7 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
         site.titles[spec.src_uri] = spec.title
     for iv in kb.interviews:
         site.headers[iv.src_uri], site.footers[iv.src_uri] = note_parts(kb, iv)
+    site.assets["follow-ups/follow-ups.ics"] = calendar_bytes(kb, items_for(kb, settings), settings.site_url)
     site.assets["assets/insight/note.schema.json"] = schema_json().encode()
     site.timings["render"] = time.perf_counter() - t0
     return site

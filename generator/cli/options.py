@@ -50,7 +50,7 @@ class Project:
     repo_path: str
 
     def settings(self, today: dt.date | None) -> Settings:
-        return Settings.from_options(self.options, today=today or os.environ.get("INSIGHT_TODAY"))
+        return Settings.from_options({**self.options, "project_dir": str(Path(self.config_file).resolve().parent)}, today=today or os.environ.get("INSIGHT_TODAY"))
 
 
 def load_project(config_file: str | None) -> Project:

@@ -7,6 +7,7 @@ from typing import Iterable
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
+from ..lifecycle.drafts import drafts_by_person
 from .gather import gather
 
 
@@ -20,6 +21,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
     for r in kb.referrals:
         referred_by.setdefault(r.person, []).append(r)
         referred.setdefault(r.by, []).append(r)
+    drafts = drafts_by_person(kb, settings)
     for p in kb.people.values():
         ivs = kb.interviews_with("person", p.slug)
         yield PageSpec(
@@ -33,6 +35,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
                 "referred": referred.get(p.slug, []),
                 "referred_by": referred_by.get(p.slug, []),
                 "answers": [(q, iv) for iv in ivs for q in iv.questions if q.answer],
+                "drafts": drafts.get(p.slug, []),
             },
             title=p.name,
         )

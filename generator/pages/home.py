@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..lifecycle import counts, items_for
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
@@ -29,6 +30,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
             "industries": industries,
             "held_count": len(held),
             "company_counts": company_counts,
+            "followups": counts(items_for(kb, settings)),
         },
         title=f"{settings.me.name}'s insight knowledge base" if settings.me.name != "Me" else "Insight knowledge base",
     )

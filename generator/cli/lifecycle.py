@@ -1,0 +1,111 @@
+"""followups, prep: what is due now, and the sheet for the next conversation, in the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import click
+
+from .. import site as core
+from ..identity import fold
+from ..lifecycle import Rules, counts, due_items
+from ..lifecycle.calendar import calendar_bytes, summary
+from ..model import Interview, KnowledgeBase
+from ..pages.prep import PREP_STATUSES, spec
+from ..render import render
+from .options import config_option, load_project, today_option
+
+HELP_FOLLOWUPS = """List what is overdue, due now and coming up: thank-yous, polite follow-ups,
+referrals to contact, updates owed and people to keep in touch with."""
+HELP_JSON = "Print the list as JSON."
+HELP_ICS = "Also write the list as an iCalendar file (one event per item; UIDs stay the same across runs)."
+HELP_PREP = """Print the prep sheet for your next conversation with NAME (accents and case do not matter;
+part of a name works when it is unique)."""
+STATE_TITLES = {"overdue": "Overdue", "due": "Due now", "upcoming": "Coming up"}
+
+
+def _load(config_file: str | None, today: dt.date | None):
+    project = load_project(config_file)
+    settings = project.settings(today)
+    try:
+        rules = Rules.from_options(settings.followups)
+    except ValueError as err:
+        raise click.ClickException(f"{project.config_file}: {err}") from None
+    kb = core.build(project.docs_dir, settings, report_prefix=project.repo_path).kb
+    return project, settings, rules, kb
+
+
+@click.command(help=HELP_FOLLOWUPS)
+@config_option
+@today_option
+@click.option("--json", "as_json", is_flag=True, help=HELP_JSON)
+@click.option("--ics", "ics", type=click.Path(dir_okay=False), default=None, metavar="FILE", help=HELP_ICS)
+def followups(config_file: str | None, today: dt.date | None, as_json: bool, ics: str | None) -> None:
+    _, settings, rules, kb = _load(config_file, today)
+    items = due_items(kb, rules)
+    if ics:
+        Path(ics).write_bytes(calendar_bytes(kb, items, settings.site_url))
+        click.echo(f"{len(items)} event(s) written to {ics}", err=True)
+    if as_json:
+        rows = [{**i.as_dict(), "summary": summary(kb, i), "person_name": kb.people[i.person].name} for i in items]
+        click.echo(json.dumps({"today": kb.today.isoformat(), "counts": counts(items), "items": rows}, indent=2, ensure_ascii=False))
+        return
+    if not items:
+        click.echo(f"Nothing due as of {kb.today.isoformat()}.")
+        return
+    for state, title in STATE_TITLES.items():
+        group = [i for i in items if i.state == state]
+        if not group:
+            continue
+        click.echo(f"{title} ({len(group)})")
+        for i in group:
+            where = f"  [content/interviews/{i.interview}.md]" if i.interview else ""
+            detail = f": {i.detail}" if i.detail else ""
+            click.echo(f"  {i.due.isoformat()}  {summary(kb, i)}{detail}{where}")
+        click.echo("")
+
+
+def find_people(kb: KnowledgeBase, name: str) -> list[str]:
+    """People ``name`` means: an exact name or alias (accents, case, punctuation ignored), else people
+    whose name has a word starting with each word given ("tom her" finds Tomás Herrera)."""
+    wanted = fold(name)
+    exact = sorted(s for s, p in kb.people.items() if wanted in {fold(p.name), *(fold(a) for a in p.aliases)} or wanted == s)
+    if exact:
+        return exact
+    words = wanted.split()
+    return sorted(s for s, p in kb.people.items()
+                  if words and all(any(n.startswith(w) for n in fold(p.name).split()) for w in words))
+
+
+def next_conversation(kb: KnowledgeBase, person: str) -> Interview | None:
+    open_ = [iv for iv in kb.interviews_with("person", person) if iv.status in PREP_STATUSES]
+    coming = sorted((iv for iv in open_ if iv.date >= kb.today), key=lambda iv: (iv.date, iv.slug))
+    return coming[0] if coming else (open_[0] if open_ else None)
+
+
+@click.command(help=HELP_PREP)
+@config_option
+@today_option
+@click.argument("name")
+def prep(config_file: str | None, today: dt.date | None, name: str) -> None:
+    _, settings, _, kb = _load(config_file, today)
+    found = find_people(kb, name)
+    if not found:
+        raise click.ClickException(f"no person matches {name!r}; see `insight followups` or content/people/")
+    if len(found) > 1:
+        names = "\n".join(f"  {kb.people[s].name}" for s in found)
+        raise click.ClickException(f"{name!r} could mean several people; be more precise:\n{names}")
+    person = kb.people[found[0]]
+    iv = next_conversation(kb, person.slug)
+    if iv is None:
+        raise click.ClickException(
+            f"{person.name} has no requested or scheduled conversation; start one with "
+            f"`insight new --status scheduled --person \"{person.name}\" --date YYYY-MM-DD`")
+    markdown = render(spec(kb, settings, iv), {"kb": kb, "settings": settings, "overlay": False})
+    click.echo(re.sub(r"\\([\\`*_\[\]{}()#+!|-])", r"\1", markdown), nl=False)
+
+
+COMMANDS = [followups, prep]

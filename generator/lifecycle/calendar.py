@@ -1,0 +1,63 @@
+"""The due items as an iCalendar file any calendar app can import.
+
+Each item is an all-day event whose UID is the item's id, so importing the file again updates
+events instead of duplicating them. DTSTAMP comes from ``today``, never from the clock, so the
+same notes and the same today give the same bytes. Overdue items sit on today (an event in the
+past is easy to miss); their description keeps the real due date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+from ..model import KnowledgeBase
+from .rules import DueItem
+
+UID_DOMAIN = "insight-kb"
+SUMMARIES = {
+    "thank-you": "Send a thank-you to {name}",
+    "follow-up": "Follow up politely with {name}",
+    "conversation": "Conversation with {name}",
+    "update": "Tell {name} what came of their advice",
+    "referral": "Contact {name} (suggested by {by})",
+    "keep-in-touch": "Get back in touch with {name}",
+}
+
+
+def summary(kb: KnowledgeBase, item: DueItem) -> str:
+    """One line that says what to do and for whom (also used by the terminal list)."""
+    if item.kind == "conversation" and item.state == "overdue":
+        return f"Write up the conversation with {kb.people[item.person].name} and set its status"
+    by = ", ".join(kb.people[s].name for s in item.by)
+    return SUMMARIES[item.kind].format(name=kb.people[item.person].name, by=by)
+
+
+def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "") -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//Insight KB//Follow-ups//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Insight KB follow-ups")
+    stamp = dt.datetime.combine(kb.today, dt.time(), dt.timezone.utc)
+    for item in sorted(items, key=lambda i: i.id):
+        day = max(item.start, kb.today) if item.state == "overdue" else item.start
+        event = Event()
+        event.add("uid", f"{item.id}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("summary", ("Overdue: " if item.state == "overdue" else "") + summary(kb, item))
+        lines = [f"Due {item.due.isoformat()}" + (f" (from {item.start.isoformat()})" if item.start != item.due else "")]
+        if item.detail:
+            lines.append(item.detail)
+        if item.interview:
+            lines.append(f"Note: content/interviews/{item.interview}.md")
+        event.add("description", "\n".join(lines))
+        event.add("categories", [item.kind])
+        event.add("transp", "TRANSPARENT")
+        if site_url and item.interview:
+            event.add("url", f"{site_url.rstrip('/')}/interviews/{item.interview}/")
+        cal.add_component(event)
+    return cal.to_ical()

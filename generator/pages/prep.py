@@ -1,0 +1,109 @@
+"""``/prep/<note>/``: a prep sheet for each requested or scheduled conversation.
+
+Who they are and how you reach them (the introduction chain), what earlier notes say about
+their company and industry, starter questions nobody in that industry has been asked yet,
+your introduction, a checklist and the email drafts. ``insight prep NAME`` prints the same page.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..lifecycle import emails
+from ..model import Interview, KnowledgeBase
+from ..questions import TOPICS, intent_of, load_starter_bank
+from ..render import PageSpec
+from ..settings import Settings
+from .gather import gather
+
+PREP_STATUSES = ("requested", "scheduled")
+PER_TOPIC = 2
+MAX_SUGGESTIONS = 12
+MAX_LEARNED = 5
+
+
+def prep_uri(iv: Interview) -> str:
+    return f"prep/{iv.slug}.md"
+
+
+def introducer_of(kb: KnowledgeBase, person: str) -> str | None:
+    """Who connected you to ``person``: the earliest note's ``introduced_by``, else who suggested them."""
+    for iv in reversed(kb.interviews_with("person", person)):
+        if iv.introduced_by:
+            return iv.introduced_by
+    suggested = sorted((iv.date, r.by) for iv in kb.interviews for r in iv.referrals if r.person == person)
+    return suggested[0][1] if suggested else None
+
+
+def intro_chain(kb: KnowledgeBase, person: str) -> list[str]:
+    """``[someone you reached yourself, ..., person]`` following introductions back to you.
+
+    A small walk over ``introduced_by``; the network map computes richer paths and could serve this later.
+    """
+    chain = [person]
+    while (nxt := introducer_of(kb, chain[-1])) and nxt not in chain:
+        chain.append(nxt)
+    return chain[::-1]
+
+
+def suggestions(kb: KnowledgeBase, iv: Interview) -> list[tuple[str, list[str]]]:
+    """Starter questions whose intent nobody in this conversation's industries was asked yet, by topic."""
+    pool = {x for s in iv.industries for x in kb.interviews_with("industry", s)} if iv.industries else set(kb.interviews)
+    asked = {intent_of(q.question) for x in pool | {iv} for q in x.questions} - {None}
+    picked: dict[str, list[str]] = {}
+    total = 0
+    for question in load_starter_bank():
+        intent = intent_of(question.text)
+        if intent is None or intent in asked or len(picked.get(question.topic, [])) >= PER_TOPIC:
+            continue
+        asked.add(intent)  # one wording per intent
+        picked.setdefault(question.topic, []).append(question.text)
+    out = []
+    for topic in TOPICS:
+        if topic.slug in picked and total < MAX_SUGGESTIONS:
+            chosen = picked[topic.slug][: MAX_SUGGESTIONS - total]
+            total += len(chosen)
+            out.append((topic.title, chosen))
+    return out
+
+
+def _learned(kb: KnowledgeBase, iv: Interview) -> tuple[list, list]:
+    """Insights and advice from earlier held conversations: first at the same company, then the industries."""
+    held = lambda xs: [x for x in xs if x.held and x.date <= kb.today and x.slug != iv.slug]  # noqa: E731
+    at_company = held(kb.interviews_with("company", iv.company)) if iv.company else []
+    in_industry = [x for s in iv.industries for x in held(kb.interviews_with("industry", s)) if x not in at_company]
+    return gather(at_company), gather(list(dict.fromkeys(in_industry)))
+
+
+def spec(kb: KnowledgeBase, settings: Settings, iv: Interview) -> PageSpec:
+    person = kb.people[iv.person]
+    company, industry = _learned(kb, iv)
+    referred = [(r, x) for x in kb.interviews for r in x.referrals if r.person == iv.person]
+    chain = intro_chain(kb, iv.person)
+    others = [x for x in kb.interviews_with("person", iv.person) if x.slug != iv.slug]
+    return PageSpec(
+        prep_uri(iv),
+        "prep.md.j2",
+        {
+            "iv": iv,
+            "person": person,
+            "chain": chain,
+            "first_channel": next((x.channel for x in reversed(kb.interviews_with("person", chain[0])) if x.channel), None),
+            "referred": referred,
+            "others": others,
+            "learned_groups": [
+                (f"At {kb.companies[iv.company].name}" if iv.company else "", company),
+                ("In " + ", ".join(kb.industries[s].name for s in iv.industries), industry),
+            ],
+            "limit": MAX_LEARNED,
+            "suggestions": suggestions(kb, iv),
+            "drafts": emails.for_conversation(kb, settings, iv),
+        },
+        title=f"Prep: {person.name} · {iv.date.isoformat()}",
+    )
+
+
+def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+    for iv in sorted(kb.interviews, key=lambda x: x.slug):
+        if iv.status in PREP_STATUSES:
+            yield spec(kb, settings, iv)
