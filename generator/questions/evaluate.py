@@ -88,7 +88,7 @@ def _clear_caches() -> None:
     """Forget memoised work so timings measure a cold run."""
     from generator.questions import grouping
 
-    for fn in (grouping.normalise, grouping.signature, grouping.intent_of, grouping._correct):
+    for fn in (grouping.normalise, grouping.signature, grouping.intent_of, grouping._correct, grouping._stem):
         fn.cache_clear()
 
 
