@@ -109,13 +109,14 @@ INTENTS: tuple[Intent, ...] = (
         r"\bhow (?:much|long) (?:do|does) you work\b|\bwork late\b|\blong days\b",
     )),
     Intent("work-life", "compensation-lifestyle", (
+        r"\bworkloads?\b|\bsustainable (?:pace|workload|hours)\b|\bkeep .{0,20}\bsustainable\b",
         r"\bwork ?life\b|\bbalance\b|\bpersonal life\b|\bfamil(?:y|ies)\b|\blife ?style\b|\bburn ?out\b|\bburned out\b",
         r"\bfree time\b|\bhobbies\b|\btime off\b|\bvacations?\b|\bholidays?\b|\bflexib\w*|\bremote\b|\bwork from home\b|\bhybrid\b",
         r"\b(?:take|takes) over your life\b|\b(?:evenings|nights) (?:free|to yourself|for yourself)\b|\blife outside (?:of )?work\b|\boutside of work\b|\bsacrific\w*|\bquality of life\b|\bsocial life\b",
         r"\bparental leave\b|\bwell ?being\b|\bmental health\b",
     )),
     Intent("travel-location", "compensation-lifestyle", (
-        r"\btravel\w*|\brelocat\w*|\blocation\w*|\bgeograph\w*|\bcit(?:y|ies)\b|\babroad\b|\binternationally\b|\bmove (?:to|for|cities)\b|\bwhere (?:do|should|would) .{0,15}\blive\b|\bregions?\b",
+        r"\btravel\w*|\brelocat\w*|\blocation\w*|\bgeograph\w*|\b(?:which|what|best|other|big|different) (?:cities|city)\b|\b(?:live|move|based|work) in (?:a |the |which |another )?(?:big |different )?(?:city|cities)\b|\babroad\b|\binternationally\b|\bmove (?:to|for|cities)\b|\bwhere (?:do|should|would) .{0,15}\blive\b|\bregions?\b",
     )),
     Intent("likes-least", "day-to-day", (
         r"\bleast\b(?<!at least)|\bdislik\w*|\bworst\b|\bdownsides?\b|\bdrawbacks?\b|\bdisadvantages?\b|\bnegatives?\b|\bcons\b",
@@ -239,7 +240,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("advice", "advice", (
         r"\badvice\b|\badvise\b|\btips?\b|\bpointers?\b|\bguidance\b|\bwords of wisdom\b|\bsuggestions?\b|\bcounsel\b",
-        r"\bwhat would you (?:tell|say to|recommend(?: to)?|suggest(?: to)?) (?:someone|a student|me|students|people|a person|a newcomer|somebody|a graduate|new grads|graduates|anyone)",
+        r"\bwhat would you (?:tell|say to|recommend(?: to)?|suggest(?: to)?) (?:someone|a student|me|students|people|a person|a newcomer|somebody|a graduate|new grads|graduates|anyone|an? \w+ (?:student|graduate|newcomer|person|career changer))",
         r"\bif you were (?:me|in my (?:position|shoes|place|situation))\b|\bin my shoes\b",
         r"\bwhat should i (?:do|focus on|be doing|prioriti[sz]e|work on)\b|\bhow (?:can|should|do|could) i (?:best )?prepare\b|\bto prepare (?:myself|for)\b",
         r"\brecommend (?:that )?i (?:do|focus|try|start|work|prioriti[sz]e|spend)\b|\b(?:recommendations?|recommend) (?:for|to) (?:someone|a student|students|me|newcomers|beginners|people)",
@@ -306,18 +307,21 @@ INTENTS: tuple[Intent, ...] = (
         r"\bcareer (?:growth|development|trajectory|path|paths|track|tracks|mobility)\b(?!.{0,10}\byou)|\bgrowth (?:opportunit\w*|potential|prospects)\b|\b(?:room|opportunit\w*|chances?) (?:for|to) (?:grow|growth|advance)",
         r"\bwhere (?:can|could|does|will|might) (?:this|the|a|your|that) (?:job|role|position|career|work)\b.{0,10}\blead\b|\blead to\b|\blong run\b|\bnext level\b",
     )),
+    Intent("company-size", "company-culture", (
+        r"\bstart ?ups?\b|\b(?:big|large|small|smaller|larger|bigger|established|huge|tiny) (?:company|companies|firm|firms|organi[sz]ations?|employer|employers|corporations?|corporate)\b|\bcorporate (?:or|vs|versus)\b|\b(?:company|firm) size\b",
+    )),
     Intent("autonomy", "day-to-day", (
         r"\bindependence\b|\bautonom\w*|\bsupervis\w*|\bmicromanag\w*|\bfreedom\b|\b(?:own|your) decisions\b|\bwho (?:do you report|decides)\b",
     )),
     Intent("company-basics", "company-culture", (
         r"\bsize of (?:your|the|this) (?:company|organi[sz]ation|firm|team|department|office)\b|\bhow (?:big|large) is (?:your|the|this)\b",
         r"\bhow many (?:people|employees|staff|colleagues)\b|\bwhat does (?:your|the|this) (?:company|organi[sz]ation|firm|agency|team|department|business) (?:do|make|sell|offer)\b",
-        r"\bproducts?\b|\bservices\b|\bdepartments?\b|\borg(?:ani[sz]ational)? (?:chart|structure)\b|\bstructured\b|\bfit (?:into|in) (?:the|your) (?:organi[sz]ation|company|team|structure|bigger picture)\b",
+        r"\b(?:your|its|the company|the firm|the organi[sz]ation|our) (?:products?|services|clients|customers|main business)\b|\bproducts? (?:and|or) services\b|\borg(?:ani[sz]ational)? (?:chart|structure)\b|\bstructured\b|\bfit (?:into|in) (?:the|your) (?:organi[sz]ation|company|team|structure|bigger picture)\b",
     )),
     Intent("culture", "company-culture", (
         r"\bwomen\b|\bminorit\w*|\bunder ?represented\b|\bfit in (?:well )?(?:at|here|there|with)\b|\bcultur\w*|\benvironment\b|\batmosphere\b|\bvalues\b|\bmission\b|\bvibe\b|\bmorale\b|\bdress code\b|\bdivers\w*|\binclusi\w*|\bturnover\b",
         rf"\b(?:what is it|what is|how is it) like (?:to )?work(?:ing)? (?:at|for|in|with) (?:your|the|this|a|an) (?:company|organi[sz]ation|firm|team|employer|agency|office|place)|\blike (?:to )?work(?:ing)? (?:here|there|for you)\b",
-        r"\bpeople (?:like|you work with)\b|\bco ?workers?\b|\bcolleagues\b|\bteam dynamics?\b|\bmanagement style\b|\bbosse?s?\b|\bmanagers?\b|\bleadership\b|\bhierarch\w*|\bformal\b|\bpolitics\b",
+        r"\bpeople (?:like|you work with)\b|\bco ?workers?\b|\bcolleagues\b|\bteam dynamics?\b|\bmanagement style\b|\b(?:your|the) (?:boss|bosses|manager|managers|leadership|senior leadership)\b(?! (?:role|position|track|job))|\bleadership style\b|\bhierarch\w*|\bformal\b|\bpolitics\b",
     )),
     Intent("collaboration", "day-to-day", (
         r"\bwho do you work (?:with|for|alongside)\b|\bwork (?:with|alongside) (?:others|other people|a team|clients|customers)\b|\bteam ?work\b|\bcollaborat\w*|\bindependent\w*|\b(?:alone|on your own|by yourself)\b",
@@ -332,6 +336,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bwhat (?:exactly |actually |really )?do you do (?:at|in|on|for|during|when|all|each|every|most)\b|\bwhat (?:exactly |actually |really )?do you do$",
     )),
     Intent("responsibilities", "day-to-day", (
+        r"\bwhat (?:does|do) (?:an?|the) (?!company|firm|organi[sz]ation|business|department|team)\w+(?: \w+)? (?:actually |really |exactly )?do\b|\bwhat (?:exactly )?is an? \w+ (?:engineer|analyst|scientist|manager|consultant|actuary|statistician|developer|designer|researcher|officer|specialist|associate)s?$",
         r"\bresponsib\w*|\bduties\b|\bduty\b|\btasks?\b|\binvolve\w*|\bentail\w*|\bjob description\b|\bwhat (?:exactly |actually )?(?:is|does) your (?:job|role|position|title)\b",
         r"\bmain (?:function|focus|job|role|purpose|work)\b|\bin charge of\b|\bdecisions?\b|\bwhat (?:kind|type|sort) of work do you do\b|\bprojects? (?:do|are) you (?:work|working)",
     )),
@@ -339,7 +344,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:success|performance|progress|results?)\b.{0,20}\b(?:measured|evaluated|judged|defined|assessed|reviewed|tracked)\b|\bmeasure (?:of )?success\b|\bdefine success\b|\bperformance reviews?\b|\bkpis?\b|\bmetrics?\b",
     )),
     Intent("impact", "day-to-day", (
-        r"\bimpact\b|\bdifference\b|\bcontribut\w*|\bmatters? to (?:society|people|the world)\b|\bmeaning\b|\bpurpose\b",
+        r"\bimpact\b|\b(?:make|makes|making|made) (?:a |any |the )?(?:real |big )?difference\b|\bdifference (?:you|your work|it) makes?\b|\bcontribut\w*|\bmatters? to (?:society|people|the world)\b|\bmeaning\b|\bpurpose\b",
     )),
 )
 
