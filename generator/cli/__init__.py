@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from . import basics
+from . import basics, questions
 
 HELP = """Insight KB: turn informational-interview notes into a knowledge base.
 
@@ -23,5 +23,5 @@ def main() -> None:
     pass
 
 
-for command in basics.COMMANDS:
+for command in basics.COMMANDS + questions.COMMANDS:
     main.add_command(command)

@@ -236,7 +236,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\btell me (?:a (?:bit|little) )?about (?:yourself|your (?:career|background|path|experience|journey))",
         r"\byour (?:previous|past|prior|first|earlier) (?:jobs?|roles?|positions?|experience|careers?)\b|\bbefore (?:this|your current) (?:job|role|position)",
         r"\bhow long have you (?:been|worked)\b|\bsteps did you take\b|\bdid to (?:get|land) (?:your|this|the) (?:job|role|position)\b|\b(?:got|get) (?:to )?where you are\b|\bhow did you get here\b",
-        r"\b(?:experiences?|jobs?) (?:best )?prepared you\b|\bhow did you prepare\b",
+        r"\b(?:experiences?|jobs?) (?:best )?prepared you\b|\bhow did you prepare\b(?! for (?:the |an |your |my |job )?interviews?\b)",
     )),
     Intent("advice", "advice", (
         r"\badvice\b|\badvise\b|\btips?\b|\bpointers?\b|\bguidance\b|\bwords of wisdom\b|\bsuggestions?\b|\bcounsel\b",
@@ -275,7 +275,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bnetwork(?:ing|s|ed)?\b",
     )),
     Intent("hiring", "hiring-entry", (
-        r"\b(?:selected|screened|chosen|shortlisted|evaluated)\b.{0,30}\b(?:candidates?|applicants?)\b|\b(?:candidates?|applicants?)\b.{0,30}\b(?:selected|screened|chosen|shortlisted|evaluated)\b|\binterviews\b|\bhiring\b|\binterview (?:process|stages?|questions?|rounds?)|\bselection process\b|\brecruit\w*|\b(?:get|got|gets|are|be|is|being) hired\b",
+        r"\b(?:selected|screened|chosen|shortlisted|evaluated)\b.{0,30}\b(?:candidates?|applicants?)\b|\b(?:candidates?|applicants?)\b.{0,30}\b(?:selected|screened|chosen|shortlisted|evaluated)\b|\binterviews\b|\bhiring\b|\binterview (?:process|stages?|questions?|rounds?)|\bselection process\b|\bprepar\w* for (?:the |an |your |my |job )?interviews?\b|\brecruit\w*|\b(?:get|got|gets|are|be|is|being) hired\b",
         r"\bappl(?:y|ying|ies|ication|ications|icants?)\b|\binterview(?:s|ing)? (?:for|look like|like)\b|\bhire\b|\bhires\b|\bonboard\w*",
         rf"\bhow (?:does|do) (?:your|the|a|this) {_ORG}\b.{{0,10}}\b(?:hire|find|select|choose|fill)",
     )),
