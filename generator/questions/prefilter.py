@@ -113,28 +113,45 @@ def text_prefixes(norm: str) -> set[str]:
 
 
 class Prefilter:
-    """Which of an ordered list of patterns may match a text, in their original order."""
+    """Which of an ordered list of patterns may match a text, in their original order.
+
+    The prefixes sit in a character trie, so each word of a question costs a walk of a few characters rather than
+    one lookup per prefix length.
+    """
+
+    _HITS = ""  # trie key holding the pattern indexes whose prefix ends at this node (no character is "")
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.always: list[int] = []
-        self.by_prefix: dict[str, list[int]] = {}
+        self.trie: dict[str, dict] = {}
         for i, pattern in enumerate(patterns):
             prefixes = literal_prefixes(pattern)
             if prefixes is None:
                 self.always.append(i)
                 continue
             for prefix in prefixes:
-                self.by_prefix.setdefault(prefix, []).append(i)
+                node = self.trie
+                for ch in prefix:
+                    node = node.setdefault(ch, {})
+                node.setdefault(self._HITS, set()).add(i)  # type: ignore[arg-type]
 
     def candidates(self, norm: str) -> list[int]:
         """Indexes of the patterns that could match ``norm`` (normalised, single-spaced text), ascending."""
         found = set(self.always)
-        get = self.by_prefix.get
+        hits_key = self._HITS
+        n = len(norm)
         start = 0
-        for word in norm.split(" "):
-            for k in range(1, PREFIX_LENGTH + 1):
-                hits = get(norm[start:start + k])
+        while start < n:
+            node = self.trie
+            for pos in range(start, min(start + PREFIX_LENGTH, n)):
+                node = node.get(norm[pos])  # type: ignore[assignment]
+                if node is None:
+                    break
+                hits = node.get(hits_key)
                 if hits:
                     found.update(hits)
-            start += len(word) + 1
+            nxt = norm.find(" ", start)
+            if nxt < 0:
+                break
+            start = nxt + 1
         return sorted(found)
