@@ -19,17 +19,22 @@ _PRIVATE_BLOCK = re.compile(r"<!--\s*private\s*-->.*?<!--\s*/private\s*-->", re.
 SECTIONS = {"questions", "insights", "advice", "resources", "private"}
 
 
-def _lines_outside_code(body: str) -> list[tuple[int, str, bool]]:
-    """(index, line, inside_code) for every line; fences toggle the flag."""
+def _scan(body: str) -> list[tuple[int, str, bool, bool]]:
+    """(index, line, inside_code, opens_a_fence) for every line; fences toggle the flag."""
     out, fence = [], None
     for i, line in enumerate(body.split("\n")):
         m = _FENCE.match(line)
         if m and (fence is None or m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)):
-            out.append((i, line, True))
+            out.append((i, line, True, fence is None))
             fence = None if fence else m.group(1)
             continue
-        out.append((i, line, fence is not None))
+        out.append((i, line, fence is not None, False))
     return out
+
+
+def _lines_outside_code(body: str) -> list[tuple[int, str, bool]]:
+    """(index, line, inside_code) for every line; fences toggle the flag."""
+    return [(i, line, in_code) for i, line, in_code, _ in _scan(body)]
 
 
 def section_name(title: str) -> str | None:
@@ -39,6 +44,7 @@ def section_name(title: str) -> str | None:
 
 def parse(body: str, first_line: int = 1) -> BodyParts:
     """Read the recognised sections; ``first_line`` is the file line where the body starts."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n")  # a note saved with Windows line ends reads the same
     parts = BodyParts(has_private=bool(_PRIVATE_BLOCK.search(body)))
     current: str | None = None
     level = 0
@@ -53,7 +59,7 @@ def parse(body: str, first_line: int = 1) -> BodyParts:
             parts.questions.append(qa)
         qa, answer = None, []
 
-    for i, line, in_code in _lines_outside_code(body):
+    for i, line, in_code, opens in _scan(body):
         heading = None if in_code else _HEADING.match(line)
         if heading and len(heading.group(1)) <= 2:
             close()
@@ -65,7 +71,8 @@ def parse(body: str, first_line: int = 1) -> BodyParts:
         if current == "questions":
             if heading and len(heading.group(1)) >= level + 1:
                 close()
-                qa = QA(question=heading.group(2).strip(), answer="", line=first_line + i)
+                text = heading.group(2).strip()
+                qa = QA(question=text, answer="", line=first_line + i) if text else None  # an empty heading asks nothing
                 item_indent = None
                 continue
             item = None if in_code else _ITEM.match(line)
@@ -78,7 +85,7 @@ def parse(body: str, first_line: int = 1) -> BodyParts:
                 if item_indent is not None and line.strip():
                     # the answer to a list-item question is what is nested under it
                     indent = len(line) - len(line.lstrip())
-                    if indent <= item_indent and not in_code:
+                    if indent <= item_indent and (opens or not in_code):  # a fence at the item's level ends it too
                         close()
                         item_indent = None
                         continue

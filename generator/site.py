@@ -17,6 +17,7 @@ from .lifecycle.calendar import calendar_bytes
 from .lifecycle import items_for
 from .load import Source, discover, load_all
 from .model import Interview, KnowledgeBase
+from .pages import questions as question_pages
 from .pages.gather import related
 from .render import PageSpec, render
 from .resolve import resolve
@@ -68,6 +69,7 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
         site.headers[iv.src_uri], site.footers[iv.src_uri] = note_parts(kb, iv)
     site.assets["follow-ups/follow-ups.ics"] = calendar_bytes(kb, items_for(kb, settings), settings.site_url)
     site.assets["assets/insight/note.schema.json"] = schema_json().encode()
+    site.assets.update(question_pages.assets(kb))
     site.timings["render"] = time.perf_counter() - t0
     return site
 

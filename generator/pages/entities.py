@@ -9,6 +9,7 @@ from ..render import PageSpec
 from ..settings import Settings
 from ..lifecycle.drafts import drafts_by_person
 from .gather import gather
+from .questions import groups_for
 
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
@@ -54,7 +55,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
             c.src_uri,
             "company.md.j2",
             {"company": c, "interviews": ivs, "staff": staff, "learned": gather(ivs),
-             "leads": leads.get(c.slug, [])},
+             "leads": leads.get(c.slug, []), "question_groups": groups_for(kb, "company", c.slug)},
             title=c.name,
         )
     for ind in kb.industries.values():
@@ -64,6 +65,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
             ind.src_uri,
             "industry.md.j2",
             {"industry": ind, "interviews": ivs, "companies": companies, "learned": gather(ivs),
+             "question_groups": groups_for(kb, "industry", ind.slug),
              "people": sorted({iv.person for iv in ivs}, key=lambda s: (kb.people[s].name.casefold(), s))},
             title=ind.name,
         )

@@ -9,12 +9,14 @@ deterministic, offline and pure Python.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from generator.questions.lexicon import COMMON_WORDS, CONTRACTIONS, INTENTS, KEYWORDS, STOPWORDS, TYPOS
+from generator.questions.prefilter import Prefilter
 
 #: Minimum Jaccard overlap of content-word signatures for two intent-less questions to share a group.
 FALLBACK_THRESHOLD = 0.6
@@ -22,6 +24,8 @@ FALLBACK_THRESHOLD = 0.6
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (intent.slug, re.compile("|".join(f"(?:{p})" for p in intent.patterns))) for intent in INTENTS
 )
+# Only the intents whose patterns could start at one of a question's words are tried, in lexicon order.
+_PREFILTER = Prefilter([pattern for _, pattern in _COMPILED])
 _TOPIC_OF_INTENT: dict[str, str] = {intent.slug: intent.topic for intent in INTENTS}
 # Notes often record a question as asked about "them"; the lexicon is written for "you".
 _THIRD_PERSON = {"they": "you", "them": "you", "their": "your", "theirs": "yours", "themselves": "yourself",
@@ -87,6 +91,7 @@ def normalise(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Strip a common English suffix; crude, but enough to let "skills" meet "skill" in the fallback."""
     for suffix in _SUFFIXES:
@@ -109,7 +114,8 @@ def intent_of(text: str) -> str | None:
     norm = normalise(text)
     if not norm:
         return None
-    for slug, pattern in _COMPILED:
+    for i in _PREFILTER.candidates(norm):
+        slug, pattern = _COMPILED[i]
         if pattern.search(norm):
             return slug
     return None
@@ -127,25 +133,39 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def _probe_length(size: int) -> int:
+    """How many of a signature's rarest words must be indexed so that any set reaching the Jaccard threshold with
+    it shares one of them (prefix filtering); rounded to the safe side."""
+    return size - math.ceil(FALLBACK_THRESHOLD * size - 1e-9) + 1
+
+
 def group_keys(texts: Sequence[str]) -> list[str]:
     """A grouping key per question: ``intent:<slug>``, or ``text:<n>`` for clusters of intent-less questions.
 
-    Intent-less questions join the first-seen cluster leader they overlap most with (Jaccard >= threshold); an
-    inverted index from word to leaders keeps this near-linear when many questions match no intent.
+    Intent-less questions join the first-seen cluster leader they overlap most with (Jaccard >= threshold). Leaders
+    are indexed only by their rarest few words (prefix filtering over document frequency): a leader close enough
+    must share one of them, so the result equals comparing with every leader, in near-linear time even when
+    thousands of questions with common words match no intent.
     """
+    intents = [intent_of(text) for text in texts]
+    sigs = {text: signature(text) for text, intent in zip(texts, intents) if intent is None}
+    df: dict[str, int] = {}
+    for sig in set(sigs.values()):
+        for word in sig:
+            df[word] = df.get(word, 0) + 1
     keys: list[str] = []
     by_signature: dict[frozenset[str], str] = {}
     leaders: list[frozenset[str]] = []
     leaders_with: dict[str, list[int]] = {}
-    for text in texts:
-        intent = intent_of(text)
+    for text, intent in zip(texts, intents):
         if intent is not None:
             keys.append(f"intent:{intent}")
             continue
-        sig = signature(text)
+        sig = sigs[text]
         key = by_signature.get(sig)
         if key is None:
-            candidates = sorted({i for word in sig for i in leaders_with.get(word, ())})
+            rarest = sorted(sig, key=lambda w: (df[w], w))[:_probe_length(len(sig))]
+            candidates = sorted({i for word in rarest for i in leaders_with.get(word, ())})
             best, best_score = -1, FALLBACK_THRESHOLD
             for i in candidates:
                 score = _jaccard(sig, leaders[i])
@@ -154,7 +174,7 @@ def group_keys(texts: Sequence[str]) -> list[str]:
             if best < 0:
                 best = len(leaders)
                 leaders.append(sig)
-                for word in sig:
+                for word in rarest:
                     leaders_with.setdefault(word, []).append(best)
             key = by_signature[sig] = f"text:{best}"
         keys.append(key)

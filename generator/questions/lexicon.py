@@ -50,7 +50,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bmay i (?:contact|email|call) you\b",
     )),
     Intent("use-name", "resources-referrals", (
-        r"\b(?:use|mention|give|drop) your name\b",
+        r"\b(?:use|using|used|mention|mentioning|mentioned|give|giving|drop|dropping|cite|citing) your name\b",
         r"\byou referred me\b",
     )),
     Intent("who-else", "resources-referrals", (
@@ -66,7 +66,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:review|critique|look at) my (?:portfolio|linkedin|application materials)",
     )),
     Intent("background-fit", "advice", (
-        r"\b(?:based on|given|with|considering) (?:what you know about me|my (?:background|experience|skills|profile|qualifications|degree|major))",
+        r"\b(?:assess|evaluate|rate|judge) (?:my|the experience i)\b|\b(?:based on|given|considering) (?:what you know about me|my (?:background|experience|skills|profile|qualifications|degree|major))",
         r"\bmy (?:background|experience|skills|profile|qualifications|degree|major)\b.{0,40}\b(?:fit|suited|qualified|match|compare|competitive|prepared|transfer)",
         r"\b(?:how|where) (?:would|do|might|could) i (?:fit|fit in)\b",
         r"\bam i (?:a good fit|qualified|suited|on the right track|ready)",
@@ -76,12 +76,13 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:professional|career|skills?) development\b",
         r"\bon the job training\b|\btraining (?:programs?|opportunit\w*|offered|provided|do you get|does your)",
         r"\bwhat training (?:does|do|did|is offered)",
+        r"\btraining\b.{0,30}\b(?:receive|new (?:employees|hires|staff|starters))\b|\b(?:kinds?|types?|sorts?) of training\b(?!.{0,20}\b(?:need|needed|required|necessary|should i)\b)",
         r"\bcontinu(?:ing|ed|ous|e) (?:education|learning|to learn)\b",
         r"\b(?:mentor\w* (?:program|scheme)s?|tuition (?:assistance|reimbursement)|learning opportunit\w*|upskill\w*)",
         r"\b(?:keep|keeping) (?:learning|your skills)\b",
     )),
     Intent("associations", "resources-referrals", (
-        r"\b(?:professional|trade|industry|student) (?:associations?|organi[sz]ations?|groups?|societ\w+|bod\w+|networks?|clubs?)\b",
+        r"\b(?:professional|trade|industry|student) (?:associations?|organi[sz]ations?|groups?|societ\w+|bod\w+|clubs?)\b",
         r"\bassociations?\b|\bsociet(?:y|ies)\b",
         r"\b(?:conferences?|meetups?|networking events?|career fairs?|trade shows?)\b",
         r"\borgani[sz]ations? .{0,30}\b(?:join|belong|member)",
@@ -102,31 +103,32 @@ INTENTS: tuple[Intent, ...] = (
         r"\braises?\b",
     )),
     Intent("hours", "compensation-lifestyle", (
-        r"\bhours?\b|\bovertime\b|\bweekends?\b|\bnight shifts?\b|\bon call\b|\b9 to 5\b|\bnine to five\b",
+        r"\bbusiest\b|\bbusy (?:times?|periods?|seasons?)\b|\bpeak (?:times?|periods?|seasons?)\b|\bseasonal\w*|\bhours?\b|\bovertime\b|\bweekends?\b|\bnight shifts?\b|\bon call\b|\b9 to 5\b|\bnine to five\b",
         r"\bhow long\b.{0,25}\b(?:work ?days?|days?|weeks?|shifts?)\b(?!.{0,20}\b(?:take|took))",
         r"\b(?:work|working|daily) schedule\b|\bwhat is your schedule\b|\bschedule like\b",
         r"\bhow (?:much|long) (?:do|does) you work\b|\bwork late\b|\blong days\b",
     )),
     Intent("work-life", "compensation-lifestyle", (
+        r"\bworkloads?\b|\bsustainable (?:pace|workload|hours)\b|\bkeep .{0,20}\bsustainable\b",
         r"\bwork ?life\b|\bbalance\b|\bpersonal life\b|\bfamil(?:y|ies)\b|\blife ?style\b|\bburn ?out\b|\bburned out\b",
         r"\bfree time\b|\bhobbies\b|\btime off\b|\bvacations?\b|\bholidays?\b|\bflexib\w*|\bremote\b|\bwork from home\b|\bhybrid\b",
         r"\b(?:take|takes) over your life\b|\b(?:evenings|nights) (?:free|to yourself|for yourself)\b|\blife outside (?:of )?work\b|\boutside of work\b|\bsacrific\w*|\bquality of life\b|\bsocial life\b",
         r"\bparental leave\b|\bwell ?being\b|\bmental health\b",
     )),
     Intent("travel-location", "compensation-lifestyle", (
-        r"\btravel\w*|\brelocat\w*|\blocation\w*|\bgeograph\w*|\bcit(?:y|ies)\b|\babroad\b|\binternationally\b|\bmove (?:to|for|cities)\b|\bwhere (?:do|should|would) .{0,15}\blive\b|\bregions?\b",
+        r"\btravel\w*|\brelocat\w*|\blocation\w*|\bgeograph\w*|\b(?:which|what|best|other|big|different) (?:cities|city)\b|\b(?:live|move|based|work) in (?:a |the |which |another )?(?:big |different )?(?:city|cities)\b|\babroad\b|\binternationally\b|\bmove (?:to|for|cities)\b|\bwhere (?:do|should|would) .{0,15}\blive\b|\bregions?\b",
     )),
     Intent("likes-least", "day-to-day", (
         r"\bleast\b(?<!at least)|\bdislik\w*|\bworst\b|\bdownsides?\b|\bdrawbacks?\b|\bdisadvantages?\b|\bnegatives?\b|\bcons\b",
         r"\bfrustrat\w*|\bannoy\w*|\bhate\b|\birritat\w*|\bunpleasant\b|\bboring\b|\btedious\b|\bdrudgery\b|\bpain points?\b",
         r"\b(?:do not|does not|not|never|nt) (?:really )?(?:like|enjoy|love|look forward)\b",
         r"\bless (?:enjoyable|fun|rewarding|satisfying|appealing|pleasant|glamorous)\b|\bnot so (?:great|fun|glamorous)\b",
-        r"\bdo without\b|\bget rid of\b|\bgive up\b|\bunsatisf\w*|\bwish (?:you|it) (?:could|did not|were different)",
+        r"\bchange (?:one thing|a thing|anything|something|one aspect|one part)\b.{0,10}\babout (?:your|the|this) (?:job|work|role|position|day|days|workplace)\b|\bdo without\b|\bget rid of\b|\bgive up\b|\bunsatisf\w*|\bwish (?:you|it) (?:could|did not|were different)",
     )),
     Intent("likes-best", "day-to-day", (
         r"\b(?:like|likes|enjoy|enjoys|love|loves|appreciate|value)\b.{0,30}\b(?:best|most)\b",
         r"\bmost (?:rewarding|satisfying|enjoyable|fulfilling|fun|exciting|meaningful|gratifying|interesting|fascinating|enjoy)\b",
-        r"\b(?:favou?rite|best) (?:part|parts|thing|things|aspect|aspects|moments?)\b",
+        r"\b(?:favou?rite|best) (?:part|parts|thing|things|aspect|aspects|moments?|projects?|days?)\b",
         r"\b(?:rewarding|rewards|satisf\w*|fulfil\w*|gratif\w*|enjoy\w*|fun)\b",
         r"\bkeeps? you (?:going|motivated|excited|interested|engaged|here|in (?:this|the))\b|\bmotivates? you\b",
         r"\b(?:out of bed|excites you|excited about|proud of|passionate about|love about|like about|upsides?|perks?|pros\b|highlights?)",
@@ -160,13 +162,17 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:challenges?|problems?|issues?|threats?|concerns?|risks?)\b.{0,30}\b(?:facing|face|in|for|confronting) (?:the|this|your|our) (?:industry|sector|profession|market)\b",
         r"\b(?:biggest|major|key|main) (?:issues?|threats?|debates?)\b",
     )),
+    # Two independent labellers kept "how stressful is it" apart from "what are the challenges".
+    Intent("stress", "day-to-day", (
+        r"\bstress\w*|\bpressures?\b|\bunder pressure\b|\bdeadlines?\b|\bhigh stakes\b|\bcope\b|\bcoping\b",
+    )),
     Intent("challenges", "day-to-day", (
         r"\bchalleng\w*|\bhardest\b|\bdifficult\w*|\bobstacles?\b|\bhurdles?\b|\bstruggl\w*|\btough\w*|\bhard part",
-        r"\bstress\w*|\bpressures?\b|\bdemanding\b|\bsetbacks?\b|\bfailures?\b",
+        r"\bdemanding\b|\bsetbacks?\b|\bfailures?\b",
         r"\bproblems? (?:do you|you) (?:face|deal|encounter|solve|run into)",
     )),
     Intent("future-plans", "career-path", (
-        r"\bsee yourself\b|\bwhat is next for you\b|\bnext for you\b|\byour next (?:step|move|role|career move)",
+        r"\bnext (?:step|steps|move) (?:in|for) your (?:career|professional life)\b|\b(?:you|your) .{0,25}\b(?:accomplish|achieve)\b|\bsee yourself\b|\bwhat is next for you\b|\bnext for you\b|\byour next (?:step|move|role|career move)",
         r"\b(?:your|you) .{0,15}\b(?:long term|future|career|professional) (?:goals?|plans?|aspirations?|ambitions?)\b",
         r"\bwhere (?:do|will|would) you (?:go|be|want to go|want to be|like to be|hope to be)\b.{0,20}\b(?:next|from here|years|future)",
         r"\byour (?:own )?career (?:to )?go\b|\bgo next\b|\bwhat (?:do|would) you (?:want|like|plan|hope) to do next\b|\bstay in this (?:role|job|position) long term\b",
@@ -198,10 +204,15 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:other|alternative|adjacent) (?:jobs|careers|fields|roles|occupations|industries|options|paths|routes|areas)\b",
         r"\btransferable\b|\bsame skills\b|\bskills (?:transfer|carry over)",
     )),
+    # An early, narrow entry for advancement: "where could this job lead in five years" is not about trends.
+    Intent("advancement", "career-path", (
+        r"\bwhere (?:can|could|does|will|might|would) (?:this|the|a|your|that|such a) (?:job|role|position|career|work)\b.{0,10}\b(?:lead|take)\b",
+    )),
     Intent("trends", "industry-trends", (
         r"\btrends?\b|\btrending\b|\bfuture\b|\bheaded\b|\bheading\b|\bevolv\w*|\bdevelopments?\b|\binnovation\w*|\bemerging\b|\bdisrupt\w*",
         rf"\b(?:industry|field|profession|sector|market|{_JOB})\b.{{0,25}}\b(?:going|changing|change|changed|shifting|growing|transform\w*)\b",
-        r"\bchanges?\b.{0,30}\b(?:industry|field|profession|sector)\b",
+        rf"\bchanges?\b.{{0,30}}\b{_JOB}\b",
+        r"\b(?:growing|expanding) or (?:shrinking|declining|contracting)\b|\b(?:shrinking|declining)\b",
         r"\b(?:changes?|shifts?|direction) (?:in|of|to|for) (?:the|this|your) (?:industry|field|profession|sector|market|job|work|career)",
         r"\b(?:ai|artificial intelligence|automation|machine learning|technology|technologies|economy|recession|regulation\w*|globali[sz]ation|pandemic|covid)\b.{0,40}\b(?:affect\w*|impact\w*|chang\w*|shap\w*|influenc\w*|disrupt\w*|replac\w*)",
         r"\b(?:affect\w*|impact\w*|chang\w*|shap\w*|influenc\w*|disrupt\w*|replac\w*)\b.{0,40}\b(?:ai|artificial intelligence|automation|technology|economy|recession)\b",
@@ -221,15 +232,15 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:how|when|where|at what point) did you (?:first |initially |originally )?(?:get|start|begin|break|end up|land|become|enter|find|come|wind up|make|transition|move|arrive|go from|switch|join)",
         r"\b(?:your|you) (?:career |professional |educational )?(?:path|journey|trajectory|route|story|background|history)\b",
         r"\bhow you (?:got|came|ended up|became|started|began|landed|found)\b",
-        r"\bwhat led you (?:to|into|here)\b|\bbrought you (?:to|here|into)\b|\bwhat did you do before\b|\bbefore (?:this|that|you joined|joining)\b",
+        r"\bled you (?:to|into|here)\b|\bbrought you (?:to|here|into)\b|\bwhat did you do before\b|\bbefore (?:this|that|you joined|joining)\b",
         r"\btell me (?:a (?:bit|little) )?about (?:yourself|your (?:career|background|path|experience|journey))",
         r"\byour (?:previous|past|prior|first|earlier) (?:jobs?|roles?|positions?|experience|careers?)\b|\bbefore (?:this|your current) (?:job|role|position)",
         r"\bhow long have you (?:been|worked)\b|\bsteps did you take\b|\bdid to (?:get|land) (?:your|this|the) (?:job|role|position)\b|\b(?:got|get) (?:to )?where you are\b|\bhow did you get here\b",
-        r"\b(?:experiences?|jobs?) (?:best )?prepared you\b|\bhow did you prepare\b",
+        r"\b(?:experiences?|jobs?) (?:best )?prepared you\b|\bhow did you prepare\b(?! for (?:the |an |your |my |job )?interviews?\b)",
     )),
     Intent("advice", "advice", (
         r"\badvice\b|\badvise\b|\btips?\b|\bpointers?\b|\bguidance\b|\bwords of wisdom\b|\bsuggestions?\b|\bcounsel\b",
-        r"\bwhat would you (?:tell|say to|recommend(?: to)?|suggest(?: to)?) (?:someone|a student|me|students|people|a person|a newcomer|somebody|a graduate|new grads|graduates|anyone)",
+        r"\bwhat would you (?:tell|say to|recommend(?: to)?|suggest(?: to)?) (?:someone|a student|me|students|people|a person|a newcomer|somebody|a graduate|new grads|graduates|anyone|an? \w+ (?:student|graduate|newcomer|person|career changer))",
         r"\bif you were (?:me|in my (?:position|shoes|place|situation))\b|\bin my shoes\b",
         r"\bwhat should i (?:do|focus on|be doing|prioriti[sz]e|work on)\b|\bhow (?:can|should|do|could) i (?:best )?prepare\b|\bto prepare (?:myself|for)\b",
         r"\brecommend (?:that )?i (?:do|focus|try|start|work|prioriti[sz]e|spend)\b|\b(?:recommendations?|recommend) (?:for|to) (?:someone|a student|students|me|newcomers|beginners|people)",
@@ -260,10 +271,17 @@ INTENTS: tuple[Intent, ...] = (
         r"\bsearch(?:ing)? for (?:jobs|openings|positions|work|roles)\b|\bland (?:a |an |their |your )?(?:jobs?|role|position)\b|\bhear about (?:jobs|openings|positions)\b|\bwhere .{0,15}look for (?:jobs|work|openings)\b",
         r"\bhidden job market\b|\bvacancies\b|\bjob applications?\b",
     )),
+    Intent("networking", "resources-referrals", (
+        r"\bnetwork(?:ing|s|ed)?\b",
+    )),
     Intent("hiring", "hiring-entry", (
-        r"\b(?:selected|screened|chosen|shortlisted|evaluated)\b.{0,30}\b(?:candidates?|applicants?)\b|\b(?:candidates?|applicants?)\b.{0,30}\b(?:selected|screened|chosen|shortlisted|evaluated)\b|\binterviews\b|\bhiring\b|\binterview (?:process|stages?|questions?|rounds?)|\bselection process\b|\brecruit\w*|\b(?:get|got|gets|are|be|is|being) hired\b",
+        r"\b(?:selected|screened|chosen|shortlisted|evaluated)\b.{0,30}\b(?:candidates?|applicants?)\b|\b(?:candidates?|applicants?)\b.{0,30}\b(?:selected|screened|chosen|shortlisted|evaluated)\b|\binterviews\b|\bhiring\b|\binterview (?:process|stages?|questions?|rounds?)|\bselection process\b|\bprepar\w* for (?:the |an |your |my |job )?interviews?\b|\brecruit\w*|\b(?:get|got|gets|are|be|is|being) hired\b",
         r"\bappl(?:y|ying|ies|ication|ications|icants?)\b|\binterview(?:s|ing)? (?:for|look like|like)\b|\bhire\b|\bhires\b|\bonboard\w*",
         rf"\bhow (?:does|do) (?:your|the|a|this) {_ORG}\b.{{0,10}}\b(?:hire|find|select|choose|fill)",
+    )),
+    # An early, narrow entry for culture: who fits in at a particular organisation is about the place, not traits.
+    Intent("culture", "company-culture", (
+        rf"\bfit in (?:well )?(?:at|here|there|with)\b|\b(?:kinds?|types?|sorts?) of (?:people|person)\b.{{0,30}}\b(?:at|in) (?:your|the|this) {_ORG}\b",
     )),
     Intent("traits", "skills-education", (
         r"\b(?:personal )?(?:qualities|traits?|characteristics|attributes|personality|temperament|mindset|attitudes?)\b",
@@ -272,7 +290,7 @@ INTENTS: tuple[Intent, ...] = (
     )),
     Intent("job-types", "career-path", (
         r"\b(?:kinds?|types?|sorts?|range|variety) of (?:jobs|positions|roles|careers|job titles|opportunities|employers|companies|organi[sz]ations|specialt\w+)\b",
-        r"\b(?:common|typical|main|usual) (?:jobs|roles|positions|job titles|employers) (?:in|for)\b|\bwhat (?:jobs|positions|roles|job titles|specialt\w+|career options) (?:are|exist|can)\b|\bspeciali[sz]\w*|\bniches?\b|\bsubfields?\b",
+        r"\b(?:major|main|biggest|largest|top|leading|key|best) (?:employers|companies|firms|players|organi[sz]ations)\b|\bwho (?:are the|hires|employs)\b.{0,30}\b(?:employers|graduates|people|in this)\b|\b(?:common|typical|main|usual) (?:jobs|roles|positions|job titles|employers) (?:in|for)\b|\bwhat (?:jobs|positions|roles|job titles|specialt\w+|career options) (?:are|exist|can)\b|\bspeciali[sz]\w*|\bniches?\b|\bsubfields?\b",
     )),
     Intent("skills", "skills-education", (
         r"\bskills?\b|\bskillset\b|\babilit\w+|\bcompetenc\w*|\bknow ?how\b|\btools?\b|\btechnolog\w*|\bsoftware\b|\bprogramming\b|\bcoding\b",
@@ -280,7 +298,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bwhat does it take\b|\b(?:to be|become|being) successful\b|\bwhat (?:should|do|must) i (?:learn|master|know how)\b|\b(?:need|have) to (?:know|be good at|master)\b|\bgood at\b",
     )),
     Intent("education", "skills-education", (
-        r"\beducat\w*|\bdegrees?\b|\bmajors?\b|\bmajored\b|\bmasters?\b|\bphd\b|\bdoctorate\b|\bmba\b|\bgrad(?:uate)? school\b|\bcollege\b|\buniversit\w*",
+        r"\beducat\w*|\bdegrees?\b|\bmajors\b|\bmajor(?:ed|ing)\b|\bmajor\b(?= (?:in|should|would|do|does|did|is|was|matter|matters|to|for|or|and|i|you)\b| ?$)|\bgrades?\b|\bgpa\b|\btranscripts?\b|\bmasters?\b|\bphd\b|\bdoctorate\b|\bmba\b|\bgrad(?:uate)? school\b|\bcollege\b|\buniversit\w*",
         r"\bacademic\w*|\bcourses?\b|\bclasses\b|\bcoursework\b|\bcertif\w*|\blicen[sc]\w*|\bcredentials?\b|\bqualifications?\b|\bqualified\b",
         r"\bbootcamps?\b|\bdiplomas?\b|\bstudy\b|\bstudies\b|\bstudied\b|\bschool\w*|\btraining (?:required|needed|necessary|do i need|is needed)\b|\bwhat training\b|\bminor\b",
     )),
@@ -289,10 +307,21 @@ INTENTS: tuple[Intent, ...] = (
         r"\bcareer (?:growth|development|trajectory|path|paths|track|tracks|mobility)\b(?!.{0,10}\byou)|\bgrowth (?:opportunit\w*|potential|prospects)\b|\b(?:room|opportunit\w*|chances?) (?:for|to) (?:grow|growth|advance)",
         r"\bwhere (?:can|could|does|will|might) (?:this|the|a|your|that) (?:job|role|position|career|work)\b.{0,10}\blead\b|\blead to\b|\blong run\b|\bnext level\b",
     )),
+    Intent("company-size", "company-culture", (
+        r"\bstart ?ups?\b|\b(?:big|large|small|smaller|larger|bigger|established|huge|tiny) (?:company|companies|firm|firms|organi[sz]ations?|employer|employers|corporations?|corporate)\b|\bcorporate (?:or|vs|versus)\b|\b(?:company|firm) size\b",
+    )),
+    Intent("autonomy", "day-to-day", (
+        r"\bindependence\b|\bautonom\w*|\bsupervis\w*|\bmicromanag\w*|\bfreedom\b|\b(?:own|your) decisions\b|\bwho (?:do you report|decides)\b",
+    )),
+    Intent("company-basics", "company-culture", (
+        r"\bsize of (?:your|the|this) (?:company|organi[sz]ation|firm|team|department|office)\b|\bhow (?:big|large) is (?:your|the|this)\b",
+        r"\bhow many (?:people|employees|staff|colleagues)\b|\bwhat does (?:your|the|this) (?:company|organi[sz]ation|firm|agency|team|department|business) (?:do|make|sell|offer)\b",
+        r"\b(?:your|its|the company|the firm|the organi[sz]ation|our) (?:products?|services|clients|customers|main business)\b|\bproducts? (?:and|or) services\b|\borg(?:ani[sz]ational)? (?:chart|structure)\b|\bstructured\b|\bfit (?:into|in) (?:the|your) (?:organi[sz]ation|company|team|structure|bigger picture)\b",
+    )),
     Intent("culture", "company-culture", (
-        r"\bcultur\w*|\benvironment\b|\batmosphere\b|\bvalues\b|\bmission\b|\bvibe\b|\bmorale\b|\bdress code\b|\bdivers\w*|\binclusi\w*|\bturnover\b",
+        r"\bwomen\b|\bminorit\w*|\bunder ?represented\b|\bfit in (?:well )?(?:at|here|there|with)\b|\bcultur\w*|\benvironment\b|\batmosphere\b|\bvalues\b|\bmission\b|\bvibe\b|\bmorale\b|\bdress code\b|\bdivers\w*|\binclusi\w*|\bturnover\b",
         rf"\b(?:what is it|what is|how is it) like (?:to )?work(?:ing)? (?:at|for|in|with) (?:your|the|this|a|an) (?:company|organi[sz]ation|firm|team|employer|agency|office|place)|\blike (?:to )?work(?:ing)? (?:here|there|for you)\b",
-        r"\bpeople (?:like|you work with)\b|\bco ?workers?\b|\bcolleagues\b|\bteam dynamics?\b|\bmanagement style\b|\bbosse?s?\b|\bmanagers?\b|\bleadership\b|\bhierarch\w*|\bformal\b|\bpolitics\b",
+        r"\bpeople (?:like|you work with)\b|\bco ?workers?\b|\bcolleagues\b|\bteam dynamics?\b|\bmanagement style\b|\b(?:your|the) (?:boss|bosses|manager|managers|leadership|senior leadership)\b(?! (?:role|position|track|job))|\bleadership style\b|\bhierarch\w*|\bformal\b|\bpolitics\b",
     )),
     Intent("collaboration", "day-to-day", (
         r"\bwho do you work (?:with|for|alongside)\b|\bwork (?:with|alongside) (?:others|other people|a team|clients|customers)\b|\bteam ?work\b|\bcollaborat\w*|\bindependent\w*|\b(?:alone|on your own|by yourself)\b",
@@ -307,6 +336,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\bwhat (?:exactly |actually |really )?do you do (?:at|in|on|for|during|when|all|each|every|most)\b|\bwhat (?:exactly |actually |really )?do you do$",
     )),
     Intent("responsibilities", "day-to-day", (
+        r"\bwhat (?:does|do) (?:an?|the) (?!company|firm|organi[sz]ation|business|department|team)\w+(?: \w+)? (?:actually |really |exactly )?do\b|\bwhat (?:exactly )?is an? \w+ (?:engineer|analyst|scientist|manager|consultant|actuary|statistician|developer|designer|researcher|officer|specialist|associate)s?$",
         r"\bresponsib\w*|\bduties\b|\bduty\b|\btasks?\b|\binvolve\w*|\bentail\w*|\bjob description\b|\bwhat (?:exactly |actually )?(?:is|does) your (?:job|role|position|title)\b",
         r"\bmain (?:function|focus|job|role|purpose|work)\b|\bin charge of\b|\bdecisions?\b|\bwhat (?:kind|type|sort) of work do you do\b|\bprojects? (?:do|are) you (?:work|working)",
     )),
@@ -314,7 +344,7 @@ INTENTS: tuple[Intent, ...] = (
         r"\b(?:success|performance|progress|results?)\b.{0,20}\b(?:measured|evaluated|judged|defined|assessed|reviewed|tracked)\b|\bmeasure (?:of )?success\b|\bdefine success\b|\bperformance reviews?\b|\bkpis?\b|\bmetrics?\b",
     )),
     Intent("impact", "day-to-day", (
-        r"\bimpact\b|\bdifference\b|\bcontribut\w*|\bmatters? to (?:society|people|the world)\b|\bmeaning\b|\bpurpose\b",
+        r"\bimpact\b|\b(?:make|makes|making|made) (?:a |any |the )?(?:real |big )?difference\b|\bdifference (?:you|your work|it) makes?\b|\bcontribut\w*|\bmatters? to (?:society|people|the world)\b|\bmeaning\b|\bpurpose\b",
     )),
 )
 

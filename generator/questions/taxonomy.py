@@ -84,3 +84,28 @@ def get_topic(slug: str) -> Topic:
 def topic_of(text: str) -> str:
     """The topic slug of a question, from its intent; ``general`` when no intent matches."""
     return topic_slug_of_intent(intent_of(text)) or DEFAULT_TOPIC
+
+
+def _aliases() -> dict[str, str]:
+    """Words a note may use for a topic: the slugs, the titles, every intent's slug, and the TIARA parts that
+    map to one topic (Insights spans several topics, so it is not an alias)."""
+    from generator.questions.lexicon import INTENTS
+
+    aliases = {intent.slug: intent.topic for intent in INTENTS}
+    aliases.update({"trends": "industry-trends", "advice": "advice", "resources": "resources-referrals",
+                    "assignments": "skills-education", "background": "career-path", "referrals": "resources-referrals",
+                    "entry": "hiring-entry", "pay": "compensation-lifestyle", "lifestyle": "compensation-lifestyle",
+                    "compensation": "compensation-lifestyle", "other": "general"})
+    for t in TOPICS:
+        aliases[t.slug] = t.slug
+        aliases[t.title.casefold()] = t.slug
+    return aliases
+
+
+TOPIC_ALIASES: dict[str, str] = _aliases()
+
+
+def resolve_topic(value: object) -> str | None:
+    """The topic slug a note's ``topic:`` names (a slug, a title, an intent such as ``salary``), or ``None``."""
+    key = " ".join(str(value).replace("_", "-").split()).casefold()
+    return TOPIC_ALIASES.get(key) or TOPIC_ALIASES.get(key.replace(" ", "-"))

@@ -1,0 +1,62 @@
+"""Question bank pages: ``/questions/`` by topic and ``/questions/<industry>/``, plus the ``questions.json`` data.
+
+The bank is built once per knowledge base (company and industry pages reuse it). Its warnings (unknown topic slugs
+in notes) join the knowledge base's diagnostics here, since the bank is first built while pages are built.
+"""
+
+from __future__ import annotations
+
+import json
+import weakref
+from typing import Iterable
+
+from ..diagnostics import sort_key
+from ..model import KnowledgeBase
+from ..questions.bank import Bank, QuestionGroup, bank_as_dict, build_bank, by_topic
+from ..questions.taxonomy import TIARA, TOPICS
+from ..render import PageSpec
+from ..settings import Settings
+
+ASSET = "questions/questions.json"
+_cache: list[tuple[weakref.ref[KnowledgeBase], Bank]] = []
+
+
+def bank_of(kb: KnowledgeBase) -> Bank:
+    """The bank of ``kb``, built on first use; its diagnostics are added to ``kb.diagnostics`` once."""
+    for ref, bank in _cache:
+        if ref() is kb:
+            return bank
+    bank = build_bank(kb)
+    _cache[:] = [(weakref.ref(kb), bank)]
+    new = [d for d in bank.diagnostics if d not in kb.diagnostics]
+    if new:
+        kb.diagnostics[:] = sorted([*kb.diagnostics, *new], key=sort_key)
+    return bank
+
+
+def groups_for(kb: KnowledgeBase, attr: str, slug: str) -> list[QuestionGroup]:
+    """The grouped questions asked at a company (``attr="company"``) or in an industry (``"industry"``)."""
+    bank = bank_of(kb)
+    return bank.for_company(slug) if attr == "company" else bank.for_industry(slug)
+
+
+def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+    bank = bank_of(kb)
+    industries = sorted(kb.industries.values(), key=lambda i: (i.name.casefold(), i.slug))
+    counts = {ind.slug: len(bank.for_industry(ind.slug)) for ind in industries}
+    yield PageSpec("questions/index.md", "questions_index.md.j2", {
+        "bank": bank, "by_topic": by_topic(bank.groups), "topic_groups": {t.slug: groups for t, groups in by_topic(bank.groups)}, "not_yet": by_topic(bank.not_yet_asked()),
+        "topics": TOPICS, "tiara": TIARA, "industries": industries, "counts": counts, "asset": ASSET,
+    }, "Questions")
+    for ind in industries:
+        groups = bank.for_industry(ind.slug)
+        yield PageSpec(f"questions/{ind.slug}/index.md", "questions_industry.md.j2", {
+            "industry": ind, "by_topic": by_topic(groups), "not_yet": by_topic(bank.not_yet_asked(ind.slug)),
+            "asked": sum(g.asked for g in groups),
+        }, f"Questions: {ind.name}")
+
+
+def assets(kb: KnowledgeBase) -> dict[str, bytes]:
+    """``questions/questions.json``: the whole bank, byte-identical for the same notes."""
+    data = bank_as_dict(bank_of(kb), kb)
+    return {ASSET: (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()}

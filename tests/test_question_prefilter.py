@@ -1,0 +1,113 @@
+"""The intent pre-filter only skips patterns that cannot match, and the prefix-filtered fallback equals comparing
+with every leader; plus the classic questions added after the third labelled set."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.questions import grouping
+from generator.questions.evaluate import load_labelled, pairwise_scores, perturbed, unmatched_questions
+from generator.questions.prefilter import Prefilter, literal_prefixes
+
+DATA = Path(__file__).parent / "data"
+
+
+def _all_questions() -> list[str]:
+    out: list[str] = []
+    for path in sorted(DATA.glob("question_groups_*.tsv")):
+        out.extend(load_labelled(path)[1])
+    return out
+
+
+def _brute_intent(text: str) -> str | None:
+    norm = grouping.normalise(text)
+    if not norm:
+        return None
+    return next((slug for slug, pattern in grouping._COMPILED if pattern.search(norm)), None)
+
+
+def _brute_keys(texts: list[str]) -> list[str]:
+    """The fallback without prefix filtering: compare every intent-less question with every leader."""
+    keys, leaders, seen = [], [], {}
+    for text in texts:
+        intent = _brute_intent(text)
+        if intent:
+            keys.append(f"intent:{intent}")
+            continue
+        sig = grouping.signature(text)
+        if sig not in seen:
+            best, best_score = -1, grouping.FALLBACK_THRESHOLD
+            for i, leader in enumerate(leaders):
+                score = grouping._jaccard(sig, leader)
+                if score > best_score or (score == best_score and best < 0):
+                    best, best_score = i, score
+            if best < 0:
+                best = len(leaders)
+                leaders.append(sig)
+            seen[sig] = f"text:{best}"
+        keys.append(seen[sig])
+    return keys
+
+
+def test_prefilter_never_changes_the_intent() -> None:
+    texts = perturbed(_all_questions(), 3000) + ["9 to 5?", "what do you do", "i am a student, what now?", ""]
+    assert [grouping.intent_of(t) for t in texts] == [_brute_intent(t) for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["what", "do", "you", "like", "least", "best", "your", "job", "salary", "garden",
+                                 "piano", "typical", "day", "who", "else", "i", "talk", "to", "network", "é", "9"]),
+                min_size=1, max_size=8))
+def test_prefilter_agrees_on_word_salad(words: list[str]) -> None:
+    text = " ".join(words) + "?"
+    assert grouping.intent_of(text) == _brute_intent(text)
+
+
+def test_prefix_filtered_fallback_equals_all_pairs() -> None:
+    words = "garden piano river kettle sofa parrot glacier pepper marble lantern".split()
+    salad = [f"{a} {b} {c}?" for a in words for b in words[:5] for c in words[:3]]
+    texts = salad + unmatched_questions(400) + _all_questions()
+    assert grouping.group_keys(texts) == _brute_keys(texts)
+
+
+def test_literal_prefixes() -> None:
+    assert literal_prefixes(r"\b(?:salary|pay)\b") == frozenset({"salary", "pay"})
+    assert literal_prefixes(r"\byour? (?:job|work)") == frozenset({"you jo", "you wo", "your j", "your w"})
+    assert literal_prefixes(r"\b\w+ing") is None
+    assert literal_prefixes(r"least") is None  # not anchored at a word start
+    prefilter = Prefilter([re.compile(r"\bsalary"), re.compile(r"\bwhat (?:do|is)"), re.compile(r"x")])
+    assert prefilter.candidates("what is the salary") == [0, 1, 2]
+    assert prefilter.candidates("garden") == [2]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("How important is networking in your industry?", "How did you build your professional network?"),
+    ("How stressful is your job?", "How do you handle the pressure and deadlines?"),
+    ("How much independence do you have in your work?", "How much supervision do you receive?"),
+    ("What is the size of your company?", "How many people work in your department?"),
+    ("If you could change one thing about your job, what would it be?", "What do you like least about your job?"),
+    ("Where could this job lead in five years?", "What are the opportunities for advancement?"),
+])
+def test_classic_questions_group(a: str, b: str) -> None:
+    assert len(set(grouping.group_questions([a, b]))) == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    ("How stressful is your job?", "What are the biggest challenges in your role?"),
+    ("Who are the major employers in this field?", "What should I major in?"),
+    ("How important is networking in your industry?", "What professional associations should I join?"),
+    ("Where could this job lead in five years?", "Where is the industry going in five years?"),
+])
+def test_classic_near_misses_stay_apart(a: str, b: str) -> None:
+    assert len(set(grouping.group_questions([a, b]))) == 2
+
+
+def test_holdout_set_is_well_formed_and_above_the_bar() -> None:
+    gold, questions = load_labelled(DATA / "question_groups_holdout.tsv")
+    assert len(questions) >= 70 and len(set(gold)) >= 20
+    assert pairwise_scores(gold, grouping.group_questions(questions)).f1 >= 0.75

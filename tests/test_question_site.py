@@ -1,0 +1,109 @@
+"""The question bank on the real demo site and in the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from click.testing import CliRunner
+from conftest import DEMO_TODAY, ROOT, make_project, run_insight
+
+from generator import site as core
+from generator.cli import main
+from generator.questions.bank import bank_as_dict, build_bank
+from generator.settings import Settings
+
+
+def demo_bank():
+    kb = core.build(ROOT / "content", Settings.from_options({}, today=dt.date.fromisoformat(DEMO_TODAY))).kb
+    return kb, build_bank(kb)
+
+
+def local_links(html: str, page: str) -> list[str]:
+    """Site-relative paths of the page's links into the site, without fragments."""
+    out = []
+    for href in re.findall(r'href="([^"#]+)(?:#[^"]*)?"', html):
+        if href.startswith(("http:", "https:", "mailto:", "//")):
+            continue
+        out.append(unquote(urljoin("/" + page, href)).lstrip("/"))
+    return out
+
+
+def resolves(site: Path, path: str) -> bool:
+    target = site / path
+    return target.is_file() or (target / "index.html").is_file()
+
+
+def test_question_pages_exist_and_every_link_resolves(demo_site: Path) -> None:
+    _, bank = demo_bank()
+    pages = ["questions/index.html"] + [f"questions/{ind}/index.html" for ind in ("data-science", "finance", "insurance")]
+    for page in pages:
+        html = (demo_site / page).read_text(encoding="utf-8")
+        broken = [link for link in local_links(html, page) if not resolves(demo_site, link)]
+        assert not broken, (page, broken)
+    index = (demo_site / "questions/index.html").read_text(encoding="utf-8")
+    for g in bank.groups:
+        assert f'id="q-{g.id}"' in index
+    assert index.count('class="grid cards insight-answers"') == len(bank.groups)
+    assert "Not asked yet" in index and "TIARA" in index
+
+
+def test_answers_sit_side_by_side_with_links_to_person_and_note(demo_site: Path) -> None:
+    kb, bank = demo_bank()
+    day = next(g for g in bank.groups if g.intent == "typical-day")
+    html = (demo_site / "questions/index.html").read_text(encoding="utf-8")
+    block = html.split(f'id="q-{day.id}"', 1)[1].split("</div>", 1)[0]
+    for a in day.answers:
+        person = kb.people[a.person]
+        assert f'href="../people/{person.slug}/"' in block and person.name.split()[0] in block
+        assert f'href="../interviews/{a.interview.slug}/"' in block or f'href="../interviews/{Path(a.interview.src_uri).stem}/"' in block
+
+
+def test_company_and_industry_pages_show_grouped_questions(demo_site: Path) -> None:
+    company = (demo_site / "companies/acme-analytics/index.html").read_text(encoding="utf-8")
+    assert 'id="questions"' in company and "grid cards insight-answers" in company
+    assert 'id="insights"' in company  # the other sections stay
+    industry = (demo_site / "industries/data-science/index.html").read_text(encoding="utf-8")
+    assert "grid cards insight-answers" in industry and 'href="../../questions/data-science/"' in industry
+
+
+def test_questions_json_parses_and_matches_the_bank(demo_site: Path) -> None:
+    kb, bank = demo_bank()
+    data = json.loads((demo_site / "questions/questions.json").read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(bank_as_dict(bank, kb)))
+    assert len(data["starters"]) >= 60 and any(s["asked"] for s in data["starters"])
+    assert any(not s["asked"] for s in data["starters"])
+
+
+def test_group_command_prints_a_group_for_every_line_in_order(tmp_path: Path) -> None:
+    text = ("What does a typical day look like?\nDescribe a typical work week\r\n\nWhat do you do day to day?\n"
+            "What do you like best?\nWhat do you like least?\nDo you prefer tea or coffee?\ndo you prefer coffee or tea\n")
+    result = CliRunner().invoke(main, ["questions", "group", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.output.splitlines()]
+    assert [q for _, q in rows] == ["What does a typical day look like?", "Describe a typical work week", "",
+                                    "What do you do day to day?", "What do you like best?", "What do you like least?",
+                                    "Do you prefer tea or coffee?", "do you prefer coffee or tea"]
+    groups = [g for g, _ in rows]
+    assert groups[0] == groups[1] == groups[3] == "typical-day" and groups[2] == "-"
+    assert len({groups[4], groups[5], groups[0]}) == 3
+    assert groups[6] == groups[7] == "other-1"
+    path = tmp_path / "qs.txt"
+    path.write_text(text, encoding="utf-8")
+    assert CliRunner().invoke(main, ["questions", "group", str(path)]).output == result.output
+
+
+def test_questions_command_lists_the_bank(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    out = run_insight("questions", "--today", DEMO_TODAY, cwd=project)
+    assert "Day to day [I: Insights]" in out.stdout and "Not asked yet" in out.stdout
+    assert re.search(r"\d+x  Could you walk me through a typical day", out.stdout)
+    data = json.loads(run_insight("questions", "--json", "--today", DEMO_TODAY, cwd=project).stdout)
+    assert data["groups"] and data["starters"]
+    finance = run_insight("questions", "--industry", "finance", "--today", DEMO_TODAY, cwd=project).stdout
+    assert "Not asked yet in Finance" in finance
+    bad = run_insight("questions", "--industry", "nope", cwd=project, check=False)
+    assert bad.returncode != 0 and "no industry 'nope'" in bad.stderr
