@@ -9,6 +9,7 @@ a failed build.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 import logging
 import os
 from typing import Any
@@ -112,6 +113,16 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             body = _strip_h1(markdown)
             return f"# {t(title)}\n\n{body}\n\n{generated}" if title else f"{body}\n\n{generated}"
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
+        # a name like "</title><script>" must stay text there too.
+        # The title MkDocs reads from the rendered H1 is already escaped; one from frontmatter is not.
+        if "title" in page.meta:
+            page.meta["title"] = escape(str(page.meta["title"]), quote=False)
+        elif page.title is not None:
+            page.meta["title"] = page.title
+        return html
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if page.file.generated_by and self.site is not None:
