@@ -40,12 +40,15 @@ class Source:
 
 
 def kind_of(src_uri: str) -> str | None:
-    """Which kind of note a docs-dir path holds; None for pages that are not notes (guides, index)."""
+    """Which kind of note a docs-dir path holds; None for pages that are not notes (guides, index).
+
+    A note may be a folder, ``interviews/<name>/index.md``, with its attachments beside it; MkDocs
+    gives it the URL of ``interviews/<name>.md``, so the two are checked for clashes like any others.
+    """
     head, _, rest = src_uri.partition("/")
     if head not in KINDS or not rest.endswith(".md"):
         return None
-    name = rest.rsplit("/", 1)[-1]
-    if name in ("index.md", "README.md"):
+    if rest in ("index.md", "README.md"):  # the section's own page (the generated index, or text on top of it)
         return None
     if head != "interviews" and "/" in rest:
         return None
