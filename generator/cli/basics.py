@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -42,6 +43,29 @@ def check(config_file: str | None, today: dt.date | None, strict: bool | None, f
     sys.exit(1 if failed else 0)
 
 
+class _MessageFormatter(logging.Formatter):
+    """The notes' own messages as they are (``path:line:col: ...``); MkDocs' with their level."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        return message if record.name.startswith("mkdocs.plugins.insight") else f"{record.levelname}: {message}"
+
+
+def _show_messages(level: int = logging.WARNING) -> None:
+    """Print MkDocs' warnings and errors: with no handler of ours, --strict (which adds MkDocs'
+    counting handler) silenced every message and only said how many there were."""
+    logger = logging.getLogger("mkdocs")
+    if any(getattr(h, "insight", False) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setLevel(level)
+    handler.setFormatter(_MessageFormatter())
+    handler.insight = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    if logger.getEffectiveLevel() > level:
+        logger.setLevel(level)
+
+
 def _mkdocs_env(today: dt.date | None) -> None:
     """Pass --today to the plugin, and pin MkDocs' own build date so the output is byte-identical."""
     if today is not None:
@@ -62,6 +86,7 @@ def build(config_file: str | None, today: dt.date | None, strict: bool | None, s
 
     load_project(config_file)
     _mkdocs_env(today)
+    _show_messages()
     try:
         cfg = load_config(config_file or "mkdocs.yml", strict=strict, site_dir=site_dir)
         mkdocs_build.build(cfg)
@@ -80,7 +105,11 @@ def serve(config_file: str | None, today: dt.date | None, strict: bool | None, d
 
     load_project(config_file)
     _mkdocs_env(today)
-    mkdocs_serve.serve(config_file=config_file or "mkdocs.yml", strict=strict, dev_addr=dev_addr)
+    _show_messages(logging.INFO)  # serve says where it serves and when it rebuilds
+    try:
+        mkdocs_serve.serve(config_file=config_file or "mkdocs.yml", strict=strict, dev_addr=dev_addr)
+    except OSError as err:  # the port is taken, or the address is not this machine's
+        raise click.ClickException(f"cannot serve on {dev_addr or '127.0.0.1:8000'}: {err.strerror or err}") from None
 
 
 @click.command(help="Write the generated Markdown tree to DIR, for other engines or for a look.")
