@@ -207,3 +207,14 @@ def test_entity_pages_are_not_in_the_nav(demo_site: Path) -> None:
                   if any("md-nav--primary" in n or "md-tabs" in n for n in navs) and not href.startswith("#")
                  and not urlsplit(href).scheme}
         assert in_nav == TOP_SECTIONS, page
+
+
+def test_list_items_are_not_glued_together(demo_site: Path) -> None:
+    """Each related conversation and each person at a company is its own list item."""
+    related = section(read(demo_site, "interviews/2026-06-09-roman-petrov"), "related-conversations")
+    items = re.findall(r"<li>(.*?)</li>", related, re.S)
+    assert len(items) >= 3
+    assert all(item.count('href="../2026-') == 1 for item in items), items
+    people = section(read(demo_site, "companies/globex"), "people")
+    items = re.findall(r"<li>(.*?)</li>", people, re.S)
+    assert len(items) >= 3 and all(item.count("<a ") == 1 for item in items), items
