@@ -120,7 +120,10 @@ def export(config_file: str | None, today: dt.date | None, out: str) -> None:
     project = load_project(config_file)
     user_pages = {p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*.md")}
     site = core.build(project.docs_dir, project.settings(today), user_pages, report_prefix=project.repo_path)
-    written = core.export(site, project.docs_dir, Path(out))
+    try:
+        written = core.export(site, project.docs_dir, Path(out))
+    except ValueError as err:  # --out inside content/: the generator never writes there
+        raise click.ClickException(f"{err}; choose a folder outside {project.docs_dir.name}/") from None
     click.echo(f"{written} file(s) written to {out}", err=True)
 
 
@@ -161,17 +164,26 @@ def new(config_file: str | None, person: str | None, day: str | None, role: str 
         role = role or click.prompt("Role", default="", show_default=False) or None
         company = company or click.prompt("Company", default="", show_default=False) or None
         industry = industry or click.prompt("Industry", default="", show_default=False) or None
+    today = project.settings(None).today
     try:
-        when = dt.date.fromisoformat(day) if day else project.settings(None).today
+        when = dt.date.fromisoformat(day) if day else today
     except ValueError:
         raise click.BadParameter(f"expected YYYY-MM-DD, got {day!r}", param_hint="--date") from None
     fields = {"role": role, "company": company, "industry": industry, "channel": channel,
               "introduced_by": introduced_by, "status": status}
     try:
-        path = write_note(project.docs_dir, when, person, {k: v for k, v in fields.items() if v})
+        path = write_note(project.docs_dir, when, person, {k: v for k, v in fields.items() if v}, today)
     except NoteExists as err:
         raise click.ClickException(f"{err.path} already exists; nothing was written (pick another --date or edit it)") from None
-    click.echo(path)
+    click.echo(_shown(path))
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to where they are, when it is below it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 COMMANDS = [new, check, build, serve, export, schema_cmd]
