@@ -30,6 +30,8 @@ def fold(text: str) -> str:
 def key(kind: str, name: str) -> str:
     """The identity of a name: folded, and for companies without legal suffixes."""
     words = fold(name).split()
+    if not words:  # emoji or punctuation only: fold leaves nothing, and every such name would be one
+        return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
     if kind == "companies":
         while len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
             words.pop()

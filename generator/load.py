@@ -40,12 +40,15 @@ class Source:
 
 
 def kind_of(src_uri: str) -> str | None:
-    """Which kind of note a docs-dir path holds; None for pages that are not notes (guides, index)."""
+    """Which kind of note a docs-dir path holds; None for pages that are not notes (guides, index).
+
+    A note may be a folder, ``interviews/<name>/index.md``, with its attachments beside it; MkDocs
+    gives it the URL of ``interviews/<name>.md``, so the two are checked for clashes like any others.
+    """
     head, _, rest = src_uri.partition("/")
     if head not in KINDS or not rest.endswith(".md"):
         return None
-    name = rest.rsplit("/", 1)[-1]
-    if name in ("index.md", "README.md"):
+    if rest in ("index.md", "README.md"):  # the section's own page (the generated index, or text on top of it)
         return None
     if head != "interviews" and "/" in rest:
         return None
@@ -117,22 +120,29 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
     except ValueError:
         diags.append(Diagnostic(src.path, 1, 1, "", "the frontmatter is not closed", "add a line `---` after the last field"))
         return None, diags
+    opening = _HANDLER.FM_BOUNDARY.match(text)
+    # the opening fence may swallow blank lines after it: count them, or every line number is off
+    fm_offset = text[: opening.end()].count("\n") + 1 if opening else 1
     content = content[1:] if content.startswith("\n") else content
     body_line = text[: len(text) - len(content)].count("\n") + 1  # python-frontmatter drops blank lines before the body
     try:
         loader = _Loader(fm)
         try:
             node = loader.get_single_node()
+            _untag_impossible_dates(loader, node)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as err:
-        line, col = _mark_line(err, 1)
+        line, col = _mark_line(err, fm_offset)
         problem = (err.problem or "invalid YAML").strip()
         if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
             problem += f" ({err.context.strip()} at line {err.context_mark.line + 1}, column {err.context_mark.column + 1})"
-        diags.append(Diagnostic(src.path, line, col, "", f"invalid YAML: {problem}",
-                                "check the indentation and quote values that contain ': ' or start with [, {, *, & or #"))
+        hint = "check the indentation and quote values that contain ': ' or start with [, {, *, & or #"
+        fm_lines = fm.split("\n")
+        if 0 <= line - fm_offset < len(fm_lines) and "\t" in fm_lines[line - fm_offset][:col]:
+            hint = "indent with spaces: YAML does not allow tab characters for indentation"
+        diags.append(Diagnostic(src.path, line, col, "", f"invalid YAML: {problem}", hint))
         return None, diags
     except yaml.YAMLError as err:  # pragma: no cover - libyaml without marks
         diags.append(Diagnostic(src.path, 1, 1, "", f"invalid YAML: {err}", "check the frontmatter"))
@@ -140,12 +150,12 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
-        line = node.start_mark.line + 1 if node is not None else 1
+        line = node.start_mark.line + fm_offset if node is not None else 1
         diags.append(Diagnostic(src.path, line, 1, "", f"the frontmatter is {schema.describe(data)}, not a mapping of fields",
                                 "write one `field: value` per line, e.g. date: 2026-03-14"))
         return None, diags
-    diags.extend(_duplicate_keys(node, src.path))
-    checked = schema.validate(record, data, node, src.path, line_offset=1)
+    diags.extend(_duplicate_keys(node, src.path, fm_offset))
+    checked = schema.validate(record, data, node, src.path, line_offset=fm_offset)
     diags.extend(checked.diagnostics)
     try:
         parts = body_parser.parse(content, body_line)
@@ -156,7 +166,30 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
     return Note(src.path, src.src_uri, kind, checked.values, content, body_line, parts, ok, checked.lines), diags
 
 
-def _duplicate_keys(node: yaml.Node | None, path: str) -> list[Diagnostic]:
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _untag_impossible_dates(loader: Any, node: yaml.Node | None) -> None:
+    """``2026-02-30`` looks like a date to YAML but is none: keep it as text so the field check names its line."""
+    stack, seen = [node], set()
+    while stack:
+        n = stack.pop()
+        if n is None or id(n) in seen:
+            continue
+        seen.add(id(n))
+        if isinstance(n, yaml.ScalarNode):
+            if n.tag == _TIMESTAMP:
+                try:
+                    loader.construct_yaml_timestamp(n)
+                except (ValueError, OverflowError):
+                    n.tag = "tag:yaml.org,2002:str"
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+        elif isinstance(n, yaml.MappingNode):
+            stack.extend(x for pair in n.value for x in pair)
+
+
+def _duplicate_keys(node: yaml.Node | None, path: str, line_offset: int) -> list[Diagnostic]:
     if not isinstance(node, yaml.MappingNode):
         return []
     seen: set[str] = set()
@@ -164,7 +197,7 @@ def _duplicate_keys(node: yaml.Node | None, path: str) -> list[Diagnostic]:
     for k, _ in node.value:
         name = str(k.value)
         if name in seen:
-            out.append(Diagnostic(path, k.start_mark.line + 1, k.start_mark.column + 1, name,
+            out.append(Diagnostic(path, k.start_mark.line + line_offset, k.start_mark.column + 1, name,
                                   "the field is given twice; the last one counts", "remove one of them", "warning"))
         seen.add(name)
     return out

@@ -36,16 +36,20 @@ class NoteExists(Exception):
         self.path = path
 
 
-def write_note(docs_dir: Path, when: dt.date, person: str, fields: dict[str, Any]) -> Path:
-    """Create ``interviews/<date>-<person>.md`` with exclusive creation; raise NoteExists if it is there."""
+def write_note(docs_dir: Path, when: dt.date, person: str, fields: dict[str, Any], today: dt.date | None = None) -> Path:
+    """Create ``interviews/<date>-<person>.md`` with exclusive creation; raise NoteExists if it is there.
+
+    ``today`` is the build's today (``--today``, INSIGHT_TODAY, mkdocs.yml): a date after it is planned.
+    """
+    today = today or dt.date.today()
     folder = Path(docs_dir) / "interviews"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{when.isoformat()}-{slugify(person, 'person')}.md"
     meta: dict[str, Any] = {"date": when, "person": person.strip()}
     meta.update(fields)
-    meta.setdefault("status", "done" if when <= dt.date.today() else "scheduled")
+    meta.setdefault("status", "done" if when <= today else "scheduled")
     if meta["status"] in ("requested", "scheduled"):
-        meta.setdefault("requested_on", dt.date.today())
+        meta.setdefault("requested_on", today)
     meta.setdefault("share", "private")
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False)
     try:

@@ -15,6 +15,7 @@ from .model import QA, Action, Company, Entity, Industry, Interview, KnowledgeBa
 from .settings import Settings
 
 _CLASSES: dict[str, type[Entity]] = {"people": Person, "companies": Company, "industries": Industry}
+_SINGULAR = {"people": "person", "companies": "company", "industries": "industry"}
 
 
 class Resolver:
@@ -66,7 +67,8 @@ class Resolver:
             self.warn(note, fld, f"{name!r} could mean {' or '.join(f'content/{kind}/{c}.md' for c in candidates)}; kept apart",
                       "use the full name, or list the name under aliases: in one file only")
         k = key(kind, name)
-        new_slug, collided = registry.claim_slug(slugify(name, fallback=kind.rstrip("s")), k)
+        # the slug comes from the key, so "Acme Inc." and "Acme" get /companies/acme/ whichever is seen first
+        new_slug, collided = registry.claim_slug(slugify(k or name, fallback=_SINGULAR[kind]), k)
         if collided:
             self.warn(note, fld, f"{name!r} gets the address /{kind}/{new_slug}/ because another name has the same slug",
                       "if they are the same, write the name the same way; otherwise ignore this")

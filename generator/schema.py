@@ -106,11 +106,18 @@ def _texts(value: Any, node: yaml.Node | None) -> list[str]:
     return [_text(v, items[i] if i < len(items) else node) for i, v in enumerate(value)]
 
 
+def _not_in_calendar(value: Any, node: yaml.Node | None) -> None:
+    """``2026-02-30`` is shaped like a date: say what is wrong with it rather than 'expected a date'."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+        raise FieldError(f"{value.strip()} is not a day in the calendar", "check the month (1-12) and the day of the month", node)
+
+
 def _date(value: Any, node: yaml.Node | None) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    _not_in_calendar(value, node)
     raise FieldError(f"expected a date, got {describe(value)}", "write the date as YYYY-MM-DD, e.g. 2026-03-14", node)
 
 
@@ -119,6 +126,7 @@ def _date_or_false(value: Any, node: yaml.Node | None) -> dt.date | bool:
         return False
     if value is True:
         raise FieldError("expected a date or false, got `true`", "write the date it happened (YYYY-MM-DD), or false", node)
+    _not_in_calendar(value, node)
     try:
         return _date(value, node)
     except FieldError:
@@ -189,7 +197,7 @@ class Record:
         return next((f for f in self.fields if f.name == name), None)
 
 
-def _record_type(record: Record, many: bool) -> Type:
+def _record_type(record: Record, many: bool, example: str = "") -> Type:
     item_schema = {
         "type": "object",
         "properties": {f.name: f.type.json for f in record.fields},
@@ -222,6 +230,7 @@ def _record_type(record: Record, many: bool) -> Type:
         f"list of {record.name}" if many else record.name,
         check,
         {"type": "array", "items": item_schema} if many else item_schema,
+        example,
         record=record,
     )
 
@@ -303,7 +312,7 @@ INTERVIEW = Record(
     "interview",
     (
         Field("date", DATE, "When the conversation happened or is planned.", required=True),
-        Field("person", _record_type(PERSON_REF, many=False), "Who you talked to: a name, or a mapping with name, role, company, email, phone, linkedin.", required=True),
+        Field("person", _record_type(PERSON_REF, many=False, example="Ana Lima"), "Who you talked to: a name, or a mapping with name, role, company, email, phone, linkedin.", required=True),
         Field("role", TEXT, "Their role or job title."),
         Field("company", NAME, "Where they work."),
         Field("industry", NAMES, "One industry or a list (\"a, b\" works too)."),
@@ -422,12 +431,14 @@ def validate(record: Record, data: dict[Any, Any], node: yaml.Node | None, path:
             if f.required:
                 out.values.pop(f.name, None)
     known = [f.name for f in record.fields]
-    for key in data:
-        if str(key) not in known:
-            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.7)
+    # the keys as written: YAML reads `null:` as None and `on:` as true, which would name the wrong key
+    written = [k for k in keys if k != "<<"] if keys else [str(k) for k in data]
+    for key in written:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
             hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(known)}"
-            line, col = loc(keys.get(str(key), (None, None))[0])
-            out.diagnostics.append(Diagnostic(path, line, col, str(key), "unknown field, ignored", hint, "warning"))
+            line, col = loc(keys.get(key, (None, None))[0])
+            out.diagnostics.append(Diagnostic(path, line, col, key, "unknown field, ignored", hint, "warning"))
     return out
 
 

@@ -19,7 +19,7 @@ from .load import Source, discover, load_all
 from .model import Interview, KnowledgeBase
 from .pages import questions as question_pages
 from .pages.gather import related
-from .render import PageSpec, render
+from .render import PageSpec, render, t
 from .resolve import resolve
 from .settings import Settings
 from .share.scan import scan as scan_shared
@@ -98,7 +98,11 @@ def export(site: Site, docs_dir: Path, out: Path) -> int:
             text = f"{site.headers[note.src_uri]}\n{note.body}\n\n{site.footers[note.src_uri]}"
             files[note.src_uri] = text.encode()
         elif note.ok and note.src_uri in site.pages:
-            files[note.src_uri] = f"{note.body}\n\n{site.pages[note.src_uri]}".encode()
+            # as the site shows it: the page's title, the user's text, then the generated part (which has no title)
+            body = note.body.strip()
+            if not body.startswith("# "):
+                body = f"# {t(site.titles.get(note.src_uri, ''))}\n\n{body}"
+            files[note.src_uri] = f"{body}\n\n{site.pages[note.src_uri]}".encode()
     files.update(site.assets)
     for uri, data in sorted(files.items()):
         target = out / uri

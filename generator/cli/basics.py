@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -42,6 +43,29 @@ def check(config_file: str | None, today: dt.date | None, strict: bool | None, f
     sys.exit(1 if failed else 0)
 
 
+class _MessageFormatter(logging.Formatter):
+    """The notes' own messages as they are (``path:line:col: ...``); MkDocs' with their level."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        return message if record.name.startswith("mkdocs.plugins.insight") else f"{record.levelname}: {message}"
+
+
+def _show_messages(level: int = logging.WARNING) -> None:
+    """Print MkDocs' warnings and errors: with no handler of ours, --strict (which adds MkDocs'
+    counting handler) silenced every message and only said how many there were."""
+    logger = logging.getLogger("mkdocs")
+    if any(getattr(h, "insight", False) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setLevel(level)
+    handler.setFormatter(_MessageFormatter())
+    handler.insight = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    if logger.getEffectiveLevel() > level:
+        logger.setLevel(level)
+
+
 def _mkdocs_env(today: dt.date | None) -> None:
     """Pass --today to the plugin, and pin MkDocs' own build date so the output is byte-identical."""
     if today is not None:
@@ -62,6 +86,7 @@ def build(config_file: str | None, today: dt.date | None, strict: bool | None, s
 
     load_project(config_file)
     _mkdocs_env(today)
+    _show_messages()
     try:
         cfg = load_config(config_file or "mkdocs.yml", strict=strict, site_dir=site_dir)
         mkdocs_build.build(cfg)
@@ -80,7 +105,11 @@ def serve(config_file: str | None, today: dt.date | None, strict: bool | None, d
 
     load_project(config_file)
     _mkdocs_env(today)
-    mkdocs_serve.serve(config_file=config_file or "mkdocs.yml", strict=strict, dev_addr=dev_addr)
+    _show_messages(logging.INFO)  # serve says where it serves and when it rebuilds
+    try:
+        mkdocs_serve.serve(config_file=config_file or "mkdocs.yml", strict=strict, dev_addr=dev_addr)
+    except OSError as err:  # the port is taken, or the address is not this machine's
+        raise click.ClickException(f"cannot serve on {dev_addr or '127.0.0.1:8000'}: {err.strerror or err}") from None
 
 
 @click.command(help="Write the generated Markdown tree to DIR, for other engines or for a look.")
@@ -91,7 +120,10 @@ def export(config_file: str | None, today: dt.date | None, out: str) -> None:
     project = load_project(config_file)
     user_pages = {p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*.md")}
     site = core.build(project.docs_dir, project.settings(today), user_pages, report_prefix=project.repo_path)
-    written = core.export(site, project.docs_dir, Path(out))
+    try:
+        written = core.export(site, project.docs_dir, Path(out))
+    except ValueError as err:  # --out inside content/: the generator never writes there
+        raise click.ClickException(f"{err}; choose a folder outside {project.docs_dir.name}/") from None
     click.echo(f"{written} file(s) written to {out}", err=True)
 
 
@@ -132,21 +164,26 @@ def new(config_file: str | None, person: str | None, day: str | None, role: str 
         role = role or click.prompt("Role", default="", show_default=False) or None
         company = company or click.prompt("Company", default="", show_default=False) or None
         industry = industry or click.prompt("Industry", default="", show_default=False) or None
+    today = project.settings(None).today
     try:
-        when = dt.date.fromisoformat(day) if day else project.settings(None).today
+        when = dt.date.fromisoformat(day) if day else today
     except ValueError:
         raise click.BadParameter(f"expected YYYY-MM-DD, got {day!r}", param_hint="--date") from None
     fields = {"role": role, "company": company, "industry": industry, "channel": channel,
               "introduced_by": introduced_by, "status": status}
     try:
-        path = write_note(project.docs_dir, when, person, {k: v for k, v in fields.items() if v})
+        path = write_note(project.docs_dir, when, person, {k: v for k, v in fields.items() if v}, today)
     except NoteExists as err:
         raise click.ClickException(f"{err.path} already exists; nothing was written (pick another --date or edit it)") from None
+    click.echo(_shown(path))
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to where they are, when it is below it."""
     try:
-        shown = path.resolve().relative_to(Path.cwd().resolve())
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        shown = path
-    click.echo(shown)
+        return str(path)
 
 
 COMMANDS = [new, check, build, serve, export, schema_cmd]

@@ -1,0 +1,220 @@
+"""The demo built with real MkDocs + Material: the pages a user browses, their links and what they gather.
+
+Uses the session ``demo_site`` (one real ``insight build --strict --today 2026-11-27``). What a
+page should gather is computed from the notes with the core, then looked for in the HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT
+from generator import site as core
+from generator.pages.gather import gather
+from generator.settings import Settings
+
+TOP_SECTIONS = {"", "interviews/", "people/", "companies/", "industries/", "guide/"}
+
+
+class Links(HTMLParser):
+    """Every href on a page, with the classes of the <nav> elements it sits in."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.navs: list[str] = []
+        self.hrefs: list[tuple[str, tuple[str, ...]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "nav":
+            self.navs.append(a.get("class") or "")
+        if a.get("href") is not None and tag in ("a", "link"):
+            self.hrefs.append((a["href"] or "", tuple(self.navs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.navs:
+            self.navs.pop()
+
+
+def links_of(html: str) -> list[tuple[str, tuple[str, ...]]]:
+    parser = Links()
+    parser.feed(html)
+    return parser.hrefs
+
+
+def page_dir(site: Path, html_file: Path) -> str:
+    rel = html_file.relative_to(site).as_posix()
+    return posixpath.dirname(rel) + "/" if "/" in rel else ""
+
+
+def target(base: str, href: str) -> str:
+    """The site path an internal href points to ('' for the home page)."""
+    path = unquote(urlsplit(href).path)
+    if path.startswith("/"):  # 404.html links from the site root (site_url's path is /)
+        base, path = "", path.lstrip("/") or "."
+    joined = posixpath.normpath(posixpath.join(base, path))
+    if joined == ".":
+        return ""
+    folder = path.endswith("/") or path.rsplit("/", 1)[-1] in ("..", ".")
+    return joined + "/" if folder else joined
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def section(html: str, heading_id: str) -> str:
+    """The HTML from ``<h2 id=heading_id>`` to the next h2."""
+    start = html.index(f'<h2 id="{heading_id}"')
+    end = html.find("<h2", start + 1)
+    return html[start : end if end != -1 else None]
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return core.build(ROOT / "content", Settings(today=dt.date(2026, 11, 27))).kb
+
+
+def test_home_indexes_and_one_page_per_entity(demo_site: Path, kb) -> None:
+    home = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert "Sam Rivera&#39;s insight knowledge base" in home or "Sam Rivera's insight knowledge base" in home
+    assert "Recent conversations" in home
+    for kind, store in (("people", kb.people), ("companies", kb.companies), ("industries", kb.industries)):
+        built = {p.name for p in (demo_site / kind).iterdir() if p.is_dir()}
+        assert built == set(store), kind
+        assert len(store) >= 6
+    for iv in kb.interviews:
+        assert (demo_site / "interviews" / iv.slug / "index.html").is_file()
+
+
+def test_conversations_index_is_a_sortable_table(demo_site: Path, kb) -> None:
+    html = read(demo_site, "interviews")
+    table = html[html.index('<div class="insight-sortable">') :]
+    table = table[: table.index("</table>")]
+    assert "<th>Date</th>" in table and "<th>Person</th>" in table and "<th>Company</th>" in table
+    assert table.count("<tr>") == len(kb.interviews) + 1
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert any(s.endswith("assets/vendor/tablesort/tablesort.min.js") for s in scripts)
+    assert any(s.endswith("assets/insight/tables.js") for s in scripts)
+    assert (demo_site / "assets/vendor/tablesort/tablesort.min.js").stat().st_size > 1000
+
+
+def test_every_internal_link_resolves(demo_site: Path) -> None:
+    checked = 0
+    broken = []
+    for html_file in sorted(demo_site.rglob("*.html")):
+        base = page_dir(demo_site, html_file)
+        for href, _ in links_of(html_file.read_text(encoding="utf-8")):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:  # external, mailto:, or an anchor on the page
+                continue
+            path = target(base, href)
+            found = demo_site / path
+            if not (found.is_file() or (found / "index.html").is_file()):
+                broken.append(f"{html_file.relative_to(demo_site)}: {href}")
+            checked += 1
+    assert broken == []
+    assert checked > 2000  # the check ran over the whole site
+
+
+def test_note_header_card_links_its_entities(demo_site: Path) -> None:
+    html = read(demo_site, "interviews/2026-06-09-roman-petrov")
+    card = html[html.index('<div class="admonition abstract">') :]
+    card = card[: card.index("</div>")]
+    hrefs = {target("interviews/2026-06-09-roman-petrov/", h) for h, _ in links_of(card)}
+    assert hrefs == {"people/roman-petrov/", "companies/acme-analytics/", "industries/data-science/", "people/evelyn-chen/"}
+    for label in ("Person:", "Company:", "Industry:", "Date:</strong> 2026-06-09", "Channel:", "Introduced by:"):
+        assert label in card
+    assert '<h2 id="related-conversations"' in html
+
+
+def test_company_page_gathers_what_was_learned_with_sources(demo_site: Path, kb) -> None:
+    html = read(demo_site, "companies/acme-analytics")
+    learned = gather(kb.interviews_with("company", "acme-analytics"))
+    assert learned.insights and learned.advice and learned.answers
+    assert len({iv.slug for _, iv in learned.insights}) >= 2  # from more than one conversation
+    for heading, items in (("insights", learned.insights), ("advice", learned.advice)):
+        part = section(html, heading)
+        assert part.count("<li>") == len(items)
+        for item in re.findall(r"<li>(.*?)</li>", part, re.S):
+            assert re.search(r'href="\.\./\.\./interviews/[^"]+/"', item), item
+    answers = section(html, "answers")
+    assert answers.count('<details class="question">') == len(learned.answers)
+    for block in answers.split('<details class="question">')[1:]:
+        assert re.search(r'href="\.\./\.\./interviews/[^"]+/"', block)
+    for _, iv in learned.insights:
+        assert f'href="../../interviews/{iv.slug}/"' in section(html, "insights")
+
+
+def test_industry_page_gathers_across_its_companies(demo_site: Path, kb) -> None:
+    html = read(demo_site, "industries/data-science")
+    ivs = kb.interviews_with("industry", "data-science")
+    learned = gather(ivs)
+    companies = {iv.company for _, iv in learned.insights}
+    assert len(companies) >= 2
+    insights = section(html, "insights")
+    assert insights.count("<li>") == len(learned.insights)
+    for _, iv in learned.insights:
+        assert f'href="../../interviews/{iv.slug}/"' in insights
+    listed = section(html, "companies")
+    for slug in companies:
+        assert f'href="../../companies/{slug}/"' in listed
+
+
+def test_spellings_resolve_to_one_page(demo_site: Path, kb) -> None:
+    assert [p.name for p in (demo_site / "people").iterdir() if p.name.startswith("jose")] == ["jose-nunez"]
+    assert [p.name for p in (demo_site / "companies").iterdir() if p.name.startswith("acme")] == ["acme-analytics"]
+    # "Acme Analytics Inc." (Roman's note) and "Acme Analytics" (Ingrid's) are the same company page
+    for note in ("2026-06-09-roman-petrov", "2026-11-23-ingrid-larsen"):
+        assert 'href="../../companies/acme-analytics/"' in read(demo_site, f"interviews/{note}")
+    people_index = read(demo_site, "people")
+    assert people_index.count(">José Núñez</a>") == 1
+
+
+def test_users_own_entity_text_stands_above_the_generated_page(demo_site: Path) -> None:
+    html = read(demo_site, "people/roman-petrov")
+    own = html.index("Introduced by Evelyn Chen, a family friend")
+    assert html.index("<h1") < own < html.index('<h2 id="conversations"')
+    assert html.count("<h1") == 1
+
+
+def test_edit_links_point_at_the_source_note(demo_site: Path, kb) -> None:
+    edit = re.compile(r'<a href="([^"]+)" title="Edit this page"')
+    for iv in kb.interviews:
+        assert edit.findall(read(demo_site, f"interviews/{iv.slug}")) == [
+            f"https://github.com/insight-kb/insight-kb/edit/main/content/interviews/{iv.slug}.md"
+        ]
+    assert edit.findall(read(demo_site, "people/roman-petrov")) == [
+        "https://github.com/insight-kb/insight-kb/edit/main/content/people/roman-petrov.md"
+    ]
+    generated = ["", "interviews", "people", "companies", "industries", "people/anika-sorensen", "companies/initech",
+                 "industries/insurance"]
+    for page in generated:
+        assert edit.findall(read(demo_site, page)) == [], page
+
+
+def test_entity_pages_are_not_in_the_nav(demo_site: Path) -> None:
+    for page in ("people/roman-petrov", "companies/globex", "interviews/2026-06-09-roman-petrov", ""):
+        base = page + "/" if page else ""
+        in_nav = {target(base, href) for href, navs in links_of(read(demo_site, page))
+                  if any("md-nav--primary" in n or "md-tabs" in n for n in navs) and not href.startswith("#")
+                 and not urlsplit(href).scheme}
+        assert in_nav == TOP_SECTIONS, page
+
+
+def test_list_items_are_not_glued_together(demo_site: Path) -> None:
+    """Each related conversation and each person at a company is its own list item."""
+    related = section(read(demo_site, "interviews/2026-06-09-roman-petrov"), "related-conversations")
+    items = re.findall(r"<li>(.*?)</li>", related, re.S)
+    assert len(items) >= 3
+    assert all(item.count('href="../2026-') == 1 for item in items), items
+    people = section(read(demo_site, "companies/globex"), "people")
+    items = re.findall(r"<li>(.*?)</li>", people, re.S)
+    assert len(items) >= 3 and all(item.count("<a ") == 1 for item in items), items
