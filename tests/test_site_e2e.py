@@ -20,7 +20,16 @@ from generator import site as core
 from generator.pages.gather import gather
 from generator.settings import Settings
 
-TOP_SECTIONS = {"", "interviews/", "people/", "companies/", "industries/", "guide/"}
+def _top_sections() -> set[str]:
+    """The index pages mkdocs.yml's nav lists, as built URLs."""
+    import yaml
+
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    uris = [next(iter(item.values())) for item in nav]
+    return {u[: -len("index.md")] for u in uris}
+
+
+TOP_SECTIONS = _top_sections()
 
 
 class Links(HTMLParser):
@@ -145,10 +154,11 @@ def test_company_page_gathers_what_was_learned_with_sources(demo_site: Path, kb)
         assert part.count("<li>") == len(items)
         for item in re.findall(r"<li>(.*?)</li>", part, re.S):
             assert re.search(r'href="\.\./\.\./interviews/[^"]+/"', item), item
-    answers = section(html, "answers")
-    assert answers.count('<details class="question">') == len(learned.answers)
-    for block in answers.split('<details class="question">')[1:]:
-        assert re.search(r'href="\.\./\.\./interviews/[^"]+/"', block)
+    answers = section(html, "questions")
+    cards = re.findall(r"<li>(.*?)</li>", answers, re.S)
+    assert len(cards) == len(learned.answers)  # every answer, side by side under its question
+    for card in cards:
+        assert re.search(r'href="\.\./\.\./interviews/[^"]+/"', card), card
     for _, iv in learned.insights:
         assert f'href="../../interviews/{iv.slug}/"' in section(html, "insights")
 
