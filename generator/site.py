@@ -16,6 +16,7 @@ from . import schema
 from .diagnostics import Diagnostic
 from .load import Source, discover, load_all
 from .model import Interview, KnowledgeBase
+from .network.asset import assets as network_assets
 from .pages.gather import related
 from .render import PageSpec, render
 from .resolve import resolve
@@ -65,6 +66,7 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
     for iv in kb.interviews:
         site.headers[iv.src_uri], site.footers[iv.src_uri] = note_parts(kb, iv)
     site.assets["assets/insight/note.schema.json"] = (json.dumps(schema.json_schema(), indent=2, sort_keys=True) + "\n").encode()
+    site.assets.update(network_assets(kb, settings))
     site.timings["render"] = time.perf_counter() - t0
     return site
 

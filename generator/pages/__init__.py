@@ -11,10 +11,10 @@ from typing import Callable, Iterable
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
-from . import entities, home, indexes
+from . import entities, home, indexes, network
 
 Builder = Callable[[KnowledgeBase, Settings], Iterable[PageSpec]]
-BUILDERS: list[Builder] = [home.pages, indexes.pages, entities.pages]
+BUILDERS: list[Builder] = [home.pages, indexes.pages, entities.pages, network.pages]
 
 
 def build_pages(kb: KnowledgeBase, settings: Settings) -> list[PageSpec]:

@@ -7,6 +7,7 @@ from typing import Iterable
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
+from .network import summary as network_summary
 
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
@@ -29,6 +30,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
             "industries": industries,
             "held_count": len(held),
             "company_counts": company_counts,
+            "network": network_summary(kb, settings),
         },
         title=f"{settings.me.name}'s insight knowledge base" if settings.me.name != "Me" else "Insight knowledge base",
     )
