@@ -71,10 +71,10 @@ def synthetic(n: int, seed: int = 7) -> Network:
 
 def write_page(out: Path, payload: bytes) -> Path:
     (out / "assets/insight").mkdir(parents=True, exist_ok=True)
-    (out / "assets/vendor/cytoscape").mkdir(parents=True, exist_ok=True)
     for name in ("network.js", "network.css"):
         shutil.copy(ROOT / "overrides/assets/insight" / name, out / "assets/insight" / name)
-    shutil.copy(ROOT / "overrides/assets/vendor/cytoscape/cytoscape.min.js", out / "assets/vendor/cytoscape/cytoscape.min.js")
+    for lib in ("graphology", "sigma"):
+        shutil.copytree(ROOT / "overrides/assets/vendor" / lib, out / "assets/vendor" / lib, dirs_exist_ok=True)
     (out / "assets/insight/network.json").write_bytes(payload)
     (out / "index.html").write_text(PAGE, encoding="utf-8")
     return out

@@ -51,9 +51,11 @@ def radial(net: Network) -> dict[str, tuple[float, float]]:
     wedge = {ME: (-math.pi / 2, 3 * math.pi / 2)}
     for n in order:
         start, end = wedge[n]
-        total = sum(size[c] for c in children[n]) or 1
-        for c in children[n]:
-            span = (end - start) * size[c] / total
+        width = end - start
+        kids = children[n]
+        total = sum(math.sqrt(size[c]) for c in kids) or 1
+        for c in kids:  # half the wedge shared equally, half by subtree: big subtrees do not crowd out leaves
+            span = width * (0.5 / len(kids) + 0.5 * math.sqrt(size[c]) / total)
             wedge[c] = (start, start + span)
             angle[c] = start + span / 2
             r = radius[depth[c]]

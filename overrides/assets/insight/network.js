@@ -1,32 +1,41 @@
 // The network map. Loaded on every page but idle unless the page has a `.insight-map[data-src]`
-// placeholder: only then does it load Cytoscape.js (vendored) and fetch the graph JSON.
+// placeholder: only then does it load sigma.js and graphology (vendored) and fetch the graph JSON.
 // Material's instant navigation swaps the content without reloading scripts, so everything is
 // set up on each `document$` emission and the previous maps are destroyed first.
-// Positions come from the build (a preset layout); a person's map is a small concentric layout.
+// sigma.js draws with WebGL, fast enough for thousands of nodes. Positions come from the build;
+// a person's map arranges its one- and two-hop neighbours in rings around them.
 // Every label is drawn as canvas text or set with textContent: no user value becomes HTML.
 (function () {
   "use strict";
 
   var here = document.currentScript && document.currentScript.src;
-  var LIB = here ? new URL("../vendor/cytoscape/cytoscape.min.js", here).href : null;
-  var BIG = 1500; // above this many nodes: no labels until zoomed in, edges hidden while panning
+  var LIBS = here ? [new URL("../vendor/graphology/graphology.umd.min.js", here).href,
+    new URL("../vendor/sigma/sigma.min.js", here).href] : null;
+  var SMALL = 300; // up to this many nodes every label is drawn; above, labels appear as you zoom in
   var MAX_FOCUS = 250; // a neighbourhood map stops growing here
-  var KINDS = { me: "You", person: "People", company: "Companies", industry: "Industries" };
+  var KINDS = { person: "People", company: "Companies", industry: "Industries" };
+  var SIZES = { me: 10, person: 4, company: 5, industry: 7 };
+  var WARM = { contacted: 1, knows: 1, introduced: 1 };
   var libPromise = null;
   var dataPromises = {};
   var live = [];
   var generation = 0;
 
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
   function loadLib() {
-    if (window.cytoscape) return Promise.resolve(window.cytoscape);
+    if (window.Sigma && window.graphology) return Promise.resolve();
     if (!libPromise) {
-      libPromise = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = LIB;
-        s.onload = function () { resolve(window.cytoscape); };
-        s.onerror = function () { libPromise = null; reject(new Error("could not load " + LIB)); };
-        document.head.appendChild(s);
-      });
+      libPromise = Promise.all(LIBS.map(loadScript));
+      libPromise.catch(function () { libPromise = null; });
     }
     return libPromise;
   }
@@ -46,39 +55,18 @@
     var css = getComputedStyle(el);
     function v(name, fallback) { return css.getPropertyValue(name).trim() || fallback; }
     return {
-      me: v("--insight-map-me", "#d81b60"),
-      person: v("--insight-map-person", "#3f51b5"),
-      company: v("--insight-map-company", "#00897b"),
-      industry: v("--insight-map-industry", "#f9a825"),
-      edge: v("--insight-map-edge", "#9e9e9e"),
+      me: v("--insight-map-me", "#c2185b"),
+      person: v("--insight-map-person", "#3949ab"),
+      company: v("--insight-map-company", "#00796b"),
+      industry: v("--insight-map-industry", "#b7791f"),
+      edge: v("--insight-map-edge", "#bdbdbd"),
       warm: v("--insight-map-warm", "#5c6bc0"),
-      text: v("--insight-map-text", "#212121"),
+      referred: v("--insight-map-referred", "#ef6c00"),
+      faded: v("--insight-map-faded", "#eeeeee"),
+      text: v("--insight-map-text", "#1f1f1f"),
       halo: v("--insight-map-halo", "#ffffff"),
-      focus: v("--insight-map-focus", "#ff6f00"),
+      focus: v("--insight-map-focus", "#e65100"),
     };
-  }
-
-  function style(el, big) {
-    var c = palette(el);
-    return [
-      { selector: "node", style: {
-        "background-color": c.person, label: big ? "" : "data(label)", color: c.text, "font-size": 11,
-        "text-valign": "bottom", "text-margin-y": 3, "text-outline-color": c.halo, "text-outline-width": 2,
-        width: 12, height: 12, "min-zoomed-font-size": big ? 9 : 0,
-      } },
-      { selector: "node.me", style: { "background-color": c.me, width: 22, height: 22, "font-weight": "bold" } },
-      { selector: "node.company", style: { "background-color": c.company, shape: "round-rectangle" } },
-      { selector: "node.industry", style: { "background-color": c.industry, shape: "diamond", width: 16, height: 16 } },
-      { selector: "node.focus", style: { "border-width": 3, "border-color": c.focus } },
-      { selector: "edge", style: { width: 1, "line-color": c.edge, "curve-style": "haystack", opacity: 0.6 } },
-      { selector: "edge.warm", style: { width: 1.6, "line-color": c.warm, opacity: 0.9 } },
-      { selector: "edge.referred", style: big ? { "line-style": "dashed" } : { "line-style": "dashed", "curve-style": "straight" } },
-      { selector: "edge.in-industry", style: { "line-style": "dotted" } },
-      { selector: ".faded", style: { opacity: 0.12, "text-opacity": 0 } },
-      { selector: "node.match, node.near", style: { label: "data(label)", "min-zoomed-font-size": 0 } },
-      { selector: "node.match", style: { "border-width": 3, "border-color": c.focus, "z-index": 10 } },
-      { selector: ".hidden", style: { display: "none" } },
-    ];
   }
 
   // The nodes within `hops` of `focus`; a second hop goes through people and companies only,
@@ -91,6 +79,7 @@
     });
     var kinds = {};
     data.nodes.forEach(function (n) { kinds[n.id] = n.k; });
+    if (!(focus in kinds)) return null;
     var level = {};
     level[focus] = 0;
     var frontier = [focus];
@@ -108,19 +97,21 @@
     return level;
   }
 
-  function elements(data, level) {
-    var els = [];
-    var warm = { contacted: 1, knows: 1, introduced: 1, referred: 1 };
-    data.nodes.forEach(function (n) {
-      if (level && !(n.id in level)) return;
-      els.push({ group: "nodes", data: { id: n.id, label: n.l, url: n.u, kind: n.k, level: level ? level[n.id] : 0 },
-        position: { x: n.x, y: n.y }, classes: n.k });
+  // Concentric rings around the focus, each ring sorted by kind then name: stable between visits.
+  function rings(nodes, level) {
+    var byLevel = {};
+    nodes.forEach(function (n) { (byLevel[level[n.id]] = byLevel[level[n.id]] || []).push(n); });
+    var order = { me: 0, person: 1, company: 2, industry: 3 };
+    var pos = {};
+    Object.keys(byLevel).forEach(function (l) {
+      var ring = byLevel[l].sort(function (a, b) { return order[a.k] - order[b.k] || a.l.localeCompare(b.l); });
+      ring.forEach(function (n, i) {
+        var r = Number(l) * Math.max(1, ring.length / 12);
+        var a = 2 * Math.PI * i / ring.length - Math.PI / 2 + Number(l) * 0.3;
+        pos[n.id] = { x: r * Math.cos(a), y: r * Math.sin(a) };
+      });
     });
-    data.edges.forEach(function (e, i) {
-      if (level && !(e.s in level && e.t in level)) return;
-      els.push({ group: "edges", data: { id: "e" + i, source: e.s, target: e.t }, classes: e.k + (warm[e.k] ? " warm" : "") });
-    });
-    return els;
+    return pos;
   }
 
   function navigate(root, url) {
@@ -154,24 +145,35 @@
     return s;
   }
 
-  function draw(el, data, cytoscape) {
+  function draw(el, data) {
     var src = new URL(el.dataset.src, location.href);
     var root = new URL("../../", src); // the JSON lives at assets/insight/ under the site root
     var focus = el.dataset.focus || "";
     var level = focus ? neighbourhood(data, focus, parseInt(el.dataset.hops || "2", 10)) : null;
-    if (focus && !(focus in level)) return null;
-    var big = !level && data.nodes.length > BIG;
+    if (focus && !level) return null;
+    var nodes = level ? data.nodes.filter(function (n) { return n.id in level; }) : data.nodes;
+    var pos = level ? rings(nodes, level) : null;
     var byId = {};
-    data.nodes.forEach(function (n) { byId[n.id] = n; });
+    nodes.forEach(function (n) { byId[n.id] = n; });
+    var G = window.graphology;
+    var graph = new (G.Graph || G)({ multi: true, type: "directed" });
+    nodes.forEach(function (n) {
+      var p = pos ? pos[n.id] : { x: n.x, y: -n.y };
+      graph.addNode(n.id, { x: p.x, y: p.y, label: n.l, kind: n.k, size: SIZES[n.k] || 4 });
+    });
+    data.edges.forEach(function (e) {
+      if (e.s in byId && e.t in byId) graph.addEdge(e.s, e.t, { kind: e.k, size: WARM[e.k] || e.k === "referred" ? 1.5 : 1 });
+    });
 
     el.textContent = "";
     var bar = document.createElement("div");
+    bar.hidden = !!focus; // a person's map is small: no filters needed
     bar.className = "insight-map__bar";
     var search = document.createElement("input");
     search.type = "search";
     search.placeholder = "Find a name";
     bar.appendChild(field("Search", search));
-    var kind = select("kind", [["", "All types"]].concat(["person", "company", "industry"].map(function (k) { return [k, KINDS[k]]; })));
+    var kind = select("kind", [["", "All types"]].concat(Object.keys(KINDS).map(function (k) { return [k, KINDS[k]]; })));
     bar.appendChild(field("Type", kind));
     var industry = select("industry", [["", "All industries"]].concat(data.industries.map(function (i) { return [i.id, i.l]; })));
     bar.appendChild(field("Industry", industry));
@@ -184,45 +186,84 @@
     box.className = "insight-map__canvas";
     box.setAttribute("role", "img");
     box.setAttribute("aria-label", (focus ? "Map of the connections of " + byId[focus].l : "Map of your network") +
-      ": " + Object.keys(level || byId).length + " nodes. The same connections are listed as text on this page.");
+      ": " + nodes.length + " nodes. The same connections are listed as text on this page.");
     el.appendChild(bar);
     el.appendChild(box);
     el.appendChild(status);
 
-    var cy = cytoscape({
-      container: box,
-      elements: elements(data, level),
-      style: style(el, big),
-      layout: level ? { name: "concentric", concentric: function (n) { return 10 - n.data("level"); },
-        levelWidth: function () { return 1; }, minNodeSpacing: 18, animate: false } : { name: "preset" },
-      minZoom: 0.02, maxZoom: 4,
-      hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto", motionBlur: false,
+    var pal = palette(el);
+    var hovered = null;
+    var near = null;
+    var hidden = {};
+    var matches = {};
+    function drawHover(ctx, d, settings) {
+      var size = settings.labelSize;
+      ctx.font = settings.labelWeight + " " + size + "px " + settings.labelFont;
+      var w = ctx.measureText(d.label || "").width + 10;
+      ctx.fillStyle = pal.halo;
+      ctx.strokeStyle = pal.focus;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(d.x, d.y, d.size + 3, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillRect(d.x + d.size + 3, d.y - size / 2 - 4, w, size + 8);
+      ctx.strokeRect(d.x + d.size + 3, d.y - size / 2 - 4, w, size + 8);
+      ctx.fillStyle = pal.text;
+      ctx.fillText(d.label || "", d.x + d.size + 8, d.y + size / 3);
+    }
+    var renderer = new window.Sigma(graph, box, {
+      allowInvalidContainer: true,
+      renderEdgeLabels: false,
+      hideEdgesOnMove: nodes.length > SMALL,
+      labelRenderedSizeThreshold: nodes.length > SMALL ? 6 : 0,
+      labelColor: { color: pal.text },
+      labelSize: 12,
+      labelFont: "system-ui, sans-serif",
+      defaultDrawNodeHover: drawHover,
+      zIndex: true,
+      nodeReducer: function (node, d) {
+        var r = { x: d.x, y: d.y, size: d.size, label: d.label, color: pal[d.kind] || pal.person, zIndex: 1 };
+        if (hidden[node]) r.hidden = true;
+        if (near && !near[node]) { r.color = pal.faded; r.label = ""; r.zIndex = 0; }
+        if (matches[node] || node === focus) { r.highlighted = true; r.forceLabel = true; r.zIndex = 2; }
+        return r;
+      },
+      edgeReducer: function (edge, d) {
+        var ends = graph.extremities(edge);
+        var r = { size: d.size, color: WARM[d.kind] ? pal.warm : d.kind === "referred" ? pal.referred : pal.edge };
+        if (hidden[ends[0]] || hidden[ends[1]]) r.hidden = true;
+        if (near && !(ends[0] === hovered || ends[1] === hovered)) r.color = pal.faded;
+        return r;
+      },
     });
-    performance.mark("insight-map-init");
-    if (focus) cy.getElementById(focus).addClass("focus");
-    cy.one("render", function () {
+    requestAnimationFrame(function () {
       requestAnimationFrame(function () {
         performance.mark("insight-map-rendered");
-        el.setAttribute("data-rendered", String(cy.nodes().length));
+        el.setAttribute("data-rendered", String(graph.order));
       });
     });
 
-    cy.on("tap", "node", function (evt) {
-      var url = evt.target.data("url");
-      if (evt.target.data("kind") !== "me" && url !== undefined) navigate(root, url);
+    renderer.on("clickNode", function (e) {
+      var n = byId[e.node];
+      if (n && n.k !== "me") navigate(root, n.u);
     });
-    cy.on("mouseover", "node", function (evt) {
-      var near = evt.target.closedNeighborhood();
-      cy.batch(function () { cy.elements().not(near).addClass("faded"); });
-      box.style.cursor = evt.target.data("kind") === "me" ? "default" : "pointer";
+    renderer.on("enterNode", function (e) {
+      hovered = e.node;
+      near = {};
+      near[e.node] = true;
+      graph.forEachNeighbor(e.node, function (n) { near[n] = true; });
+      box.style.cursor = byId[e.node].k === "me" ? "default" : "pointer";
+      renderer.refresh({ skipIndexation: true });
     });
-    cy.on("mouseout", "node", function () {
-      cy.batch(function () { cy.elements(".faded").removeClass("faded"); });
+    renderer.on("leaveNode", function () {
+      hovered = null;
+      near = null;
       box.style.cursor = "";
+      renderer.refresh({ skipIndexation: true });
     });
 
-    function visible(n) {
-      var d = byId[n.id()];
+    function visible(d) {
       if (d.k === "me") return true;
       if (kind.value && d.k !== kind.value) return false;
       if (industry.value && d.id !== industry.value && (d.i || []).indexOf(industry.value) < 0) return false;
@@ -230,32 +271,36 @@
       return true;
     }
     function applyFilters() {
-      cy.batch(function () {
-        cy.nodes().forEach(function (n) { n.toggleClass("hidden", !visible(n)); });
-        if (channel.value) { // companies and industries stay only next to a person reached that way
-          cy.nodes().filter(function (n) { return !n.hasClass("hidden") && (n.hasClass("company") || n.hasClass("industry")); })
-            .forEach(function (n) {
-              var linked = n.neighborhood("node.person").some(function (p) { return !p.hasClass("hidden"); });
-              n.toggleClass("hidden", !linked);
-            });
-        }
-      });
-      var shown = cy.nodes(":visible").length;
-      status.textContent = shown === cy.nodes().length ? "" : shown + " of " + cy.nodes().length + " nodes shown.";
+      hidden = {};
+      nodes.forEach(function (d) { if (!visible(d)) hidden[d.id] = true; });
+      if (channel.value) { // companies and industries stay only next to a person reached that way
+        nodes.forEach(function (d) {
+          if (hidden[d.id] || (d.k !== "company" && d.k !== "industry")) return;
+          var linked = graph.neighbors(d.id).some(function (n) { return byId[n].k === "person" && !hidden[n]; });
+          if (!linked) hidden[d.id] = true;
+        });
+      }
+      var shown = nodes.length - Object.keys(hidden).length;
+      status.textContent = shown === nodes.length ? "" : shown + " of " + nodes.length + " nodes shown.";
+      renderer.refresh({ skipIndexation: true });
+    }
+    function found() {
+      return Object.keys(matches).filter(function (id) { return !hidden[id]; })
+        .sort(function (a, b) { return byId[a].l.localeCompare(byId[b].l); });
     }
     function applySearch() {
       var q = search.value.trim().toLocaleLowerCase();
-      cy.batch(function () {
-        cy.nodes(".match").removeClass("match");
-        if (q) cy.nodes().filter(function (n) { return n.data("label").toLocaleLowerCase().indexOf(q) >= 0; }).addClass("match");
-      });
-      var found = cy.nodes(".match:visible");
-      if (q) {
-        status.textContent = found.length + (found.length === 1 ? " match" : " matches") + (found.length ? ". Press Enter to open the first." : ".");
-        if (found.length) cy.fit(found, 80);
-      } else {
-        status.textContent = "";
-        cy.fit(undefined, 20);
+      matches = {};
+      if (q) nodes.forEach(function (d) { if (d.l.toLocaleLowerCase().indexOf(q) >= 0) matches[d.id] = true; });
+      var list = found();
+      status.textContent = q ? list.length + (list.length === 1 ? " match" : " matches") + (list.length ? ". Press Enter to open the first." : ".") : "";
+      renderer.refresh({ skipIndexation: true });
+      var camera = renderer.getCamera();
+      if (list.length) {
+        var p = renderer.getNodeDisplayData(list[0]);
+        camera.animate({ x: p.x, y: p.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 300 });
+      } else if (!q) {
+        camera.animatedReset({ duration: 300 });
       }
     }
     [kind, industry, channel].forEach(function (s) { s.addEventListener("change", applyFilters); });
@@ -263,13 +308,17 @@
     search.addEventListener("keydown", function (e) {
       if (e.key !== "Enter") return;
       e.preventDefault();
-      var first = cy.nodes(".match:visible").sort(function (a, b) { return a.data("label").localeCompare(b.data("label")); })[0];
-      if (first && first.data("kind") !== "me") navigate(root, first.data("url"));
+      var first = found().filter(function (id) { return byId[id].k !== "me"; })[0];
+      if (first) navigate(root, byId[first].u);
     });
 
-    var scheme = new MutationObserver(function () { cy.style(style(el, big)); });
+    var scheme = new MutationObserver(function () {
+      pal = palette(el);
+      renderer.setSetting("labelColor", { color: pal.text });
+      renderer.refresh({ skipIndexation: true });
+    });
     scheme.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-    return { cy: cy, destroy: function () { scheme.disconnect(); cy.destroy(); } };
+    return { renderer: renderer, destroy: function () { scheme.disconnect(); renderer.kill(); box.textContent = ""; } };
   }
 
   function teardown() {
@@ -281,19 +330,16 @@
   function setup() {
     teardown();
     var maps = Array.prototype.slice.call(document.querySelectorAll(".insight-map[data-src]"));
-    if (!maps.length || !LIB) return;
+    if (!maps.length || !LIBS) return;
     var gen = generation;
-    loadLib().then(function (cytoscape) {
-      performance.mark("insight-map-lib");
-      maps.forEach(function (el) {
-        loadData(new URL(el.dataset.src, location.href).href).then(function (data) {
-          performance.mark("insight-map-data");
-          if (gen !== generation || !el.isConnected) return;
-          var map = draw(el, data, cytoscape);
-          if (map) { live.push(map); window.__insightMaps = live; }
-        }).catch(function (err) { el.setAttribute("data-error", String(err)); });
-      });
-    }).catch(function (err) { maps.forEach(function (el) { el.setAttribute("data-error", String(err)); }); });
+    var lib = loadLib();
+    maps.forEach(function (el) {
+      Promise.all([lib, loadData(new URL(el.dataset.src, location.href).href)]).then(function (got) {
+        if (gen !== generation || !el.isConnected) return;
+        var map = draw(el, got[1]);
+        if (map) live.push(map);
+      }).catch(function (err) { el.setAttribute("data-error", String(err)); });
+    });
   }
 
   if (window.document$) window.document$.subscribe(setup);
