@@ -110,10 +110,13 @@ def build(kb: KnowledgeBase, settings: Settings) -> Network:
         add(Edge(person_id(r.by), person_id(r.person), "referred", why=r.why))
     net.edges = sorted(edges.values(), key=lambda e: (e.source, e.target, e.kind))
     net.paths = warm_paths(net)
-    introducers = sorted({e.source for e in net.edges if e.kind == "introduced"} - set(net.paths))
-    if introducers:  # someone who introduced you, whom no chain reaches: you know them yourself
-        net.edges = sorted(net.edges + [Edge(ME, i, "knows") for i in introducers], key=lambda e: (e.source, e.target, e.kind))
-        net.paths = warm_paths(net)
+    introducers = {e.source for e in net.edges if e.kind == "introduced"}
+    introduced = {e.target for e in net.edges if e.kind in WARM_EDGES}
+    for unknown in (introducers - introduced, introducers):  # the second pass only for a cycle of introducers
+        missing = sorted(unknown - set(net.paths))
+        if missing:  # someone who introduced you, whom no chain reaches: you know them yourself
+            net.edges = sorted(net.edges + [Edge(ME, i, "knows") for i in missing], key=lambda e: (e.source, e.target, e.kind))
+            net.paths = warm_paths(net)
     return net
 
 

@@ -318,13 +318,14 @@
       renderer.refresh({ skipIndexation: true });
     });
     scheme.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-    return { renderer: renderer, destroy: function () { scheme.disconnect(); renderer.kill(); box.textContent = ""; } };
+    return { renderer: renderer, graph: graph, destroy: function () { scheme.disconnect(); renderer.kill(); box.textContent = ""; } };
   }
 
   function teardown() {
     generation++;
     live.forEach(function (m) { m.destroy(); });
     live = [];
+    window.insightMaps = live;
   }
 
   function setup() {
@@ -338,6 +339,7 @@
         if (gen !== generation || !el.isConnected) return;
         var map = draw(el, got[1]);
         if (map) live.push(map);
+        window.insightMaps = live; // for tests and the console: {renderer, destroy}
       }).catch(function (err) { el.setAttribute("data-error", String(err)); });
     });
   }
