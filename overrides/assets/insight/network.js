@@ -172,7 +172,7 @@
     var search = document.createElement("input");
     search.type = "search";
     search.placeholder = "Find a name";
-    bar.appendChild(field("Search", search));
+    bar.appendChild(field("Find in map", search));
     var kind = select("kind", [["", "All types"]].concat(Object.keys(KINDS).map(function (k) { return [k, KINDS[k]]; })));
     bar.appendChild(field("Type", kind));
     var industry = select("industry", [["", "All industries"]].concat(data.industries.map(function (i) { return [i.id, i.l]; })));
