@@ -9,6 +9,7 @@ a failed build.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 from typing import Any
@@ -97,6 +98,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if page.file.generated_by and self.site is not None:
             page.edit_url = None  # generated pages have no source file to edit
+        if page.title:  # MkDocs takes the title from the H1 as unescaped text and themes print it raw
+            page.title = html.escape(page.title, quote=False)
         return context
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
@@ -169,3 +170,99 @@ def test_no_serious_accessibility_violations(page, demo_url: str, path: str) -> 
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == [], "\n".join(map(str, bad))
+
+
+NASTY_PERSON = 'Zoë "Zed" <b>Bold</b> </title><script>window.__pwned=1</script> 😀 זאב'
+NASTY_INTRO = "فاطمة <i>Intro</i>"
+NASTY_COMPANY = "Acme <script>window.__pwned=2</script> & \"Sons\""
+NASTY_INDUSTRY = 'Data "Science" <b>x</b>'
+NASTY_REFERRAL = "<img src=x onerror=window.__pwned=3>Ref ✨"
+NASTY_WHY = "<script>window.__pwned=4</script> knows 'everyone'"
+NASTY_ROLE = "<b>Lead</b> \"engineer\""
+
+
+@pytest.fixture(scope="session")
+def nasty_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project whose names, roles, reasons and tags are made of quotes, tags, scripts, emoji and RTL text."""
+    root = tmp_path_factory.mktemp("nasty")
+    content = root / "content"
+    (content / "interviews").mkdir(parents=True)
+    import yaml
+
+    meta = {
+        "date": dt.date(2026, 5, 1), "person": NASTY_PERSON, "role": NASTY_ROLE, "company": NASTY_COMPANY,
+        "industry": NASTY_INDUSTRY, "status": "done", "channel": "mutual-contact", "introduced_by": NASTY_INTRO,
+        "referrals": [{"name": NASTY_REFERRAL, "company": NASTY_COMPANY, "why": NASTY_WHY, "contacted": False}],
+        "tags": ["<script>window.__pwned=5</script>", "שלום"],
+    }
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\nNotes.\n"
+    (content / "interviews" / "2026-05-01-zoe.md").write_text(text, encoding="utf-8")
+    project = make_project(root / "project", content=content)
+    run_insight("build", "--today", DEMO_TODAY, cwd=project)
+    return project / "site"
+
+
+class _Elements(HTMLParser):
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "title")  # as browsers read <title>: text up to </title>
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        (self.scripts if self._in_script else self.text).append(data)
+
+
+def _pages(site: Path) -> list[Path]:
+    data = json.loads((site / "assets/insight/network.json").read_text(encoding="utf-8"))
+    urls = ["network/", ""] + [n["u"] for n in data["nodes"] if n["u"]]
+    return [site / u / "index.html" for u in urls]
+
+
+def test_hostile_names_stay_text_in_html(nasty_site: Path) -> None:
+    for path in _pages(nasty_site):
+        parsed = _Elements()
+        parsed.feed(path.read_text(encoding="utf-8"))
+        assert not any("__pwned" in s for s in parsed.scripts), path
+        assert not [t for t, a in parsed.tags if t == "img" and "onerror" in a], path
+        assert not [t for t, a in parsed.tags if t in ("b", "i")], path
+    network = _Elements()
+    network.feed((nasty_site / "network/index.html").read_text(encoding="utf-8"))
+    shown = " ".join(network.text)
+    for value in (NASTY_PERSON, NASTY_INTRO, NASTY_COMPANY, NASTY_REFERRAL):
+        assert value in shown
+
+
+def test_hostile_names_stay_text_in_the_json(nasty_site: Path) -> None:
+    data = json.loads((nasty_site / "assets/insight/network.json").read_text(encoding="utf-8"))
+    labels = {n["l"] for n in data["nodes"]}
+    assert {NASTY_PERSON, NASTY_INTRO, NASTY_COMPANY, NASTY_INDUSTRY, NASTY_REFERRAL} <= labels
+    assert NASTY_WHY in {e.get("w") for e in data["edges"]}
+
+
+def test_hostile_names_run_nothing_in_the_browser(page, nasty_site: Path) -> None:
+    url, server = serve_dir(nasty_site)
+    try:
+        for path in _pages(nasty_site):
+            page.goto(f"{url}/{path.parent.relative_to(nasty_site).as_posix()}/".replace("/./", "/"))
+            if page.locator(".insight-map").count():
+                wait_for_map(page)
+            assert page.evaluate("window.__pwned") is None, path
+        page.goto(f"{url}/network/")
+        wait_for_map(page)
+        page.get_by_label("Find in map").fill("זאב")
+        assert page.locator(".insight-map__status").inner_text().startswith("1 match")
+        assert page.evaluate("window.__pwned") is None
+        assert page.errors == []
+    finally:
+        server.shutdown()
