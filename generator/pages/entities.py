@@ -8,6 +8,7 @@ from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
 from .gather import gather
+from ..network.graph import build as build_network
 
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
@@ -20,6 +21,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
     for r in kb.referrals:
         referred_by.setdefault(r.person, []).append(r)
         referred.setdefault(r.by, []).append(r)
+    net = build_network(kb, settings)
     for p in kb.people.values():
         ivs = kb.interviews_with("person", p.slug)
         yield PageSpec(
@@ -33,6 +35,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
                 "referred": referred.get(p.slug, []),
                 "referred_by": referred_by.get(p.slug, []),
                 "answers": [(q, iv) for iv in ivs for q in iv.questions if q.answer],
+                "net": net,
             },
             title=p.name,
         )
