@@ -130,7 +130,7 @@ def test_network_page_shows_the_analysis_and_a_text_version(chain: Path) -> None
     priya = site.pages["people/priya-raman.md"]
     assert "- Warm path: Sam Rivera (you) → [Evelyn Chen](evelyn-chen.md) → [Roman Petrov](roman-petrov.md) → [Priya Raman](priya-raman.md)\n- Introduced to you by" in priya
     home = site.pages["index.md"]
-    assert "1 warm lead not contacted yet." in home and "no warm path yet: Wayne Enterprises" in home
+    assert "- 1 warm lead not contacted yet." in home and "- Target companies with no warm path yet: Wayne Enterprises." in home
 
 
 def test_pages_without_a_map_carry_no_graph_data(chain: Path) -> None:

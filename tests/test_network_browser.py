@@ -66,6 +66,7 @@ def test_clicking_a_node_opens_its_page_and_back_brings_the_map_back(page, insta
     page.wait_for_url(re.compile(r"/people/roman-petrov/$"))
     assert page.evaluate("window.__samePage") is True  # instant navigation, no reload
     assert wait_for_map(page, ".insight-map--focus[data-rendered]") > 1  # the person's own map
+    assert page.locator(".insight-map--focus .insight-map__bar").is_hidden()  # no filters on a small map
     page.go_back()
     page.wait_for_url(re.compile(r"/network/$"))
     assert wait_for_map(page, ".insight-map:not(.insight-map--focus)[data-rendered]") > 40
