@@ -328,6 +328,15 @@
     window.insightMaps = live;
   }
 
+  // No WebGL, a missing file: say so where the map would be; the text version is still on the page.
+  function fail(el, err) {
+    el.setAttribute("data-error", String(err));
+    var p = document.createElement("p");
+    p.className = "insight-map__fallback";
+    p.textContent = "The map could not be drawn here; the connections are listed as text on this page.";
+    el.replaceChildren(p);
+  }
+
   function setup() {
     teardown();
     var maps = Array.prototype.slice.call(document.querySelectorAll(".insight-map[data-src]"));
@@ -340,7 +349,7 @@
         var map = draw(el, got[1]);
         if (map) live.push(map);
         window.insightMaps = live; // for tests and the console: {renderer, destroy}
-      }).catch(function (err) { el.setAttribute("data-error", String(err)); });
+      }).catch(function (err) { fail(el, err); });
     });
   }
 
