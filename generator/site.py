@@ -18,6 +18,7 @@ from .lifecycle import items_for
 from .load import Source, discover, load_all
 from .model import Interview, KnowledgeBase
 from .pages import questions as question_pages
+from .network.asset import assets as network_assets
 from .pages.gather import related
 from .render import PageSpec, render, t
 from .resolve import resolve
@@ -70,6 +71,7 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
     site.assets["follow-ups/follow-ups.ics"] = calendar_bytes(kb, items_for(kb, settings), settings.site_url)
     site.assets["assets/insight/note.schema.json"] = schema_json().encode()
     site.assets.update(question_pages.assets(kb))
+    site.assets.update(network_assets(kb, settings))
     site.timings["render"] = time.perf_counter() - t0
     return site
 

@@ -11,10 +11,10 @@ from typing import Callable, Iterable
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
-from . import entities, followups, guide, home, indexes, prep, questions
+from . import entities, followups, guide, home, indexes, network, prep, questions
 
 Builder = Callable[[KnowledgeBase, Settings], Iterable[PageSpec]]
-BUILDERS: list[Builder] = [home.pages, indexes.pages, entities.pages, followups.pages, prep.pages, questions.pages, guide.pages]
+BUILDERS: list[Builder] = [home.pages, indexes.pages, entities.pages, followups.pages, network.pages, prep.pages, questions.pages, guide.pages]
 
 
 def build_pages(kb: KnowledgeBase, settings: Settings) -> list[PageSpec]:

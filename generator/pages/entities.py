@@ -10,6 +10,7 @@ from ..settings import Settings
 from ..lifecycle.drafts import drafts_by_person
 from .gather import gather
 from .questions import groups_for
+from ..network.graph import build as build_network
 
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
@@ -23,6 +24,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
         referred_by.setdefault(r.person, []).append(r)
         referred.setdefault(r.by, []).append(r)
     drafts = drafts_by_person(kb, settings)
+    net = build_network(kb, settings)
     for p in kb.people.values():
         ivs = kb.interviews_with("person", p.slug)
         yield PageSpec(
@@ -37,6 +39,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
                 "referred_by": referred_by.get(p.slug, []),
                 "answers": [(q, iv) for iv in ivs for q in iv.questions if q.answer],
                 "drafts": drafts.get(p.slug, []),
+                "net": net,
             },
             title=p.name,
         )

@@ -8,6 +8,7 @@ from ..lifecycle import counts, items_for
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
+from .network import summary as network_summary
 
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
@@ -31,6 +32,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
             "held_count": len(held),
             "company_counts": company_counts,
             "followups": counts(items_for(kb, settings)),
+            "network": network_summary(kb, settings),
         },
         title=f"{settings.me.name}'s insight knowledge base" if settings.me.name != "Me" else "Insight knowledge base",
     )

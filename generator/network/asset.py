@@ -1,0 +1,64 @@
+"""The network as a site asset (``assets/insight/network.json``), fetched only by pages that draw a map.
+
+One file serves the whole map and every person's neighbourhood map (the browser caches it), so
+no page carries graph data inline. Labels are plain JSON strings: the script draws them as text.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import KnowledgeBase
+from ..settings import Settings
+from .graph import Network, build
+from .layout import radial
+
+PATH = "assets/insight/network.json"
+
+
+def page_url(src_uri: str) -> str:
+    """A page's directory URL relative to the site root, as MkDocs writes it (``people/x.md`` -> ``people/x/``)."""
+    if src_uri == "index.md":
+        return ""
+    if src_uri.endswith("/index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[:-3] + "/"
+
+
+def to_data(net: Network) -> dict:
+    pos = radial(net)
+    nodes = []
+    for n in sorted(net.nodes.values(), key=lambda n: n.sort_key):
+        x, y = pos[n.id]
+        item = {"id": n.id, "k": n.kind, "l": n.label, "u": page_url(n.src_uri) if n.src_uri else "", "x": x, "y": y}
+        if n.industries:
+            item["i"] = list(n.industries)
+        if n.channel:
+            item["c"] = n.channel
+        if n.id in net.paths:
+            item["d"] = len(net.paths[n.id]) - 1
+        nodes.append(item)
+    edges = []
+    for e in net.edges:
+        item = {"s": e.source, "t": e.target, "k": e.kind}
+        if e.channel:
+            item["c"] = e.channel
+        if e.why:
+            item["w"] = e.why
+        edges.append(item)
+    industries = sorted((n for n in net.nodes.values() if n.kind == "industry"), key=lambda n: n.sort_key)
+    return {
+        "version": 1,
+        "nodes": nodes,
+        "edges": edges,
+        "industries": [{"id": n.id, "l": n.label} for n in industries],
+        "channels": sorted({n.channel for n in net.nodes.values() if n.channel}),
+    }
+
+
+def encode(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
+
+
+def assets(kb: KnowledgeBase, settings: Settings) -> dict[str, bytes]:
+    return {PATH: encode(to_data(build(kb, settings)))}

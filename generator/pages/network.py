@@ -1,0 +1,45 @@
+"""The network page: the map, its analysis (connectors, warm leads, targets, warm paths) and a text version."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import KnowledgeBase
+from ..network import graph
+from ..render import PageSpec
+from ..settings import Settings
+
+EDGE_LABELS = {
+    "contacted": "reached directly",
+    "knows": "knows",
+    "introduced": "introduced you to",
+    "referred": "suggested you talk to",
+    "works-at": "works at",
+    "in-industry": "is in",
+}
+
+
+def summary(kb: KnowledgeBase, settings: Settings) -> dict:
+    """What the network page and the dashboard show about the network."""
+    net = graph.build(kb, settings)
+    return {
+        "net": net,
+        "connectors": graph.connectors(net),
+        "leads": graph.warm_leads(kb),
+        "targets": graph.targets(kb, settings, net),
+    }
+
+
+def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+    info = summary(kb, settings)
+    net = info["net"]
+    ranked = sorted((n for n in net.nodes.values() if n.kind in ("person", "company")), key=lambda n: n.sort_key)
+    reached = sorted((n.id for n in ranked if n.id in net.paths), key=lambda i: (len(net.paths[i]), net.nodes[i].sort_key))
+    counts = {k: sum(1 for n in net.nodes.values() if n.kind == k) for k in ("person", "company", "industry")}
+    yield PageSpec(
+        "network/index.md",
+        "network.md.j2",
+        {**info, "reached": reached, "unreached": [n.id for n in ranked if n.id not in net.paths],
+         "counts": counts, "edge_labels": EDGE_LABELS},
+        title="Network",
+    )
