@@ -99,10 +99,9 @@ def parse(body: str, first_line: int = 1) -> BodyParts:
     return parts
 
 
-def strip_private(body: str) -> str:
-    """The body with ``## Private`` sections and private comment blocks removed: what may be shared."""
-    body = _PRIVATE_BLOCK.sub("", body)
-    out: list[str] = []
+def _mark_private(body: str) -> list[tuple[str, bool]]:
+    """Each line with whether it belongs to a ``## Private`` section (its heading included)."""
+    out: list[tuple[str, bool]] = []
     skipping_level = 0
     for _, line, in_code in _lines_outside_code(body):
         heading = None if in_code else _HEADING.match(line)
@@ -112,25 +111,18 @@ def strip_private(body: str) -> str:
                 skipping_level = 0
             if not skipping_level and section_name(heading.group(2)) == "private":
                 skipping_level = lvl
-                continue
-        if not skipping_level:
-            out.append(line)
-    return "\n".join(out)
+        out.append((line, bool(skipping_level)))
+    return out
+
+
+def strip_private(body: str) -> str:
+    """The body with ``## Private`` sections and private comment blocks removed: what may be shared."""
+    lines = _mark_private(_PRIVATE_BLOCK.sub("", body))
+    return "\n".join(line for line, private in lines if not private)
 
 
 def blank_private(body: str) -> str:
     """The body with every private character turned into a space: same length and lines, so a position
     found in what may be shared is still the position in the file."""
     body = _PRIVATE_BLOCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
-    out: list[str] = []
-    skipping_level = 0
-    for _, line, in_code in _lines_outside_code(body):
-        heading = None if in_code else _HEADING.match(line)
-        if heading:
-            lvl = len(heading.group(1))
-            if skipping_level and lvl <= skipping_level:
-                skipping_level = 0
-            if not skipping_level and section_name(heading.group(2)) == "private":
-                skipping_level = lvl
-        out.append(" " * len(line) if skipping_level else line)
-    return "\n".join(out)
+    return "\n".join(" " * len(line) if private else line for line, private in _mark_private(body))
