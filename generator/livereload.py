@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any, Hashable
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -19,10 +20,27 @@ from .incremental import changed_pages
 from .site import Site
 
 
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory between builds: MkDocs makes a new Jinja environment
+    for every build, and compiling Material's templates again costs about half a second."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)  # ignored when the template's source changed (checksum)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 class LiveState:
     """What one serve session remembers between builds."""
 
     def __init__(self) -> None:
+        self.templates = TemplateCache()
         self.fingerprints: dict[str, Hashable] | None = None  # committed after a build succeeds
         self.pending: dict[str, Hashable] | None = None
         self.config_stamp: tuple[int, int] | None = None

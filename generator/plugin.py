@@ -92,6 +92,11 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             livereload.mark_unchanged(self.live, files, config, site)
         return files
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.live:
+            env.bytecode_cache = self.live.templates
+        return env
+
     @event_priority(50)  # before Material's search writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.live:

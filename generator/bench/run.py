@@ -242,5 +242,6 @@ def main(argv: list[str] | None = None) -> int:
     text = f"# Insight KB benchmark, {dt.date.today().isoformat()}\n\n" + report(rows, machine(), command.strip()) + network_section()
     print(text)
     if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(text, encoding="utf-8")
     return 0 if all(r["build_ok"] for r in rows) else 1
