@@ -27,5 +27,8 @@ check: $(STAMP)  ## validate the notes
 test: $(STAMP)  ## run every test (browser tests need Debian's chromium: apt-get install -y chromium)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
+bench: $(STAMP)  ## time the generator, builds and live reload at 100 and 1,000 conversations (LARGE=1 adds 5,000)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m generator.bench $(if $(LARGE),--large) --out bench-out/results.md
+
 clean:
 	rm -rf site .pytest_cache .hypothesis

@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 COMPANY_SUFFIXES = frozenset(
     "inc incorporated llc llp ltd limited gmbh ag sa sas sarl bv nv plc corp corporation co company pty pvt oy ab as spa srl kk".split()
@@ -27,8 +28,9 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def key(kind: str, name: str) -> str:
-    """The identity of a name: folded, and for companies without legal suffixes."""
+    """The identity of a name: folded, and for companies without legal suffixes (cached: names repeat)."""
     words = fold(name).split()
     if not words:  # emoji or punctuation only: fold leaves nothing, and every such name would be one
         return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

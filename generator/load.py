@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import frontmatter
 import yaml
@@ -211,14 +211,14 @@ def url_of(src_uri: str) -> str:
     return (stem + "/").lstrip("/").lower()
 
 
-def load_all(sources: list[Source]) -> tuple[list[Note], list[Diagnostic]]:
+def load_all(sources: list[Source], load_one: Callable[[Source], tuple[Note | None, list[Diagnostic]]] = load_note) -> tuple[list[Note], list[Diagnostic]]:
     """Every file, note by note: problems are collected, one bad file never stops the others."""
     notes: list[Note] = []
     diags: list[Diagnostic] = []
     urls: dict[str, str] = {}
     for src in sources:
         try:
-            note, found = load_note(src)
+            note, found = load_one(src)
         except Exception as err:  # noqa: BLE001 - defence in depth: a loader bug must name the file
             note, found = None, [Diagnostic(src.path, 1, 1, "", f"could not read the note: {type(err).__name__}: {err}",
                                             "please report this file's shape as a bug")]

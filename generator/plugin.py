@@ -18,12 +18,14 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import livereload
 from . import site as core
 from .lifecycle import Rules
+from .incremental import NoteCache
 from .render import t
 from .settings import Settings, parse_day
 
@@ -61,6 +63,11 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def __init__(self) -> None:
         self.site: core.Site | None = None
         self.settings: Settings | None = None
+        self.live: livereload.LiveState | None = None  # under `serve --dirty`: rebuild only what changed
+        self.notes = NoteCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.live = livereload.LiveState() if command == "serve" and dirty else None
 
     def _today(self) -> dt.date | None:
         text = os.environ.get("INSIGHT_TODAY") or self.config.today
@@ -84,7 +91,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         assert self.settings is not None
         user_pages = {f.src_uri for f in files if f.is_documentation_page()}
         prefix = self.config.repo_path.rstrip("/")
-        self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix)
+        load_one = self.notes.load_note if self.live else core.load_note
+        self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix, load_one=load_one)
+        if self.live:
+            self.notes.keep_only({n.src_uri for n in site.kb.notes} | site.left_out)
         for d in site.diagnostics:
             (log.error if d.is_error else log.warning)(d.format())
         for f in [f for f in files if f.src_uri.startswith("emails/") and f.src_uri.endswith(".txt.j2")]:
@@ -98,7 +108,24 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                 files.append(File.generated(config, uri, content=markdown))
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
+        if self.live:
+            livereload.mark_unchanged(self.live, files, config, site)
         return files
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.live:
+            env.bytecode_cache = self.live.templates
+        return env
+
+    @event_priority(50)  # before Material's search writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.live:
+            livereload.merge_search_index(self.live, config)
+            livereload.commit(self.live)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.live:
+            self.live.reset()
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = self.site

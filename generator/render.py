@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 
@@ -20,7 +20,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|-])")
 
 def t(value: Any) -> str:
     """Escape a value for inline Markdown: it shows as the text it is, whatever characters it has."""
-    text = "" if value is None else str(value)
+    return _t(value) if isinstance(value, str) else _t("" if value is None else str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _t(text: str) -> str:
+    """The same names are escaped on many pages: remember them."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return " ".join(text.split())
@@ -39,8 +44,20 @@ def md(value: Any) -> str:
 
 def href(from_uri: str, to_uri: str) -> str:
     """A relative link between two docs-dir files, as MkDocs resolves it."""
-    base = posixpath.dirname(from_uri)
-    return posixpath.relpath(to_uri, base or ".")
+    return _rel(from_uri.rpartition("/")[0], to_uri)
+
+
+@lru_cache(maxsize=1 << 16)
+def _rel(base: str, to_uri: str) -> str:
+    """``posixpath.relpath(to_uri, base)`` for clean docs-dir paths, without its os.getcwd() per call."""
+    src = base.split("/") if base else []
+    dst = to_uri.split("/")
+    if any(p in ("", ".", "..") for p in src + dst):
+        return posixpath.relpath(to_uri, base or ".")
+    common = 0
+    while common < len(src) and common < len(dst) and src[common] == dst[common]:
+        common += 1
+    return "/".join([".."] * (len(src) - common) + dst[common:]) or "."
 
 
 def indent(text: str, width: int = 4) -> str:
@@ -75,17 +92,30 @@ def environment() -> jinja2.Environment:
 
     @jinja2.pass_context
     def link(ctx: jinja2.runtime.Context, target: Any, label: Any = None) -> str:
-        """``[label](relative.md)`` from the page being rendered to an entity, interview or URI."""
+        return make_link(ctx["page_uri"])(target, label)
+
+    env.globals["link"] = link  # each render passes a faster one bound to its page; this is the fallback
+    return env
+
+
+def make_link(page_uri: str) -> Callable[..., str]:
+    """``link(target, label)``: ``[label](relative.md)`` from ``page_uri`` to an entity, interview or URI."""
+    base = page_uri.rpartition("/")[0]
+
+    def link(target: Any, label: Any = None) -> str:
         uri = target if isinstance(target, str) else target.src_uri
         text = label if label is not None else getattr(target, "name", None) or getattr(target, "title", uri)
-        return f"[{t(text)}]({href(ctx['page_uri'], uri)})"
+        return f"[{t(text)}]({_rel(base, uri)})"
 
-    env.globals["link"] = link
-    return env
+    return link
+
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def render(spec: PageSpec, common: dict[str, Any] | None = None) -> str:
     """One page's Markdown; ``common`` holds what every page may use (the knowledge base, settings)."""
     template = environment().get_template(spec.template)
-    text = template.render(**(common or {}), **spec.context, page_uri=spec.src_uri, title=spec.title)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = template.render(**(common or {}), **spec.context, page_uri=spec.src_uri, title=spec.title,
+                           link=make_link(spec.src_uri))
+    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"

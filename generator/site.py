@@ -9,13 +9,14 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 from . import pages as page_builders
 from .docs import schema_json
 from .diagnostics import Diagnostic
 from .lifecycle.calendar import calendar_bytes
 from .lifecycle import items_for
-from .load import Source, discover, load_all
+from .load import Source, discover, load_all, load_note
 from .model import Interview, KnowledgeBase
 from .pages import questions as question_pages
 from .network.asset import assets as network_assets
@@ -45,8 +46,8 @@ class Site:
     left_out: set[str] = field(default_factory=set)  # note files with an error: not published
 
 
-def load(sources: list[Source], settings: Settings) -> KnowledgeBase:
-    notes, diags = load_all(sources)
+def load(sources: list[Source], settings: Settings, load_one: Callable[[Source], Any] = load_note) -> KnowledgeBase:
+    notes, diags = load_all(sources, load_one)
     return resolve(notes, settings, diags + scan_shared(notes))
 
 
@@ -76,12 +77,13 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
     return site
 
 
-def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None) -> Site:  # type: ignore[assignment]
-    """Load, resolve and render one docs dir."""
+def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]
+          load_one: Callable[[Source], Any] = load_note) -> Site:
+    """Load, resolve and render one docs dir; ``load_one`` may be a cache's (see :mod:`generator.incremental`)."""
     t0 = time.perf_counter()
     sources = discover(docs_dir, report_prefix)
     t1 = time.perf_counter()
-    kb = load(sources, settings)
+    kb = load(sources, settings, load_one)
     t2 = time.perf_counter()
     site = generate(kb, settings, user_pages)
     site.left_out = {s.src_uri for s in sources} - {n.src_uri for n in kb.notes if n.ok}

@@ -1,0 +1,30 @@
+"""``python -m generator.bench.core DOCS_DIR TODAY``: load, resolve and render times of the core, as JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+
+from ..load import discover, load_all
+from ..resolve import resolve
+from ..settings import Settings
+from ..site import generate
+
+
+def main(docs: str, today: str) -> dict[str, float]:
+    settings = Settings(today=dt.date.fromisoformat(today))
+    t0 = time.perf_counter()
+    notes, diags = load_all(discover(docs))
+    t1 = time.perf_counter()
+    kb = resolve(notes, settings, diags)
+    t2 = time.perf_counter()
+    site = generate(kb, settings)
+    t3 = time.perf_counter()
+    return {"load": t1 - t0, "resolve": t2 - t1, "render": t3 - t2, "generated_pages": len(site.pages),
+            "diagnostics": len(kb.diagnostics)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(sys.argv[1], sys.argv[2])))

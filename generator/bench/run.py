@@ -1,0 +1,247 @@
+"""Time the generator, full builds and live reload on synthetic corpora; print a Markdown report.
+
+``python -m generator.bench [--sizes 100,1000] [--large] [--out FILE]``. Every build runs in its
+own subprocess, so its wall time and peak memory (``wait4``'s ``ru_maxrss``) are its own. The
+baseline is what a user would otherwise have: the same note files in a plain MkDocs + Material
+project, no plugin, Material's default navigation, built with ``mkdocs build``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.metadata as md
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .corpus import TODAY, write_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+PLAIN_YML = """site_name: Plain notes
+site_url: https://example.org/
+docs_dir: content
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+markdown_extensions: [admonition, attr_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
+"""
+
+
+def make_project(where: Path, n: int, seed: int = 7) -> dict[str, int]:
+    """An Insight KB project (this repository's mkdocs.yml and overrides) holding a synthetic corpus."""
+    counts = write_corpus(where / "content", n, seed)
+    shutil.copytree(ROOT / "content" / "guide", where / "content" / "guide")
+    shutil.copytree(ROOT / "overrides", where / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    return counts
+
+
+def make_plain(project: Path, where: Path) -> None:
+    """The same note files as a plain MkDocs + Material project: no plugin, default navigation."""
+    shutil.copytree(project / "content", where / "content")
+    (where / "content" / "index.md").write_text("# Notes\n", encoding="utf-8")
+    (where / "mkdocs.yml").write_text(PLAIN_YML, encoding="utf-8")
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Run ``cmd``; (wall seconds, peak resident MB of the process, exit status)."""
+    with tempfile.TemporaryFile() as log:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            log.seek(0)
+            sys.stderr.write(log.read().decode(errors="replace")[-3000:])
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def core_times(docs: Path) -> dict[str, float]:
+    """Load, resolve and render apart, in a fresh interpreter (template compilation included)."""
+    out = subprocess.run([sys.executable, "-m", "generator.bench.core", str(docs), TODAY.isoformat()],
+                         env=ENV, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def save_to_reload(project: Path, edits: int, full: bool = False, timeout: float = 600) -> list[float]:
+    """Seconds from saving a note to its served page showing the change, under ``insight serve``."""
+    port = _free_port()
+    cmd = [sys.executable, "-m", "generator", "serve", "--today", TODAY.isoformat(), "-a", f"127.0.0.1:{port}"]
+    notes = sorted((project / "content" / "interviews").glob("*.md"))
+    picks = [notes[(i * 7919) % len(notes)] for i in range(edits)]
+    base = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd + (["--full-rebuilds"] if full else []), cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + timeout
+            while _get(base + "interviews/" + picks[0].stem + "/") is None:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError("insight serve did not start:\n" + log.read().decode(errors="replace")[-3000:])
+                time.sleep(0.2)
+            out = []
+            for i, note in enumerate(picks):
+                time.sleep(1.0)  # let the watcher settle
+                marker = f"bench-marker-{i}-{time.time_ns()}"
+                url = base + "interviews/" + note.stem + "/"
+                t0 = time.perf_counter()
+                with note.open("a", encoding="utf-8") as fh:
+                    fh.write(f"\n{marker}\n")
+                while True:
+                    page = _get(url)
+                    if page and marker in page:
+                        break
+                    if time.perf_counter() - t0 > timeout:
+                        raise RuntimeError(f"{url} never showed the change")
+                    time.sleep(0.02)
+                out.append(time.perf_counter() - t0)
+            return out
+        finally:
+            proc.terminate()
+            proc.wait(30)
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+        ram = f"{int(mem.split()[1]) / 1024 / 1024:.0f} GB"
+    except (OSError, StopIteration):
+        ram = "?"
+    return {"CPU": cpu, "cores": str(os.cpu_count()), "RAM": ram, "Python": platform.python_version(),
+            "MkDocs": md.version("mkdocs"), "Material": md.version("mkdocs-material"), "OS": platform.platform(terse=True)}
+
+
+def bench_size(n: int, work: Path, baseline: bool, edits: int, full_reload: bool) -> dict:
+    project = work / f"insight-{n}"
+    project.mkdir()
+    t0 = time.perf_counter()
+    counts = make_project(project, n)
+    row: dict = {"n": n, "files": sum(counts.values()), "write": time.perf_counter() - t0}
+    row.update(core_times(project / "content"))
+    row["build"], row["build_mb"], rc = timed([sys.executable, "-m", "generator", "build", "--today", TODAY.isoformat()], project)
+    row["build_ok"] = rc == 0
+    row["pages"] = sum(1 for _ in (project / "site").rglob("index.html"))
+    if baseline:
+        plain = work / f"plain-{n}"
+        make_plain(project, plain)
+        row["plain"], row["plain_mb"], rc = timed([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+        row["plain_ok"] = rc == 0
+        row["plain_pages"] = sum(1 for _ in (plain / "site").rglob("index.html"))
+    if edits:
+        row["reload"] = save_to_reload(project, edits)
+        if full_reload:
+            row["reload_full"] = save_to_reload(project, 1, full=True)
+    return row
+
+
+def _s(x: float | None) -> str:
+    return "–" if x is None else (f"{x:.2f} s" if x < 10 else f"{x:.1f} s")
+
+
+def report(rows: list[dict], info: dict[str, str], command: str) -> str:
+    lines = [f"Command: `{command}`  ", "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), ""]
+    lines += ["| conversations | load | resolve | render | generator | per 1,000 | `insight build` | peak memory | pages | "
+              "plain `mkdocs build` | peak memory | pages |", "|" + "---:|" * 12]
+    for r in rows:
+        gen = r["load"] + r["resolve"] + r["render"]
+        plain = (_s(r["plain"]) + ("" if r.get("plain_ok") else " (failed)"), f"{r['plain_mb']:.0f} MB", str(r["plain_pages"])) if "plain" in r else ("not run", "–", "–")
+        lines.append(f"| {r['n']:,} | {_s(r['load'])} | {_s(r['resolve'])} | {_s(r['render'])} | {_s(gen)} | "
+                     f"{_s(gen * 1000 / r['n'])} | {_s(r['build'])}{'' if r['build_ok'] else ' (failed)'} | {r['build_mb']:.0f} MB | "
+                     f"{r['pages']:,} | {plain[0]} | {plain[1]} | {plain[2]} |")
+    if any("reload" in r for r in rows):
+        lines += ["", "| conversations | save to reloaded page, `insight serve` (median) | runs | whole-site rebuild (`--full-rebuilds`) |",
+                  "|---:|---:|---|---:|"]
+        for r in rows:
+            if "reload" in r:
+                runs = ", ".join(f"{x:.2f}" for x in r["reload"])
+                full = _s(r["reload_full"][0]) if r.get("reload_full") else "not run"
+                lines.append(f"| {r['n']:,} | {_s(statistics.median(r['reload']))} | {runs} | {full} |")
+    build = [r for r in rows if "plain" in r]
+    for r in build:
+        lines.append("")
+        lines.append(f"At {r['n']:,} conversations `insight build` takes {r['build'] / r['plain']:.2f} times as long as plain MkDocs "
+                     f"and writes {r['pages'] / max(r['plain_pages'], 1):.1f} times as many pages.")
+    by_n = {r["n"]: r for r in rows}
+    if 1000 in by_n and 5000 in by_n:
+        per = {k: by_n[k]["build"] / k for k in (1000, 5000)}
+        lines += ["", f"Build time per conversation at 5,000 is {per[5000] / per[1000]:.2f} times that at 1,000."]
+    return "\n".join(lines) + "\n"
+
+
+def network_section() -> str:
+    """The network map's own benchmark, when that feature is merged (``generator.network.bench``)."""
+    try:
+        found = importlib.util.find_spec("generator.network.bench") is not None
+    except ModuleNotFoundError:
+        found = False
+    if not found:
+        return ""
+    out = subprocess.run([sys.executable, "-m", "generator.network.bench"], env=ENV, capture_output=True, text=True)
+    return "\n## Network map\n\n" + (out.stdout if out.returncode == 0 else f"failed:\n```\n{out.stderr[-2000:]}\n```\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="100,1000", help="comma-separated numbers of conversations (default 100,1000)")
+    ap.add_argument("--large", action="store_true", help="add 5,000 conversations")
+    ap.add_argument("--baseline-max", type=int, default=1000,
+                    help="run the plain-MkDocs baseline up to this size (default 1000; it grows quadratically)")
+    ap.add_argument("--edits", type=int, default=5, help="saves timed under insight serve per size (0: skip)")
+    ap.add_argument("--no-full-reload", action="store_true", help="skip timing one whole-site rebuild under serve")
+    ap.add_argument("--out", help="also write the report to this file")
+    ap.add_argument("--keep", action="store_true", help="keep the generated projects (their folder is printed)")
+    args = ap.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()} | ({5000} if args.large else set()))
+    work = Path(tempfile.mkdtemp(prefix="insight-bench-"))
+    rows = []
+    try:
+        for n in sizes:
+            print(f"benchmarking {n:,} conversations ...", file=sys.stderr, flush=True)
+            rows.append(bench_size(n, work, n <= args.baseline_max, args.edits, not args.no_full_reload and n <= 1000))
+    finally:
+        if args.keep:
+            print(f"projects kept in {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    command = "python -m generator.bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    text = f"# Insight KB benchmark, {dt.date.today().isoformat()}\n\n" + report(rows, machine(), command.strip()) + network_section()
+    print(text)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(text, encoding="utf-8")
+    return 0 if all(r["build_ok"] for r in rows) else 1

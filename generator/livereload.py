@@ -1,0 +1,122 @@
+"""MkDocs glue for fast live reload: ``mkdocs serve --dirty`` (what ``insight serve`` runs) made correct.
+
+MkDocs' dirty build skips a page whose source file is older than its HTML, and always renders
+in-memory files again; both are wrong for this site, whose pages change when *other* notes
+change. Here each page's fingerprint (its final Markdown, or its source's state plus what the
+plugin adds to it) decides: unchanged pages keep their HTML, changed ones are rendered again.
+Material's search index keeps the entries of the pages not rendered again.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Hashable
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from .incremental import changed_pages
+from .site import Site
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory between builds: MkDocs makes a new Jinja environment
+    for every build, and compiling Material's templates again costs about half a second."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)  # ignored when the template's source changed (checksum)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class LiveState:
+    """What one serve session remembers between builds."""
+
+    def __init__(self) -> None:
+        self.templates = TemplateCache()
+        self.fingerprints: dict[str, Hashable] | None = None  # committed after a build succeeds
+        self.pending: dict[str, Hashable] | None = None
+        self.config_stamp: tuple[int, int] | None = None
+        self.urls: dict[str, str] = {}  # src_uri -> page URL, this build
+        self.rebuilt: set[str] = set()  # URLs of the pages rendered in this build
+
+    def reset(self) -> None:
+        self.fingerprints = self.pending = None
+
+
+def _stat(path: str | None) -> tuple[int, int]:
+    try:
+        st = os.stat(path or "")
+    except OSError:
+        return (0, 0)
+    return (st.st_mtime_ns, st.st_size)
+
+
+def search_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def can_be_incremental(config: MkDocsConfig) -> bool:
+    """Only with an explicit nav (a default nav lists every page, so any new note changes every page)
+    and with Material's search, whose index persists between dirty builds."""
+    search = search_plugin(config)
+    return config.nav is not None and (search is None or hasattr(search, "search_index_prev"))
+
+
+def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: Site) -> None:
+    """Tell MkDocs which pages to render again in this dirty build."""
+    stamp = _stat(config.config_file_path)
+    if stamp != state.config_stamp or not can_be_incremental(config):
+        state.reset()
+        state.config_stamp = stamp
+    pages = [f for f in files if f.is_documentation_page()]
+    current: dict[str, Hashable] = {}
+    for f in pages:
+        uri = f.src_uri
+        if f.generated_by:
+            current[uri] = ("generated", f.content_string)
+        else:
+            current[uri] = ("file", _stat(f.abs_src_path), site.headers.get(uri), site.footers.get(uri), site.pages.get(uri))
+
+    def user_texts() -> dict[str, str]:
+        out = {}
+        for f in pages:
+            if not f.generated_by and f.abs_src_path:
+                with open(f.abs_src_path, encoding="utf-8", errors="replace") as fh:
+                    out[f.src_uri] = fh.read()
+        return out
+
+    changed = changed_pages(state.fingerprints, current, user_texts)
+    state.pending = current
+    state.urls = {f.src_uri: f.url for f in pages}
+    state.rebuilt = {f.url for f in pages if f.src_uri in changed}
+    for f in pages:
+        _set_modified(f, f.src_uri in changed)
+
+
+def _set_modified(f: File, changed: bool) -> None:
+    dest = f.abs_dest_path
+    f.is_modified = lambda: changed or not os.path.isfile(dest)  # type: ignore[method-assign]
+
+
+def merge_search_index(state: LiveState, config: MkDocsConfig) -> None:
+    """Before Material's search writes its index: keep the previous entries of pages not rendered again."""
+    search = search_plugin(config)
+    prev = getattr(search, "search_index_prev", None)
+    if prev is None or not hasattr(search, "search_index"):
+        return
+    keep = set(state.urls.values()) - state.rebuilt
+    kept = [e for e in prev.entries if str(e.get("location", "")).split("#", 1)[0] in keep]
+    search.search_index.entries = kept + search.search_index.entries
+    search.search_index_prev = None  # merged here; Material keeps the merged index for the next build
+
+
+def commit(state: LiveState) -> None:
+    state.fingerprints, state.pending = state.pending, None

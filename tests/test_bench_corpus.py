@@ -1,0 +1,49 @@
+"""The benchmark's synthetic corpus is deterministic, sized as asked, and made of valid notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.bench.corpus import TODAY, write_corpus
+from generator.bench.run import report
+from generator.site import build
+from generator.settings import Settings
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.md"))}
+
+
+def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "a", 120, seed=3)
+    write_corpus(tmp_path / "b", 120, seed=3)
+    write_corpus(tmp_path / "c", 120, seed=4)
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    assert files(tmp_path / "a") != files(tmp_path / "c")
+
+
+def test_corpus_has_n_conversations_that_load_cleanly_with_realistic_links(tmp_path: Path) -> None:
+    counts = write_corpus(tmp_path / "content", 300)
+    assert counts["interviews"] == 300
+    assert len(list((tmp_path / "content" / "interviews").glob("*.md"))) == 300
+    site = build(tmp_path / "content", Settings(today=TODAY))
+    assert site.diagnostics == [] and site.left_out == set()
+    kb = site.kb
+    assert len(kb.interviews) == 300
+    assert 60 < len(kb.people) < 300  # people seen more than once, and people only ever referred
+    assert 10 < len(kb.companies) < 100 and len(kb.industries) >= 8
+    assert any(iv.introduced_by for iv in kb.interviews) and kb.referrals
+    assert any(q.line > iv.note.lines.get("questions", 0) for iv in kb.interviews for q in iv.questions)  # body questions
+    assert any(iv.status != "done" for iv in kb.interviews)
+    assert any(p.file is not None for p in kb.people.values()) and any(c.file is not None for c in kb.companies.values())
+    assert len(kb.companies) <= 300 // 12  # "Acme Labs Inc." and "Acme Labs" are one company
+
+
+def test_report_is_a_markdown_table_with_the_machine() -> None:
+    row = {"n": 1000, "files": 1100, "load": 0.3, "resolve": 0.2, "render": 0.4, "build": 20.0, "build_ok": True,
+           "build_mb": 300.0, "pages": 1500, "plain": 40.0, "plain_ok": True, "plain_mb": 250.0, "plain_pages": 1050,
+           "reload": [1.0, 1.2, 1.1]}
+    text = report([row], {"CPU": "Test CPU", "cores": "2"}, "python -m generator.bench")
+    assert "CPU Test CPU" in text and "| 1,000 | 0.30 s | 0.20 s | 0.40 s | 0.90 s | 0.90 s | 20.0 s | 300 MB |" in text
+    assert "| 1,000 | 1.10 s | 1.00, 1.20, 1.10 |" in text
+    assert "0.50 times as long as plain MkDocs" in text

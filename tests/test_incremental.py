@@ -1,0 +1,135 @@
+"""Live reload rebuilds only what changed, and what it rebuilds is exactly what a full build writes.
+
+The serve sequence runs in a subprocess the way ``insight serve`` runs it (MkDocs' dirty build,
+the config reloaded for each build, plugin instances kept), without HTTP: the site it leaves
+behind is compared file by file with a clean ``insight build`` of the same notes.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from conftest import DEMO_TODAY, make_project, run_insight
+
+from generator.incremental import NoteCache, changed_pages
+from generator.load import Source
+
+DRIVER = textwrap.dedent(
+    """
+    import json, os, sys
+    from pathlib import Path
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project, site_dir, steps = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])
+    os.chdir(project)
+    started = False
+    out = []
+    for edits in [{}] + steps:
+        for rel, text in edits.items():
+            (project / rel).write_text(text, encoding="utf-8")
+        config = load_config("mkdocs.yml", site_dir=site_dir)
+        if not started:
+            config.plugins.on_startup(command="serve", dirty=True)
+            started = True
+        build(config, dirty=True)
+        live = config.plugins["insight"].live
+        out.append({"rebuilt": sorted(live.rebuilt), "pages": len(live.urls)})
+    print(json.dumps(out))
+    """
+)
+
+
+def serve_builds(project: Path, site_dir: Path, steps: list[dict[str, str]]) -> list[dict]:
+    env = {"NO_MKDOCS_2_WARNING": "1", "INSIGHT_TODAY": DEMO_TODAY, "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", DRIVER, str(project), str(site_dir), json.dumps(steps)],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def search_entries(data: bytes) -> list[str]:
+    index = json.loads(data)
+    return sorted(json.dumps(e, sort_keys=True) for e in index["docs"])
+
+
+NEW_NOTE = """---
+date: 2026-11-20
+person: Zora Quill
+role: Staff Engineer
+company: Globex
+industry: Software Engineering
+status: done
+introduced_by: Adam Novak
+insights:
+  - Zora's incremental-reload insight about platform teams.
+---
+
+We talked about platform teams.
+"""
+
+
+def test_rebuild_after_edits_matches_a_full_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    note = project / "content/interviews/2026-06-09-roman-petrov.md"
+    edited = note.read_text(encoding="utf-8").replace(
+        "insights:\n", "insights:\n  - A freshly saved insight about forecasting budgets.\n", 1)
+    assert edited != note.read_text(encoding="utf-8")
+    steps = [
+        {"content/interviews/2026-06-09-roman-petrov.md": edited},
+        {"content/interviews/2026-11-20-zora-quill.md": NEW_NOTE},
+    ]
+    served = tmp_path / "served"
+    builds = serve_builds(project, served, steps)
+
+    first, after_edit, after_new = builds
+    assert len(first["rebuilt"]) == first["pages"]  # the first build renders everything
+    rebuilt = set(after_edit["rebuilt"])
+    # the edited note and every generated page that shows its insights
+    assert {"interviews/2026-06-09-roman-petrov/", "companies/acme-analytics/", "industries/data-science/"} <= rebuilt
+    # pages that do not show the note keep their HTML
+    assert "guide/" not in rebuilt and "industries/finance/" not in rebuilt
+    assert len(rebuilt) < after_edit["pages"] / 3
+    new = set(after_new["rebuilt"])
+    assert {"interviews/2026-11-20-zora-quill/", "people/zora-quill/", "people/", "companies/globex/", "interviews/",
+            "people/adam-novak/"} <= new
+    assert "companies/acme-analytics/" not in new
+
+    run_insight("build", "--today", DEMO_TODAY, cwd=project)
+    clean = site_files(project / "site")
+    live = site_files(served)
+    assert set(clean) == set(live)
+    differing = sorted(uri for uri in clean if clean[uri] != live[uri] and uri != "search/search_index.json")
+    assert differing == []
+    assert b"A freshly saved insight about forecasting budgets." in live["industries/data-science/index.html"]
+    assert b"Zora Quill" in live["companies/globex/index.html"]
+    # Material's search index keeps every page: the same entries as a full build's, in another order
+    assert search_entries(live["search/search_index.json"]) == search_entries(clean["search/search_index.json"])
+
+
+def test_changed_pages_names_what_to_render_again() -> None:
+    before = {"a.md": 1, "b.md": 2, "c.md": 3}
+    assert changed_pages(None, before) == {"a.md", "b.md", "c.md"}
+    assert changed_pages(before, {"a.md": 1, "b.md": 9, "c.md": 3}) == {"b.md"}
+    texts = {"a.md": "see [Dana](people/dana-li.md)", "b.md": "nothing", "c.md": ""}
+    now = {**before, "people/dana-li.md": 4}
+    assert changed_pages(before, now, lambda: texts) == {"people/dana-li.md", "a.md"}
+
+
+def test_note_cache_parses_a_file_again_only_when_its_bytes_change() -> None:
+    cache = NoteCache()
+    one = Source("content/interviews/x.md", "interviews/x.md", b"---\ndate: 2026-01-02\nperson: Ann Lee\n---\nHi\n")
+    note, diags = cache.load_note(one)
+    assert note is not None and note.ok and not diags
+    assert cache.load_note(Source(one.path, one.src_uri, bytes(one.data)))[0] is note
+    changed = Source(one.path, one.src_uri, one.data.replace(b"Ann Lee", b"Bo Chen"))
+    again, _ = cache.load_note(changed)
+    assert again is not note and again.meta["person"]["name"] == "Bo Chen"
