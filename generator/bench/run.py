@@ -203,16 +203,17 @@ def report(rows: list[dict], info: dict[str, str], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def network_section() -> str:
-    """The network map's own benchmark, when that feature is merged (``generator.network.bench``)."""
+def feature_section(title: str, module: str) -> str:
+    """A feature's own benchmark (``python -m MODULE``) as a section of the report, when the module exists."""
     try:
-        found = importlib.util.find_spec("generator.network.bench") is not None
+        found = importlib.util.find_spec(module) is not None
     except ModuleNotFoundError:
         found = False
     if not found:
         return ""
-    out = subprocess.run([sys.executable, "-m", "generator.network.bench"], env=ENV, capture_output=True, text=True)
-    return "\n## Network map\n\n" + (out.stdout if out.returncode == 0 else f"failed:\n```\n{out.stderr[-2000:]}\n```\n")
+    out = subprocess.run([sys.executable, "-m", module], env=ENV, capture_output=True, text=True)
+    body = f"```text\n{out.stdout.rstrip()}\n```\n" if out.returncode == 0 else f"failed:\n```\n{out.stderr[-2000:]}\n```\n"
+    return f"\n## {title}\n\nCommand: `python -m {module}`\n\n{body}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     command = "python -m generator.bench " + " ".join(argv if argv is not None else sys.argv[1:])
-    text = f"# Insight KB benchmark, {dt.date.today().isoformat()}\n\n" + report(rows, machine(), command.strip()) + network_section()
+    text = f"# Insight KB benchmark, {dt.date.today().isoformat()}\n\n" + report(rows, machine(), command.strip())
+    text += feature_section("Question grouping: pairwise F1 on the labelled sets, and speed", "generator.questions.evaluate")
+    text += feature_section("Network map: first render in headless Chromium", "generator.network.bench")
     print(text)
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
