@@ -6,22 +6,18 @@ CI must prove the JavaScript works.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socketserver
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from generator.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve_dir  # noqa: F401 - re-exported to tests
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_TODAY = "2026-11-27"
-CHROMIUM = os.environ.get("INSIGHT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def run_insight(*args: str, cwd: Path | str = ROOT, check: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -47,19 +43,6 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("demo"))
     run_insight("build", "--strict", "--today", DEMO_TODAY, cwd=project)
     return project / "site"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve_dir(directory: Path) -> tuple[str, socketserver.TCPServer]:
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ in Debian's Chromium through Playwright and reports the time from navigation sta
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -23,7 +22,7 @@ from .asset import encode, to_data
 from .graph import ME, Edge, Network, Node, warm_paths
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("INSIGHT_CHROMIUM", "/usr/bin/chromium")
+from ..bench.browser import CHROMIUM
 GOALS = {500: 1.0, 5000: 3.0}
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Network map bench</title>
@@ -103,8 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(CHROMIUM).exists():
         print(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)", file=sys.stderr)
         return 2
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM_ARGS, serve_dir  # the same server and flags as the browser tests
+    from ..bench.browser import CHROMIUM_ARGS, serve_dir  # the same server and flags as the browser tests
     from playwright.sync_api import sync_playwright
 
     rows = []
