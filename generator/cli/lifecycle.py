@@ -105,7 +105,8 @@ def prep(config_file: str | None, today: dt.date | None, name: str) -> None:
             f"{person.name} has no requested or scheduled conversation; start one with "
             f"`insight new --status scheduled --person \"{person.name}\" --date YYYY-MM-DD`")
     markdown = render(spec(kb, settings, iv), {"kb": kb, "settings": settings, "overlay": False})
-    click.echo(re.sub(r"\\([\\`*_\[\]{}()#+!|-])", r"\1", markdown), nl=False)
+    plain = re.sub(r"\[([^\]]*)\]\([^)\s]+\)", r"\1", markdown)  # site links mean nothing in a terminal
+    click.echo(re.sub(r"\\([\\`*_\[\]{}()#+!|-])", r"\1", plain), nl=False)
 
 
 COMMANDS = [followups, prep]
