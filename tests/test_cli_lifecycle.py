@@ -68,7 +68,7 @@ def test_new_scheduled_conversation_lands_on_follow_ups_and_prep(tmp_path: Path)
     assert {"id": "conversation-2026-12-04-zoe-quinn", "state": "upcoming", "due": "2026-12-04"}.items() <= \
         next(i for i in items if i["person"] == "zoe-quinn").items()
     out = run_insight("prep", "zoe", "--today", DEMO_TODAY, cwd=project).stdout
-    assert "You → Evelyn Chen" in out and "→ [Roman Petrov]" in out and "→ [Zoë Quinn]" in out
+    assert "You → Evelyn Chen" in out and "→ Roman Petrov" in out and "→ Zoë Quinn" in out
     assert "Acme Analytics" in out or "Data Science" in out  # what earlier notes say about the industry
     run_insight("export", "--today", DEMO_TODAY, "--out", str(tmp_path / "out"), cwd=project)
     assert (tmp_path / "out" / "prep" / "2026-12-04-zoe-quinn.md").is_file()
