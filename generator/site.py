@@ -58,13 +58,18 @@ def note_parts(kb: KnowledgeBase, iv: Interview) -> tuple[str, str]:
     return head, foot
 
 
+REPLACED_BY_USER = frozenset({"index.md"})  # your own home page replaces the dashboard; elsewhere your text goes on top
+
+
 def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset()) -> Site:  # type: ignore[assignment]
-    """Render every page; where the user has ``content/<uri>`` the generated text goes below theirs."""
+    """Render every page; where the user has ``content/<uri>`` the generated text goes below theirs (but see REPLACED_BY_USER)."""
     site = Site(kb)
     t0 = time.perf_counter()
     common = {"kb": kb, "settings": settings}
     for spec in page_builders.build_pages(kb, settings):
         overlay = spec.src_uri in user_pages
+        if overlay and spec.src_uri in REPLACED_BY_USER:
+            continue
         site.pages[spec.src_uri] = render(spec, {**common, "overlay": overlay})
         site.titles[spec.src_uri] = spec.title
     for iv in kb.interviews:

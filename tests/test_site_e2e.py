@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, make_project, run_insight
 from generator import site as core
 from generator.pages.gather import gather
 from generator.settings import Settings
@@ -228,3 +229,15 @@ def test_list_items_are_not_glued_together(demo_site: Path) -> None:
     people = section(read(demo_site, "companies/globex"), "people")
     items = re.findall(r"<li>(.*?)</li>", people, re.S)
     assert len(items) >= 3 and all(item.count("<a ") == 1 for item in items), items
+
+
+def test_own_home_page_replaces_the_dashboard(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "golden-project" / "content", content)
+    (content / "index.md").write_text("# My own start page\n\nWelcome.\n", encoding="utf-8")
+    project = make_project(tmp_path / "p", content=content)
+    run_insight("build", "--today", "2026-11-27", cwd=project)
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "My own start page" in home
+    assert "Recent conversations" not in home
+    assert (project / "site" / "people" / "index.html").is_file()  # the rest of the site is still generated
