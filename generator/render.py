@@ -95,6 +95,9 @@ def environment() -> jinja2.Environment:
         return make_link(ctx["page_uri"])(target, label)
 
     env.globals["link"] = link  # each render passes a faster one bound to its page; this is the fallback
+    from .fragments import GLOBALS  # fragments build on this module's escaping
+
+    env.globals.update(GLOBALS)
     return env
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..lifecycle import DueItem, Rules, counts, due_items, waiting
+from ..lifecycle import DueItem, Rules, counts, items_for, waiting
 from ..lifecycle.calendar import summary
 from ..model import KnowledgeBase
 from ..render import PageSpec
@@ -49,7 +49,7 @@ def rows(kb: KnowledgeBase, items: list[DueItem]) -> list[Row]:
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
     rules = Rules.from_options(settings.followups)
-    items = due_items(kb, rules)
+    items = items_for(kb, settings)
     all_rows = rows(kb, items)
     yield PageSpec(
         INDEX,

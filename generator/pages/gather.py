@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..model import QA, Interview, KnowledgeBase
 
@@ -46,7 +47,7 @@ def related(kb: KnowledgeBase, iv: Interview, limit: int = 5) -> list[tuple[str,
     seen = {iv.slug}
     out = []
     for heading, ivs in groups:
-        picked = [x for x in ivs if x.slug not in seen][:limit]
+        picked = list(islice((x for x in ivs if x.slug not in seen), limit))  # an industry may have hundreds
         seen.update(x.slug for x in picked)
         if picked:
             out.append((heading, picked))

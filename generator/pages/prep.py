@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..lifecycle import emails
-from ..model import Interview, KnowledgeBase
+from ..derived import once_per_build
+from ..model import Interview, KnowledgeBase, Referral
 from ..questions import TOPICS, intent_of, load_starter_bank
 from ..render import PageSpec
 from ..settings import Settings
@@ -31,8 +32,18 @@ def introducer_of(kb: KnowledgeBase, person: str) -> str | None:
     for iv in reversed(kb.interviews_with("person", person)):
         if iv.introduced_by:
             return iv.introduced_by
-    suggested = sorted((iv.date, r.by) for iv in kb.interviews for r in iv.referrals if r.person == person)
+    suggested = sorted((iv.date, r.by) for iv, r in referrals_to(kb).get(person, ()))
     return suggested[0][1] if suggested else None
+
+
+@once_per_build
+def referrals_to(kb: KnowledgeBase) -> dict[str, list[tuple[Interview, Referral]]]:
+    """Who suggested each person, and in which conversation (newest first), for every prep sheet at once."""
+    out: dict[str, list[tuple[Interview, Referral]]] = {}
+    for iv in kb.interviews:
+        for r in iv.referrals:
+            out.setdefault(r.person, []).append((iv, r))
+    return out
 
 
 def intro_chain(kb: KnowledgeBase, person: str) -> list[str]:
@@ -71,14 +82,15 @@ def _learned(kb: KnowledgeBase, iv: Interview) -> tuple[list, list]:
     """Insights and advice from earlier held conversations: first at the same company, then the industries."""
     held = lambda xs: [x for x in xs if x.held and x.date <= kb.today and x.slug != iv.slug]  # noqa: E731
     at_company = held(kb.interviews_with("company", iv.company)) if iv.company else []
-    in_industry = [x for s in iv.industries for x in held(kb.interviews_with("industry", s)) if x not in at_company]
+    seen = {x.slug for x in at_company}
+    in_industry = [x for s in iv.industries for x in held(kb.interviews_with("industry", s)) if x.slug not in seen]
     return gather(at_company), gather(list(dict.fromkeys(in_industry)))
 
 
 def spec(kb: KnowledgeBase, settings: Settings, iv: Interview) -> PageSpec:
     person = kb.people[iv.person]
     company, industry = _learned(kb, iv)
-    referred = [(r, x) for x in kb.interviews for r in x.referrals if r.person == iv.person]
+    referred = [(r, x) for x, r in referrals_to(kb).get(iv.person, ())]
     chain = intro_chain(kb, iv.person)
     others = [x for x in kb.interviews_with("person", iv.person) if x.slug != iv.slug]
     return PageSpec(
