@@ -57,6 +57,28 @@ def question_group(kb: KnowledgeBase, g: Any, link: Link, level: str = "###") ->
     return "".join(out)
 
 
+def md_items(items: Iterable[str]) -> str:
+    """A bullet list of user Markdown items, one per line."""
+    return "\n".join(f"- {md(x)}" for x in items)
+
+
+def _question_title(text: str) -> str:
+    return t(text).replace('"', "&quot;")
+
+
+def note_questions(iv: Interview) -> str:
+    """The questions written in a note's frontmatter, each a collapsible block with its answer."""
+    line = iv.note.lines.get("questions")
+    return "".join(f'??? question "{_question_title(qa.question)}"\n{indent(md(qa.answer or "No answer recorded."))}\n\n'
+                   for qa in iv.questions if qa.line == line)
+
+
+def said(answers: Iterable[tuple[Any, Interview]], link: Link) -> str:
+    """What one person answered: a collapsible block per question, with the conversation it came from."""
+    return "".join(f'??? question "{_question_title(qa.question)}"\n    ({link(iv, iv.date.isoformat())})\n\n'
+                   f"{indent(md(qa.answer))}\n\n" for qa, iv in answers)
+
+
 def related_list(kb: KnowledgeBase, related: list[tuple[str, list[Interview]]], link: Link) -> str:
     """A note's related conversations: a bold heading per group, then ``- date: person, company`` lines."""
     people, companies = kb.people, kb.companies
@@ -82,4 +104,4 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
 
 
 GLOBALS = {"iv_rows": iv_rows, "sourced_items": sourced_items, "question_group": question_group,
-           "related_list": related_list, "net_node": net_node, "net_path": net_path}
+           "related_list": related_list, "md_items": md_items, "note_questions": note_questions, "said": said, "net_node": net_node, "net_path": net_path}

@@ -37,7 +37,12 @@ _SCRIPT_URL = re.compile(r"(java|vb)script:", re.I)
 
 def md(value: Any) -> str:
     """User Markdown (an answer, an insight) kept as Markdown, but raw HTML and script URLs neutralised."""
-    text = "" if value is None else str(value)
+    return _md(value) if isinstance(value, str) else _md("" if value is None else str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _md(text: str) -> str:
+    """An answer shows on its note, its person's, company's, industry's and question pages: remember it."""
     text = _RAW_HTML.sub("&lt;", text)
     return _SCRIPT_URL.sub(lambda m: m.group(1) + "script&#58;", text)
 
@@ -85,6 +90,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # package files: no stat() of the template on every page
     )
     env.filters["t"] = t
     env.filters["indent_md"] = indent
@@ -108,9 +114,15 @@ def make_link(page_uri: str) -> Callable[..., str]:
     def link(target: Any, label: Any = None) -> str:
         uri = target if isinstance(target, str) else target.src_uri
         text = label if label is not None else getattr(target, "name", None) or getattr(target, "title", uri)
-        return f"[{t(text)}]({_rel(base, uri)})"
+        return _link(base, uri, text if isinstance(text, str) else "" if text is None else str(text))
 
     return link
+
+
+@lru_cache(maxsize=1 << 17)
+def _link(base: str, uri: str, text: str) -> str:
+    """Pages in one folder link the same people and notes over and over (a build makes ~150,000 links)."""
+    return f"[{_t(text)}]({_rel(base, uri)})"
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")

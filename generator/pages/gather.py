@@ -23,17 +23,24 @@ class Learned:
         return not (self.insights or self.advice or self.resources or self.answers)
 
 
-def gather(interviews: list[Interview]) -> Learned:
+def gather(interviews: list[Interview], limit: int | None = None) -> Learned:
+    """Everything learned in ``interviews``; with ``limit``, only the first ``limit`` items of each kind and no roles
+    (a prep sheet shows a few items from hundreds of conversations)."""
     out = Learned()
     roles: dict[str, int] = {}
     for iv in interviews:
+        if limit is not None and min(len(out.insights), len(out.advice), len(out.resources), len(out.answers)) >= limit:
+            break
         out.insights += [(x, iv) for x in iv.insights]
         out.advice += [(x, iv) for x in iv.advice]
         out.resources += [(x, iv) for x in iv.resources]
         out.answers += [(q, iv) for q in iv.questions if q.answer]
         if iv.role and iv.held:
             roles[iv.role] = roles.get(iv.role, 0) + 1
-    out.roles = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    out.roles = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0].casefold())) if limit is None else []
+    if limit is not None:
+        out.insights, out.advice, out.resources, out.answers = (out.insights[:limit], out.advice[:limit],
+                                                                out.resources[:limit], out.answers[:limit])
     return out
 
 

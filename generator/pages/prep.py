@@ -84,7 +84,7 @@ def _learned(kb: KnowledgeBase, iv: Interview) -> tuple[list, list]:
     at_company = held(kb.interviews_with("company", iv.company)) if iv.company else []
     seen = {x.slug for x in at_company}
     in_industry = [x for s in iv.industries for x in held(kb.interviews_with("industry", s)) if x.slug not in seen]
-    return gather(at_company), gather(list(dict.fromkeys(in_industry)))
+    return gather(at_company, MAX_LEARNED), gather(list(dict.fromkeys(in_industry)), MAX_LEARNED)
 
 
 def spec(kb: KnowledgeBase, settings: Settings, iv: Interview) -> PageSpec:
