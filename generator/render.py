@@ -125,12 +125,16 @@ def _link(base: str, uri: str, text: str) -> str:
     return f"[{_t(text)}]({_rel(base, uri)})"
 
 
-_BLANK_RUNS = re.compile(r"\n{3,}")
-
-
 def render(spec: PageSpec, common: dict[str, Any] | None = None) -> str:
     """One page's Markdown; ``common`` holds what every page may use (the knowledge base, settings)."""
     template = environment().get_template(spec.template)
     text = template.render(**(common or {}), **spec.context, page_uri=spec.src_uri, title=spec.title,
                            link=make_link(spec.src_uri))
-    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+    return collapse_blank_runs(text).strip() + "\n"
+
+
+def collapse_blank_runs(text: str) -> str:
+    """Every run of three or more newlines as two; ``str.replace`` passes beat a regex over megabytes of pages."""
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text
