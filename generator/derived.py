@@ -2,7 +2,7 @@
 
 Several pages show the same derived data (the dashboard, the network page, every person page and
 the map asset read one network graph). A knowledge base is not changed after resolve, so a pure
-function of ``(kb, settings)`` can be remembered on the identity of both; only the latest build's
+function of ``(kb, settings)`` (or of ``kb`` alone) can be remembered on the identity of its arguments; only the latest build's
 result is kept, and only while its knowledge base is alive. Callers must not change the result.
 """
 
@@ -12,7 +12,7 @@ import functools
 import weakref
 from typing import Any, Callable, TypeVar
 
-from .model import KnowledgeBase
+from .model import Interview, KnowledgeBase
 
 T = TypeVar("T")
 
@@ -30,3 +30,9 @@ def once_per_build(fn: Callable[..., T]) -> Callable[..., T]:
         return result
 
     return once
+
+
+@once_per_build
+def interviews_by_slug(kb: KnowledgeBase) -> dict[str, Interview]:
+    """Each conversation by its slug (due items and drafts name their note by slug)."""
+    return {iv.slug: iv for iv in kb.interviews}

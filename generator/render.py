@@ -7,6 +7,7 @@ escaped, so ``<script>`` in a company name shows as text and never runs.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -81,16 +82,43 @@ class PageSpec:
     title: str = ""
 
 
+OPTIONS: dict[str, Any] = {"autoescape": False, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
+
+
+class TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled page templates kept on disk between runs: compiling them took about 0.2 s of every one-shot build.
+
+    Jinja reuses a cached template only when its source is unchanged and Python's version matches; the key
+    here adds Jinja's version and the environment's options, which shape the compiled code too.
+    """
+
+    def __init__(self, directory: str, options: dict[str, Any]) -> None:
+        super().__init__(directory, "%s.cache")
+        self.salt = f"{jinja2.__version__}|{sorted(options.items())}"
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.salt}|{name}", filename)
+
+
+def template_cache(options: dict[str, Any]) -> TemplateCache | None:
+    """``$XDG_CACHE_HOME/insight-kb/templates`` (or ``~/.cache/...``); none when it cannot be written."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    where = os.path.join(base, "insight-kb", "templates")
+    try:
+        os.makedirs(where, exist_ok=True)
+    except OSError:
+        return None
+    return TemplateCache(where, options) if os.access(where, os.W_OK) else None
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # package files: no stat() of the template on every page
+        bytecode_cache=template_cache(OPTIONS),
+        **OPTIONS,
     )
     env.filters["t"] = t
     env.filters["indent_md"] = indent

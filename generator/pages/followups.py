@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..derived import interviews_by_slug
 from ..lifecycle import DueItem, Rules, counts, items_for, waiting
 from ..lifecycle.calendar import summary
 from ..model import KnowledgeBase
@@ -31,7 +32,7 @@ class Row:
 
 
 def rows(kb: KnowledgeBase, items: list[DueItem]) -> list[Row]:
-    by_slug = {iv.slug: iv for iv in kb.interviews}
+    by_slug = interviews_by_slug(kb)
     out = []
     for item in items:
         iv = by_slug.get(item.interview) if item.interview else None

@@ -66,9 +66,9 @@ class QuestionGroup:
     def answered(self) -> list[Answer]:
         return [a for a in self.answers if a.text.strip()]
 
-    @property
+    @cached_property
     def wordings(self) -> list[str]:
-        """The distinct wordings used, most used first."""
+        """The distinct wordings used, most used first (a group is shown on several pages and in the JSON)."""
         counts = Counter(tidy(a.question) for a in self.answers)
         return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))]
 
