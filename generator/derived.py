@@ -12,7 +12,7 @@ import functools
 import weakref
 from typing import Any, Callable, TypeVar
 
-from .model import Interview, KnowledgeBase
+from .model import Interview, KnowledgeBase, Referral
 
 T = TypeVar("T")
 
@@ -36,3 +36,13 @@ def once_per_build(fn: Callable[..., T]) -> Callable[..., T]:
 def interviews_by_slug(kb: KnowledgeBase) -> dict[str, Interview]:
     """Each conversation by its slug (due items and drafts name their note by slug)."""
     return {iv.slug: iv for iv in kb.interviews}
+
+
+@once_per_build
+def referrals_to(kb: KnowledgeBase) -> dict[str, list[tuple[Interview, Referral]]]:
+    """Who suggested each person, and in which conversation (newest first): prep sheets and drafts look them up."""
+    out: dict[str, list[tuple[Interview, Referral]]] = {}
+    for iv in kb.interviews:
+        for r in iv.referrals:
+            out.setdefault(r.person, []).append((iv, r))
+    return out

@@ -53,7 +53,7 @@ def href(from_uri: str, to_uri: str) -> str:
     return _rel(from_uri.rpartition("/")[0], to_uri)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)
 def _rel(base: str, to_uri: str) -> str:
     """``posixpath.relpath(to_uri, base)`` for clean docs-dir paths, without its os.getcwd() per call."""
     src = base.split("/") if base else []

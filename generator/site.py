@@ -6,6 +6,7 @@ MkDocs nor click, and the same input always gives the same output.
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,14 @@ def note_parts(kb: KnowledgeBase, iv: Interview) -> tuple[str, str]:
 
 def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset()) -> Site:  # type: ignore[assignment]
     """Render every page; where the user has ``content/<uri>`` the generated text goes below theirs."""
+    gc.freeze()  # the knowledge base outlives the render: the collector need not scan it again and again
+    try:
+        return _generate(kb, settings, user_pages)
+    finally:
+        gc.unfreeze()
+
+
+def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str]) -> Site:
     site = Site(kb)
     t0 = time.perf_counter()
     common = {"kb": kb, "settings": settings}

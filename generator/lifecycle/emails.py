@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from ..derived import interviews_by_slug
+from ..derived import interviews_by_slug, referrals_to
 from ..model import Interview, KnowledgeBase, Person
 from ..render import template_cache
 from ..settings import Settings
@@ -152,7 +152,7 @@ def for_item(kb: KnowledgeBase, settings: Settings, item: DueItem) -> Draft | No
         return None
     iv = interviews_by_slug(kb).get(item.interview) if item.interview else None
     if item.kind == "referral":
-        r = next((r for r in kb.referrals if r.person == item.person and r.by == item.by[0]), None)
+        r = next((r for _, r in referrals_to(kb).get(item.person, ()) if r.by == item.by[0]), None)
         ctx = context(kb, settings, item.person, None, referrer=item.by[0], why=r.why if r else "")
         ctx["company"] = kb.companies[r.company].name if r and r.company else ctx["company"]
         return render(item.email, ctx, settings.project_dir)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..lifecycle import emails
-from ..derived import once_per_build
-from ..model import Interview, KnowledgeBase, Referral
+from ..derived import once_per_build, referrals_to
+from ..model import Interview, KnowledgeBase
 from ..questions import TOPICS, intent_of, load_starter_bank
 from ..render import PageSpec
 from ..settings import Settings
@@ -36,16 +36,6 @@ def introducer_of(kb: KnowledgeBase, person: str) -> str | None:
     return suggested[0][1] if suggested else None
 
 
-@once_per_build
-def referrals_to(kb: KnowledgeBase) -> dict[str, list[tuple[Interview, Referral]]]:
-    """Who suggested each person, and in which conversation (newest first), for every prep sheet at once."""
-    out: dict[str, list[tuple[Interview, Referral]]] = {}
-    for iv in kb.interviews:
-        for r in iv.referrals:
-            out.setdefault(r.person, []).append((iv, r))
-    return out
-
-
 def intro_chain(kb: KnowledgeBase, person: str) -> list[str]:
     """``[someone you reached yourself, ..., person]`` following introductions back to you.
 
@@ -59,8 +49,10 @@ def intro_chain(kb: KnowledgeBase, person: str) -> list[str]:
 
 def suggestions(kb: KnowledgeBase, iv: Interview) -> list[tuple[str, list[str]]]:
     """Starter questions whose intent nobody in this conversation's industries was asked yet, by topic."""
-    pool = {x for s in iv.industries for x in kb.interviews_with("industry", s)} if iv.industries else set(kb.interviews)
-    asked = {intent_of(q.question) for x in pool | {iv} for q in x.questions} - {None}
+    by_industry = intents_asked(kb)
+    asked = set().union(*(by_industry.get(s, ()) for s in iv.industries)) if iv.industries else set(by_industry[None])
+    asked |= {intent_of(q.question) for q in iv.questions}
+    asked.discard(None)
     picked: dict[str, list[str]] = {}
     total = 0
     for question in load_starter_bank():
@@ -75,6 +67,18 @@ def suggestions(kb: KnowledgeBase, iv: Interview) -> list[tuple[str, list[str]]]
             chosen = picked[topic.slug][: MAX_SUGGESTIONS - total]
             total += len(chosen)
             out.append((topic.title, chosen))
+    return out
+
+
+@once_per_build
+def intents_asked(kb: KnowledgeBase) -> dict[str | None, set[str | None]]:
+    """The intents of the questions of every conversation in each industry (``None``: in any), for all sheets at once."""
+    out: dict[str | None, set[str | None]] = {None: set()}
+    for x in kb.interviews:
+        intents = {intent_of(q.question) for q in x.questions}
+        out[None] |= intents
+        for s in x.industries:
+            out.setdefault(s, set()).update(intents)
     return out
 
 
