@@ -1,20 +1,24 @@
 """What a rebuild under ``insight serve`` may skip: parsed notes and unchanged pages.
 
-Two things make a live reload fast at thousands of notes: a note whose bytes did not change is
-not parsed again (:class:`NoteCache`), and a page whose final Markdown did not change is not
-rendered to HTML again (:func:`changed_pages`). Everything else (resolve, page specs, the
-generated Markdown) is redone on every build, so a change to one note reaches every page that
-shows it: the person, company, industry and index pages and the related lists of other notes.
-Nothing here imports MkDocs.
+Three things make a live reload fast at thousands of notes: a note whose bytes did not change is
+not parsed again (:class:`NoteCache`); when no note changed except in its prose, the generated
+pages of the last build are reused (:class:`SiteCache`), since no generated page shows a note's
+prose; and a page whose final Markdown did not change is not rendered to HTML again
+(:func:`changed_pages`). Otherwise resolve and the generated Markdown are redone, so a change to
+one note reaches every page that shows it: the person, company, industry and index pages and the
+related lists of other notes. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Hashable
+import os
+from typing import Any, Callable, Hashable
 
 from .diagnostics import Diagnostic
 from .load import Source, load_note
-from .model import Note
+from .model import KnowledgeBase, Note
+from .settings import Settings
+from .site import Site, generate
 
 
 class NoteCache:
@@ -55,3 +59,40 @@ def changed_pages(
         names = {uri.rsplit("/", 1)[-1] for uri in came_or_went}
         out |= {uri for uri, text in user_texts().items() if uri in current and any(n in text for n in names)}
     return out
+
+
+class SiteCache:
+    """The last build's generated pages, reused while everything they are made from is unchanged.
+
+    They are made from the notes' parsed frontmatter and recognised sections (questions, insights ...),
+    not from their prose; from the settings, the user's own pages and the problems found so far; and
+    from the user's email templates (``overrides/emails/``). Typing in a note's text changes none of them.
+    """
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple[Any, ...], Site, list[Diagnostic]] | None = None
+
+    def generate(self, kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset()) -> Site:  # type: ignore[assignment]
+        key = _inputs(kb, settings, user_pages)
+        if self._last is not None and self._last[0] == key:
+            _, last, diagnostics = self._last
+            kb.diagnostics[:] = diagnostics  # generating adds the question bank's warnings: the same ones
+            return Site(kb, dict(last.pages), dict(last.headers), dict(last.footers), dict(last.titles),
+                        dict(last.assets), {"render": 0.0})
+        site = generate(kb, settings, user_pages)
+        self._last = (key, site, list(kb.diagnostics))
+        return site
+
+
+def _inputs(kb: KnowledgeBase, settings: Settings, user_pages: set[str]) -> tuple[Any, ...]:
+    """Everything :func:`generate` reads, compared by equality (unchanged notes are the very same objects)."""
+    notes = tuple((n.path, n.src_uri, n.kind, n.meta, n.body_line, n.parts, n.ok, n.lines) for n in kb.notes)
+    return (settings, frozenset(user_pages), tuple(kb.diagnostics), notes, _email_templates(settings.project_dir))
+
+
+def _email_templates(project_dir: str) -> tuple[Any, ...]:
+    folder = os.path.join(project_dir, "overrides", "emails") if project_dir else ""
+    try:
+        return tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in os.scandir(folder)))
+    except OSError:
+        return ()

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from . import livereload
 from . import site as core
 from .lifecycle import Rules
-from .incremental import NoteCache
+from .incremental import NoteCache, SiteCache
 from .render import t
 from .settings import Settings, parse_day
 
@@ -65,6 +65,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.settings: Settings | None = None
         self.live: livereload.LiveState | None = None  # under `serve --dirty`: rebuild only what changed
         self.notes = NoteCache()
+        self.sites = SiteCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.live = livereload.LiveState() if command == "serve" and dirty else None
@@ -92,7 +93,9 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         user_pages = {f.src_uri for f in files if f.is_documentation_page()}
         prefix = self.config.repo_path.rstrip("/")
         load_one = self.notes.load_note if self.live else core.load_note
-        self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix, load_one=load_one)
+        make_site = self.sites.generate if self.live else None
+        self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix,
+                                      load_one=load_one, make_site=make_site)
         if self.live:
             self.notes.keep_only({n.src_uri for n in site.kb.notes} | site.left_out)
         for d in site.diagnostics:

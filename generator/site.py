@@ -6,6 +6,7 @@ MkDocs nor click, and the same input always gives the same output.
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,14 @@ REPLACED_BY_USER = frozenset({"index.md"})  # your own home page replaces the da
 
 def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset()) -> Site:  # type: ignore[assignment]
     """Render every page; where the user has ``content/<uri>`` the generated text goes below theirs (but see REPLACED_BY_USER)."""
+    gc.freeze()  # the knowledge base outlives the render: the collector need not scan it again and again
+    try:
+        return _generate(kb, settings, user_pages)
+    finally:
+        gc.unfreeze()
+
+
+def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str]) -> Site:
     site = Site(kb)
     t0 = time.perf_counter()
     common = {"kb": kb, "settings": settings}
@@ -83,14 +92,14 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
 
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]
-          load_one: Callable[[Source], Any] = load_note) -> Site:
-    """Load, resolve and render one docs dir; ``load_one`` may be a cache's (see :mod:`generator.incremental`)."""
+          load_one: Callable[[Source], Any] = load_note, make_site: Callable[..., Site] | None = None) -> Site:
+    """Load, resolve and render one docs dir; ``load_one`` and ``make_site`` may be caches' (see :mod:`generator.incremental`)."""
     t0 = time.perf_counter()
     sources = discover(docs_dir, report_prefix)
     t1 = time.perf_counter()
     kb = load(sources, settings, load_one)
     t2 = time.perf_counter()
-    site = generate(kb, settings, user_pages)
+    site = (make_site or generate)(kb, settings, user_pages)
     site.left_out = {s.src_uri for s in sources} - {n.src_uri for n in kb.notes if n.ok}
     site.timings = {"read": t1 - t0, "load+resolve": t2 - t1, **site.timings}
     return site

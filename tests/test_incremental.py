@@ -7,6 +7,7 @@ behind is compared file by file with a clean ``insight build`` of the same notes
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -15,8 +16,10 @@ from pathlib import Path
 
 from conftest import DEMO_TODAY, make_project, run_insight
 
-from generator.incremental import NoteCache, changed_pages
-from generator.load import Source
+from generator.incremental import NoteCache, SiteCache, changed_pages
+from generator.load import Source, discover
+from generator.settings import Settings
+from generator.site import generate, load
 
 DRIVER = textwrap.dedent(
     """
@@ -83,14 +86,16 @@ def test_rebuild_after_edits_matches_a_full_build(tmp_path: Path) -> None:
     edited = note.read_text(encoding="utf-8").replace(
         "insights:\n", "insights:\n  - A freshly saved insight about forecasting budgets.\n", 1)
     assert edited != note.read_text(encoding="utf-8")
+    typed = edited + "\nA line of prose typed while writing the note.\n"
     steps = [
         {"content/interviews/2026-06-09-roman-petrov.md": edited},
+        {"content/interviews/2026-06-09-roman-petrov.md": typed},
         {"content/interviews/2026-11-20-zora-quill.md": NEW_NOTE},
     ]
     served = tmp_path / "served"
     builds = serve_builds(project, served, steps)
 
-    first, after_edit, after_new = builds
+    first, after_edit, after_typing, after_new = builds
     assert len(first["rebuilt"]) == first["pages"]  # the first build renders everything
     rebuilt = set(after_edit["rebuilt"])
     # the edited note and every generated page that shows its insights
@@ -98,6 +103,8 @@ def test_rebuild_after_edits_matches_a_full_build(tmp_path: Path) -> None:
     # pages that do not show the note keep their HTML
     assert "guide/" not in rebuilt and "industries/finance/" not in rebuilt
     assert len(rebuilt) < after_edit["pages"] / 3
+    # prose shows on no generated page: only the note itself is rendered again
+    assert after_typing["rebuilt"] == ["interviews/2026-06-09-roman-petrov/"]
     new = set(after_new["rebuilt"])
     assert {"interviews/2026-11-20-zora-quill/", "people/zora-quill/", "people/", "companies/globex/", "interviews/",
             "people/adam-novak/"} <= new
@@ -111,6 +118,7 @@ def test_rebuild_after_edits_matches_a_full_build(tmp_path: Path) -> None:
     assert differing == []
     assert b"A freshly saved insight about forecasting budgets." in live["industries/data-science/index.html"]
     assert b"Zora Quill" in live["companies/globex/index.html"]
+    assert b"A line of prose typed while writing the note." in live["interviews/2026-06-09-roman-petrov/index.html"]
     # Material's search index keeps every page: the same entries as a full build's, in another order
     assert search_entries(live["search/search_index.json"]) == search_entries(clean["search/search_index.json"])
 
@@ -133,3 +141,24 @@ def test_note_cache_parses_a_file_again_only_when_its_bytes_change() -> None:
     changed = Source(one.path, one.src_uri, one.data.replace(b"Ann Lee", b"Bo Chen"))
     again, _ = cache.load_note(changed)
     assert again is not note and again.meta["person"]["name"] == "Bo Chen"
+
+
+def test_site_cache_reuses_pages_only_while_their_inputs_are_unchanged(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    settings = Settings(today=dt.date.fromisoformat(DEMO_TODAY))
+    notes, sites = NoteCache(), SiteCache()
+
+    def build() -> tuple:
+        kb = load(discover(project / "content"), settings, notes.load_note)
+        return sites.generate(kb, settings), generate(load(discover(project / "content"), settings), settings)
+
+    first, _ = build()
+    note = project / "content/interviews/2026-06-09-roman-petrov.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\nMore prose.\n", encoding="utf-8")
+    typed, fresh = build()
+    assert typed.pages is not first.pages and typed.pages == fresh.pages == first.pages  # reused, and still right
+    assert typed.timings["render"] == 0.0 and typed.diagnostics == fresh.diagnostics
+    note.write_text(note.read_text(encoding="utf-8").replace("insights:\n", "insights:\n  - Budgets slip.\n", 1), encoding="utf-8")
+    edited, fresh = build()
+    assert edited.timings["render"] > 0 and edited.pages == fresh.pages != first.pages
+    assert edited.headers == fresh.headers and edited.footers == fresh.footers and edited.assets == fresh.assets

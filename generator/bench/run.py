@@ -15,6 +15,7 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -93,8 +94,12 @@ def _get(url: str) -> str | None:
         return None
 
 
-def save_to_reload(project: Path, edits: int, full: bool = False, timeout: float = 600) -> list[float]:
-    """Seconds from saving a note to its served page showing the change, under ``insight serve``."""
+def save_to_reload(project: Path, edits: int, full: bool = False, timeout: float = 600, field: bool = False) -> list[float]:
+    """Seconds from saving a note to its served page showing the change, under ``insight serve``.
+
+    The change is a line of prose appended to the note, or with ``field`` a word added to its ``role:``
+    (a frontmatter field that shows on the person's, company's and industries' pages too).
+    """
     port = _free_port()
     cmd = [sys.executable, "-m", "generator", "serve", "--today", TODAY.isoformat(), "-a", f"127.0.0.1:{port}"]
     notes = sorted((project / "content" / "interviews").glob("*.md"))
@@ -112,11 +117,15 @@ def save_to_reload(project: Path, edits: int, full: bool = False, timeout: float
             out = []
             for i, note in enumerate(picks):
                 time.sleep(1.0)  # let the watcher settle
-                marker = f"bench-marker-{i}-{time.time_ns()}"
+                marker = f"benchmarker{i}x{time.time_ns()}" if field else f"bench-marker-{i}-{time.time_ns()}"
                 url = base + "interviews/" + note.stem + "/"
+                text = note.read_text(encoding="utf-8")
                 t0 = time.perf_counter()
-                with note.open("a", encoding="utf-8") as fh:
-                    fh.write(f"\n{marker}\n")
+                if field:
+                    note.write_text(re.sub(r"^role: (.*)$", rf"role: \1 {marker}", text, count=1, flags=re.M), encoding="utf-8")
+                else:
+                    with note.open("a", encoding="utf-8") as fh:
+                        fh.write(f"\n{marker}\n")
                 while True:
                     page = _get(url)
                     if page and marker in page:
@@ -164,6 +173,7 @@ def bench_size(n: int, work: Path, baseline: bool, edits: int, full_reload: bool
         row["plain_pages"] = sum(1 for _ in (plain / "site").rglob("index.html"))
     if edits:
         row["reload"] = save_to_reload(project, edits)
+        row["reload_field"] = save_to_reload(project, edits, field=True)
         if full_reload:
             row["reload_full"] = save_to_reload(project, 1, full=True)
     return row
@@ -184,13 +194,15 @@ def report(rows: list[dict], info: dict[str, str], command: str) -> str:
                      f"{_s(gen * 1000 / r['n'])} | {_s(r['build'])}{'' if r['build_ok'] else ' (failed)'} | {r['build_mb']:.0f} MB | "
                      f"{r['pages']:,} | {plain[0]} | {plain[1]} | {plain[2]} |")
     if any("reload" in r for r in rows):
-        lines += ["", "| conversations | save to reloaded page, `insight serve` (median) | runs | whole-site rebuild (`--full-rebuilds`) |",
-                  "|---:|---:|---|---:|"]
+        lines += ["", "| conversations | save to reloaded page, `insight serve`: prose (median) | runs | "
+                  "a frontmatter field (median) | runs | whole-site rebuild (`--full-rebuilds`) |", "|---:|---:|---|---:|---|---:|"]
         for r in rows:
             if "reload" in r:
                 runs = ", ".join(f"{x:.2f}" for x in r["reload"])
+                fields = r.get("reload_field") or []
                 full = _s(r["reload_full"][0]) if r.get("reload_full") else "not run"
-                lines.append(f"| {r['n']:,} | {_s(statistics.median(r['reload']))} | {runs} | {full} |")
+                lines.append(f"| {r['n']:,} | {_s(statistics.median(r['reload']))} | {runs} | "
+                             f"{_s(statistics.median(fields)) if fields else '–'} | {', '.join(f'{x:.2f}' for x in fields)} | {full} |")
     build = [r for r in rows if "plain" in r]
     for r in build:
         lines.append("")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from ..derived import once_per_build
 from ..model import KnowledgeBase
 from ..settings import Settings
 from . import emails, items_for
 from .rules import DueItem
 
 
+@once_per_build
 def drafts_by_person(kb: KnowledgeBase, settings: Settings) -> dict[str, list[tuple[DueItem, emails.Draft]]]:
     out: dict[str, list[tuple[DueItem, emails.Draft]]] = {}
     for item in items_for(kb, settings):

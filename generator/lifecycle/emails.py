@@ -17,7 +17,9 @@ from urllib.parse import quote
 
 import jinja2
 
+from ..derived import interviews_by_slug, referrals_to
 from ..model import Interview, KnowledgeBase, Person
+from ..render import template_cache
 from ..settings import Settings
 from .rules import DueItem
 
@@ -67,8 +69,9 @@ def environment(project_dir: str) -> jinja2.Environment:
     if project_dir:
         loaders.append(jinja2.FileSystemLoader(str(Path(project_dir) / "overrides" / "emails")))
     loaders.append(jinja2.PackageLoader("generator", "templates/emails"))
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=False, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=False, undefined=jinja2.ChainableUndefined)
+    options = {"autoescape": False, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": False}
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.ChainableUndefined,
+                             bytecode_cache=template_cache(options), **options)
     env.filters["day"] = lambda d: f"{d.strftime('%A')} {d.day} {d.strftime('%B')}"
     env.filters["month"] = lambda d: d.strftime("%B")
     env.filters["lower_first"] = lower_first
@@ -147,9 +150,9 @@ def for_item(kb: KnowledgeBase, settings: Settings, item: DueItem) -> Draft | No
     """The draft that does a due item, or None when the item is not an email."""
     if item.email is None:
         return None
-    iv = next((x for x in kb.interviews if x.slug == item.interview), None)
+    iv = interviews_by_slug(kb).get(item.interview) if item.interview else None
     if item.kind == "referral":
-        r = next((r for r in kb.referrals if r.person == item.person and r.by == item.by[0]), None)
+        r = next((r for _, r in referrals_to(kb).get(item.person, ()) if r.by == item.by[0]), None)
         ctx = context(kb, settings, item.person, None, referrer=item.by[0], why=r.why if r else "")
         ctx["company"] = kb.companies[r.company].name if r and r.company else ctx["company"]
         return render(item.email, ctx, settings.project_dir)

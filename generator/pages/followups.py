@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..lifecycle import DueItem, Rules, counts, due_items, waiting
+from ..derived import interviews_by_slug
+from ..lifecycle import DueItem, Rules, counts, items_for, waiting
 from ..lifecycle.calendar import summary
 from ..model import KnowledgeBase
 from ..render import PageSpec
@@ -31,7 +32,7 @@ class Row:
 
 
 def rows(kb: KnowledgeBase, items: list[DueItem]) -> list[Row]:
-    by_slug = {iv.slug: iv for iv in kb.interviews}
+    by_slug = interviews_by_slug(kb)
     out = []
     for item in items:
         iv = by_slug.get(item.interview) if item.interview else None
@@ -49,7 +50,7 @@ def rows(kb: KnowledgeBase, items: list[DueItem]) -> list[Row]:
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
     rules = Rules.from_options(settings.followups)
-    items = due_items(kb, rules)
+    items = items_for(kb, settings)
     all_rows = rows(kb, items)
     yield PageSpec(
         INDEX,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..model import QA, Interview, KnowledgeBase
 
@@ -22,17 +23,24 @@ class Learned:
         return not (self.insights or self.advice or self.resources or self.answers)
 
 
-def gather(interviews: list[Interview]) -> Learned:
+def gather(interviews: list[Interview], limit: int | None = None) -> Learned:
+    """Everything learned in ``interviews``; with ``limit``, only the first ``limit`` items of each kind and no roles
+    (a prep sheet shows a few items from hundreds of conversations)."""
     out = Learned()
     roles: dict[str, int] = {}
     for iv in interviews:
+        if limit is not None and min(len(out.insights), len(out.advice), len(out.resources), len(out.answers)) >= limit:
+            break
         out.insights += [(x, iv) for x in iv.insights]
         out.advice += [(x, iv) for x in iv.advice]
         out.resources += [(x, iv) for x in iv.resources]
         out.answers += [(q, iv) for q in iv.questions if q.answer]
         if iv.role and iv.held:
             roles[iv.role] = roles.get(iv.role, 0) + 1
-    out.roles = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    out.roles = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0].casefold())) if limit is None else []
+    if limit is not None:
+        out.insights, out.advice, out.resources, out.answers = (out.insights[:limit], out.advice[:limit],
+                                                                out.resources[:limit], out.answers[:limit])
     return out
 
 
@@ -46,7 +54,7 @@ def related(kb: KnowledgeBase, iv: Interview, limit: int = 5) -> list[tuple[str,
     seen = {iv.slug}
     out = []
     for heading, ivs in groups:
-        picked = [x for x in ivs if x.slug not in seen][:limit]
+        picked = list(islice((x for x in ivs if x.slug not in seen), limit))  # an industry may have hundreds
         seen.update(x.slug for x in picked)
         if picked:
             out.append((heading, picked))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..derived import once_per_build
 from ..model import KnowledgeBase
 from ..network import graph
 from ..render import PageSpec
@@ -19,6 +20,7 @@ EDGE_LABELS = {
 }
 
 
+@once_per_build
 def summary(kb: KnowledgeBase, settings: Settings) -> dict:
     """What the network page and the dashboard show about the network."""
     net = graph.build(kb, settings)

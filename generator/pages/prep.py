@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..lifecycle import emails
+from ..derived import once_per_build, referrals_to
 from ..model import Interview, KnowledgeBase
 from ..questions import TOPICS, intent_of, load_starter_bank
 from ..render import PageSpec
@@ -31,7 +32,7 @@ def introducer_of(kb: KnowledgeBase, person: str) -> str | None:
     for iv in reversed(kb.interviews_with("person", person)):
         if iv.introduced_by:
             return iv.introduced_by
-    suggested = sorted((iv.date, r.by) for iv in kb.interviews for r in iv.referrals if r.person == person)
+    suggested = sorted((iv.date, r.by) for iv, r in referrals_to(kb).get(person, ()))
     return suggested[0][1] if suggested else None
 
 
@@ -48,8 +49,10 @@ def intro_chain(kb: KnowledgeBase, person: str) -> list[str]:
 
 def suggestions(kb: KnowledgeBase, iv: Interview) -> list[tuple[str, list[str]]]:
     """Starter questions whose intent nobody in this conversation's industries was asked yet, by topic."""
-    pool = {x for s in iv.industries for x in kb.interviews_with("industry", s)} if iv.industries else set(kb.interviews)
-    asked = {intent_of(q.question) for x in pool | {iv} for q in x.questions} - {None}
+    by_industry = intents_asked(kb)
+    asked = set().union(*(by_industry.get(s, ()) for s in iv.industries)) if iv.industries else set(by_industry[None])
+    asked |= {intent_of(q.question) for q in iv.questions}
+    asked.discard(None)
     picked: dict[str, list[str]] = {}
     total = 0
     for question in load_starter_bank():
@@ -67,18 +70,31 @@ def suggestions(kb: KnowledgeBase, iv: Interview) -> list[tuple[str, list[str]]]
     return out
 
 
+@once_per_build
+def intents_asked(kb: KnowledgeBase) -> dict[str | None, set[str | None]]:
+    """The intents of the questions of every conversation in each industry (``None``: in any), for all sheets at once."""
+    out: dict[str | None, set[str | None]] = {None: set()}
+    for x in kb.interviews:
+        intents = {intent_of(q.question) for q in x.questions}
+        out[None] |= intents
+        for s in x.industries:
+            out.setdefault(s, set()).update(intents)
+    return out
+
+
 def _learned(kb: KnowledgeBase, iv: Interview) -> tuple[list, list]:
     """Insights and advice from earlier held conversations: first at the same company, then the industries."""
     held = lambda xs: [x for x in xs if x.held and x.date <= kb.today and x.slug != iv.slug]  # noqa: E731
     at_company = held(kb.interviews_with("company", iv.company)) if iv.company else []
-    in_industry = [x for s in iv.industries for x in held(kb.interviews_with("industry", s)) if x not in at_company]
-    return gather(at_company), gather(list(dict.fromkeys(in_industry)))
+    seen = {x.slug for x in at_company}
+    in_industry = [x for s in iv.industries for x in held(kb.interviews_with("industry", s)) if x.slug not in seen]
+    return gather(at_company, MAX_LEARNED), gather(list(dict.fromkeys(in_industry)), MAX_LEARNED)
 
 
 def spec(kb: KnowledgeBase, settings: Settings, iv: Interview) -> PageSpec:
     person = kb.people[iv.person]
     company, industry = _learned(kb, iv)
-    referred = [(r, x) for x in kb.interviews for r in x.referrals if r.person == iv.person]
+    referred = [(r, x) for x, r in referrals_to(kb).get(iv.person, ())]
     chain = intro_chain(kb, iv.person)
     others = [x for x in kb.interviews_with("person", iv.person) if x.slug != iv.slug]
     return PageSpec(

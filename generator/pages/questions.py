@@ -57,6 +57,10 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
 
 
 def assets(kb: KnowledgeBase) -> dict[str, bytes]:
-    """``questions/questions.json``: the whole bank, byte-identical for the same notes."""
+    """``questions/questions.json``: the whole bank, byte-identical for the same notes.
+
+    Compact, like the network asset: at 1,000 conversations it holds every answer (megabytes), and without
+    ``indent`` the standard library's C encoder writes it about ten times faster.
+    """
     data = bank_as_dict(bank_of(kb), kb)
-    return {ASSET: (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()}
+    return {ASSET: (json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode()}

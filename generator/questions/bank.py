@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -65,9 +66,9 @@ class QuestionGroup:
     def answered(self) -> list[Answer]:
         return [a for a in self.answers if a.text.strip()]
 
-    @property
+    @cached_property
     def wordings(self) -> list[str]:
-        """The distinct wordings used, most used first."""
+        """The distinct wordings used, most used first (a group is shown on several pages and in the JSON)."""
         counts = Counter(tidy(a.question) for a in self.answers)
         return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))]
 
@@ -100,11 +101,26 @@ class Bank:
 
     def for_industry(self, slug: str) -> list[QuestionGroup]:
         """Groups restricted to the answers given in conversations in industry ``slug``."""
-        return [g for g in (g.only(lambda a: slug in a.industries) for g in self.groups) if g]
+        return list(self._by_place.get(("industry", slug), ()))
 
     def for_company(self, slug: str) -> list[QuestionGroup]:
         """Groups restricted to the answers given by people at company ``slug``."""
-        return [g for g in (g.only(lambda a: a.company == slug) for g in self.groups) if g]
+        return list(self._by_place.get(("company", slug), ()))
+
+    @cached_property
+    def _by_place(self) -> dict[tuple[str, str], list[QuestionGroup]]:
+        """Every company's and industry's groups in one pass: pages ask for each of them, some twice."""
+        out: dict[tuple[str, str], list[QuestionGroup]] = {}
+        for g in self.groups:
+            parts: dict[tuple[str, str], list[Answer]] = {}
+            for a in g.answers:
+                if a.company:
+                    parts.setdefault(("company", a.company), []).append(a)
+                for s in dict.fromkeys(a.industries):
+                    parts.setdefault(("industry", s), []).append(a)
+            for place, answers in parts.items():
+                out.setdefault(place, []).append(QuestionGroup(g.id, g.canonical, g.topic, g.intent, answers))
+        return out
 
     def not_yet_asked(self, industry: str | None = None) -> list[Starter]:
         """Starter questions not asked at all, or not asked in ``industry``."""

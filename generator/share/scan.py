@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..body import blank_private
@@ -100,14 +101,26 @@ def scan(notes: list[Note]) -> list[Diagnostic]:
     for note in notes:
         if note.kind != "interviews" or note.meta.get("share") not in SHARED:
             continue
-        body = blank_private(note.body)
-        line_starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
-        for start, _, kind in find_contacts(body):
-            row = bisect.bisect_right(line_starts, start) - 1
-            out.append(Diagnostic(note.path, note.body_line + row, start - line_starts[row] + 1, "body",
-                                  f"{KINDS[kind]} in a note shared as {note.meta['share']}", HINT, "warning"))
-        for fld, text in _shared_texts(note):
-            for _, _, kind in find_contacts(text):
-                out.append(Diagnostic(note.path, note.lines.get(fld, 1), 1, fld,
-                                      f"{KINDS[kind]} in a note shared as {note.meta['share']}", HINT, "warning"))
+        shared = tuple((fld, note.lines.get(fld, 1), text) for fld, text in _shared_texts(note))
+        try:
+            out.extend(_note_warnings(note.path, note.body, note.body_line, note.meta["share"], shared))
+        except TypeError:  # a value that cannot be a cache key
+            out.extend(_note_warnings.__wrapped__(note.path, note.body, note.body_line, note.meta["share"], shared))
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _note_warnings(path: str, body: str, body_line: int, share: str,
+                   shared: tuple[tuple[str, int, str], ...]) -> tuple[Diagnostic, ...]:
+    """One note's warnings, remembered: under ``insight serve`` every save scans every note again."""
+    out: list[Diagnostic] = []
+    body = blank_private(body)
+    line_starts = [0] + [i + 1 for i, c in enumerate(body) if c == "\n"]
+    for start, _, kind in find_contacts(body):
+        row = bisect.bisect_right(line_starts, start) - 1
+        out.append(Diagnostic(path, body_line + row, start - line_starts[row] + 1, "body",
+                              f"{KINDS[kind]} in a note shared as {share}", HINT, "warning"))
+    for fld, line, text in shared:
+        for _, _, kind in find_contacts(text):
+            out.append(Diagnostic(path, line, 1, fld, f"{KINDS[kind]} in a note shared as {share}", HINT, "warning"))
+    return tuple(out)

@@ -1,0 +1,107 @@
+"""The pieces of generated pages that repeat by the thousand, written as plain functions.
+
+A Jinja macro call costs tens of microseconds; a company, industry or question page shows hundreds
+of table rows and answer cards, so at 1,000 conversations these pieces were most of the render
+time. Templates keep the page structure and call these with the page's ``link`` (bound to the
+page, so links stay relative). The escaping rules are the templates': every user value goes
+through ``t``, ``md`` or ``link``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+from .model import Interview, KnowledgeBase
+from .render import indent, md, t
+
+Link = Callable[..., str]
+
+
+def iv_rows(kb: KnowledgeBase, interviews: Iterable[Interview], link: Link) -> str:
+    """The rows of a conversations table (Date, Person, Role, Company, Status), one per line."""
+    people, companies = kb.people, kb.companies
+    return "\n".join(
+        f"| {link(iv, iv.date.isoformat())} | {link(people[iv.person])} | {t(iv.role)} | "
+        f"{link(companies[iv.company]) if iv.company else ''} | {t(iv.status)} |"
+        for iv in interviews
+    )
+
+
+def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], link: Link) -> str:
+    """``- text (who said it)`` for insights, advice and resources, one per line."""
+    people = kb.people
+    return "\n".join(f"- {md(text)} ({link(iv, people[iv.person].name)})" for text, iv in items)
+
+
+def question_group(kb: KnowledgeBase, g: Any, link: Link, level: str = "###") -> str:
+    """One question: its heading and anchor, how often and how it was worded, then every answer as a card."""
+    wordings = g.wordings
+    asked = g.asked
+    line = f"Asked {asked} time{'s' if asked != 1 else ''}"
+    if len(wordings) > 1 or wordings[0] != g.canonical:
+        line += "; worded as " + ", ".join(f"“{t(w)}”" for w in wordings[:6])
+        if len(wordings) > 6:
+            line += f" and {len(wordings) - 6} more"
+    out = [f"{level} {t(g.canonical)} {{ #q-{g.id} }}\n\n{line}.\n\n<div class=\"grid cards insight-answers\" markdown>\n\n"]
+    people, companies = kb.people, kb.companies
+    for a in g.answers:
+        iv = a.interview
+        head = f"-   **{link(people[a.person])}**"
+        if iv.role:
+            head += f", {t(iv.role)}"
+        if a.company:
+            head += f" at {link(companies[a.company])}"
+        text = indent(md(a.text)) if a.text else "    *Asked; no answer noted.*"
+        out.append(f"{head} · {link(iv, a.date.isoformat())}\n\n    ---\n\n{text}\n\n")
+    out.append("</div>")
+    return "".join(out)
+
+
+def md_items(items: Iterable[str]) -> str:
+    """A bullet list of user Markdown items, one per line."""
+    return "\n".join(f"- {md(x)}" for x in items)
+
+
+def _question_title(text: str) -> str:
+    return t(text).replace('"', "&quot;")
+
+
+def note_questions(iv: Interview) -> str:
+    """The questions written in a note's frontmatter, each a collapsible block with its answer."""
+    line = iv.note.lines.get("questions")
+    return "".join(f'??? question "{_question_title(qa.question)}"\n{indent(md(qa.answer or "No answer recorded."))}\n\n'
+                   for qa in iv.questions if qa.line == line)
+
+
+def said(answers: Iterable[tuple[Any, Interview]], link: Link) -> str:
+    """What one person answered: a collapsible block per question, with the conversation it came from."""
+    return "".join(f'??? question "{_question_title(qa.question)}"\n    ({link(iv, iv.date.isoformat())})\n\n'
+                   f"{indent(md(qa.answer))}\n\n" for qa, iv in answers)
+
+
+def related_list(kb: KnowledgeBase, related: list[tuple[str, list[Interview]]], link: Link) -> str:
+    """A note's related conversations: a bold heading per group, then ``- date: person, company`` lines."""
+    people, companies = kb.people, kb.companies
+    blocks = []
+    for heading, ivs in related:
+        lines = [f"**{t(heading)}**\n"]
+        for other in ivs:
+            company = f", {t(companies[other.company].name)}" if other.company else ""
+            lines.append(f"- {link(other, other.date.isoformat())}: {link(people[other.person])}{company}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def net_node(net: Any, settings: Any, node_id: str, link: Link) -> str:
+    """A network node as a link to its page; you are your name."""
+    n = net.nodes[node_id]
+    return f"{t(settings.me.name)} (you)" if n.kind == "me" else link(n.src_uri, n.label)
+
+
+def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
+    """A warm path: its nodes joined by arrows."""
+    return " → ".join(net_node(net, settings, i, link) for i in ids)
+
+
+GLOBALS = {"iv_rows": iv_rows, "sourced_items": sourced_items, "question_group": question_group,
+           "related_list": related_list, "md_items": md_items, "note_questions": note_questions, "said": said, "net_node": net_node, "net_path": net_path}
