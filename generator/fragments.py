@@ -33,18 +33,31 @@ def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], lin
     return "\n".join(f"- {md(text)} ({link(iv, people[iv.person].name)})" for text, iv in items)
 
 
-def question_group(kb: KnowledgeBase, g: Any, link: Link, level: str = "###") -> str:
-    """One question: its heading and anchor, how often and how it was worded, then every answer as a card."""
+def _wordings(g: Any, shown: int) -> str:
+    """``; worded as “a”, “b” and N more``, or nothing when the group was only asked in its canonical wording."""
     wordings = g.wordings
-    asked = g.asked
-    line = f"Asked {asked} time{'s' if asked != 1 else ''}"
-    if len(wordings) > 1 or wordings[0] != g.canonical:
-        line += "; worded as " + ", ".join(f"“{t(w)}”" for w in wordings[:6])
-        if len(wordings) > 6:
-            line += f" and {len(wordings) - 6} more"
-    out = [f"{level} {t(g.canonical)} {{ #q-{g.id} }}\n\n{line}.\n\n<div class=\"grid cards insight-answers\" markdown>\n\n"]
+    if len(wordings) == 1 and wordings[0] == g.canonical:
+        return ""
+    line = "; worded as " + ", ".join(f"“{t(w)}”" for w in wordings[:shown])
+    if len(wordings) > shown:
+        line += f" and {len(wordings) - shown} more"
+    return line
+
+
+def _asked(n: int) -> str:
+    return f"Asked {n} time{'s' if n != 1 else ''}"
+
+
+def group_page_uri(g: Any) -> str:
+    """The docs-dir path of a question group's own page (its id is a unique slug)."""
+    return f"questions/q/{g.id}.md"
+
+
+def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], link: Link) -> str:
+    """Every answer as a card (person, role, company, date linking the note), side by side in a grid."""
+    out = ["<div class=\"grid cards insight-answers\" markdown>\n\n"]
     people, companies = kb.people, kb.companies
-    for a in g.answers:
+    for a in answers:
         iv = a.interview
         head = f"-   **{link(people[a.person])}**"
         if iv.role:
@@ -55,6 +68,25 @@ def question_group(kb: KnowledgeBase, g: Any, link: Link, level: str = "###") ->
         out.append(f"{head} · {link(iv, a.date.isoformat())}\n\n    ---\n\n{text}\n\n")
     out.append("</div>")
     return "".join(out)
+
+
+def question_group(kb: KnowledgeBase, g: Any, link: Link, level: str = "###", more: bool = False) -> str:
+    """One question: its heading and anchor, how often and how it was worded, then every answer as a card.
+
+    ``more`` adds a link to the group's own page (all its answers, every industry).
+    """
+    line = _asked(g.asked) + _wordings(g, 6)
+    if more:
+        line += ". " + link(group_page_uri(g), "Every answer, all industries")
+    return f"{level} {t(g.canonical)} {{ #q-{g.id} }}\n\n{line}.\n\n{answer_cards(kb, g.answers, link)}"
+
+
+def group_entry(g: Any, link: Link) -> str:
+    """A question on the by-topic index: wording, anchor, how often, a few other wordings, a link to its answers."""
+    answered = sum(1 for a in g.answers if a.text.strip())
+    label = {0: "Where it was asked", 1: "The answer"}.get(answered, f"{answered} answers side by side")
+    return (f"### {t(g.canonical)} {{ #q-{g.id} }}\n\n{_asked(g.asked)}{_wordings(g, 3)}. "
+            f"{link(group_page_uri(g), label)}.")
 
 
 def md_items(items: Iterable[str]) -> str:
@@ -103,5 +135,6 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
     return " → ".join(net_node(net, settings, i, link) for i in ids)
 
 
-GLOBALS = {"iv_rows": iv_rows, "sourced_items": sourced_items, "question_group": question_group,
+GLOBALS = {"iv_rows": iv_rows, "sourced_items": sourced_items, "question_group": question_group, "group_entry": group_entry,
+           "answer_cards": answer_cards,
            "related_list": related_list, "md_items": md_items, "note_questions": note_questions, "said": said, "net_node": net_node, "net_path": net_path}

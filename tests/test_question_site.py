@@ -39,27 +39,43 @@ def resolves(site: Path, path: str) -> bool:
 
 def test_question_pages_exist_and_every_link_resolves(demo_site: Path) -> None:
     _, bank = demo_bank()
-    pages = ["questions/index.html"] + [f"questions/{ind}/index.html" for ind in ("data-science", "finance", "insurance")]
+    pages = (["questions/index.html"] + [f"questions/{ind}/index.html" for ind in ("data-science", "finance", "insurance")]
+             + [f"questions/q/{g.id}/index.html" for g in bank.groups])
     for page in pages:
         html = (demo_site / page).read_text(encoding="utf-8")
         broken = [link for link in local_links(html, page) if not resolves(demo_site, link)]
         assert not broken, (page, broken)
     index = (demo_site / "questions/index.html").read_text(encoding="utf-8")
     for g in bank.groups:
-        assert f'id="q-{g.id}"' in index
-    assert index.count('class="grid cards insight-answers"') == len(bank.groups)
+        assert f'id="q-{g.id}"' in index and f'href="q/{g.id}/"' in index
+    assert "insight-answers" not in index, "the index lists questions; answers live on each question's page"
     assert "Not asked yet" in index and "TIARA" in index
+
+
+def test_group_pages_hold_every_answer_and_stay_out_of_the_nav(demo_site: Path) -> None:
+    kb, bank = demo_bank()
+    for g in bank.groups:
+        html = (demo_site / f"questions/q/{g.id}/index.html").read_text(encoding="utf-8")
+        assert html.count('class="grid cards insight-answers"') == 1
+        block = html.split('class="grid cards insight-answers"', 1)[1]
+        for a in g.answers:
+            assert f'href="../../../interviews/{Path(a.interview.src_uri).stem}/"' in block
+    home = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert "questions/q/" not in home
 
 
 def test_answers_sit_side_by_side_with_links_to_person_and_note(demo_site: Path) -> None:
     kb, bank = demo_bank()
     day = next(g for g in bank.groups if g.intent == "typical-day")
-    html = (demo_site / "questions/index.html").read_text(encoding="utf-8")
-    block = html.split(f'id="q-{day.id}"', 1)[1].split("</div>", 1)[0]
+    html = (demo_site / f"questions/q/{day.id}/index.html").read_text(encoding="utf-8")
+    block = html.split('class="grid cards insight-answers"', 1)[1].split("</div>", 1)[0]
     for a in day.answers:
         person = kb.people[a.person]
-        assert f'href="../people/{person.slug}/"' in block and person.name.split()[0] in block
-        assert f'href="../interviews/{a.interview.slug}/"' in block or f'href="../interviews/{Path(a.interview.src_uri).stem}/"' in block
+        assert f'href="../../../people/{person.slug}/"' in block and person.name.split()[0] in block
+        assert f'href="../../../interviews/{Path(a.interview.src_uri).stem}/"' in block
+    assert "Data Science" in html and 'href="../../data-science/#q-typical-day"' in html
+    finance = (demo_site / "questions/finance/index.html").read_text(encoding="utf-8")
+    assert "grid cards insight-answers" in finance and f'href="../q/{day.id}/"' in finance
 
 
 def test_company_and_industry_pages_show_grouped_questions(demo_site: Path) -> None:

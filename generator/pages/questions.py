@@ -1,4 +1,8 @@
-"""Question bank pages: ``/questions/`` by topic and ``/questions/<industry>/``, plus the ``questions.json`` data.
+"""Question bank pages: ``/questions/`` by topic, ``/questions/q/<group>/`` per question, ``/questions/<industry>/``.
+
+The by-topic index lists each question with a link to its own page, which holds every answer side by side: no
+page grows with the whole corpus's answers (the index used to, 1.2 MB of Markdown at 1,000 conversations, and
+``insight serve`` re-rendered it on every frontmatter save). Plus the ``questions.json`` data.
 
 The bank is built once per knowledge base (company and industry pages reuse it). Its warnings (unknown topic slugs
 in notes) join the knowledge base's diagnostics here, since the bank is first built while pages are built.
@@ -13,6 +17,7 @@ from typing import Iterable
 from ..diagnostics import sort_key
 from ..model import KnowledgeBase
 from ..questions.bank import Bank, QuestionGroup, bank_as_dict, build_bank, by_topic
+from ..fragments import group_page_uri
 from ..questions.taxonomy import TIARA, TOPICS
 from ..render import PageSpec
 from ..settings import Settings
@@ -48,6 +53,16 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
         "bank": bank, "by_topic": by_topic(bank.groups), "topic_groups": {t.slug: groups for t, groups in by_topic(bank.groups)}, "not_yet": by_topic(bank.not_yet_asked()),
         "topics": TOPICS, "tiara": TIARA, "industries": industries, "counts": counts, "asset": ASSET,
     }, "Questions")
+    topics = {t.slug: t for t in TOPICS}
+    for g in bank.groups:
+        asked_in: dict[str, int] = {}
+        for a in g.answers:
+            for s in dict.fromkeys(a.industries):
+                asked_in[s] = asked_in.get(s, 0) + 1
+        yield PageSpec(group_page_uri(g), "questions_group.md.j2", {
+            "group": g, "topic": topics.get(g.topic, TOPICS[-1]), "answered": len(g.answered),
+            "industries": [(ind, asked_in[ind.slug]) for ind in industries if ind.slug in asked_in],
+        }, g.canonical)
     for ind in industries:
         groups = bank.for_industry(ind.slug)
         yield PageSpec(f"questions/{ind.slug}/index.md", "questions_industry.md.j2", {
