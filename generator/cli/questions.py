@@ -27,7 +27,7 @@ def _print_bank(bank: Bank, kb: KnowledgeBase, industry: str | None) -> None:
     groups = bank.for_industry(industry) if industry else bank.groups
     starters = bank.not_yet_asked(industry)
     for topic, here in by_topic(groups):
-        click.secho(f"{topic.title} [{topic.tiara}: {topic.tiara_name}]", bold=True)
+        click.secho(f"{topic.title} [{topic.tiara_letter}: {topic.tiara_name}]", bold=True)
         for g in here:
             people = sorted({kb.people[a.person].name for a in g.answers})
             click.echo(f"  {g.asked:>3}x  {g.canonical}")

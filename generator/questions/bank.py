@@ -226,7 +226,7 @@ def bank_as_dict(bank: Bank, kb: KnowledgeBase) -> dict[str, Any]:
         }
 
     return {
-        "topics": [{"slug": t.slug, "title": t.title, "tiara": t.tiara, "tiara_name": t.tiara_name,
+        "topics": [{"slug": t.slug, "title": t.title, "tiara": t.tiara_letter, "tiara_name": t.tiara_name,
                     "description": t.description} for t in TOPICS],
         "groups": [{"id": g.id, "question": g.canonical, "topic": g.topic, "intent": g.intent, "asked": g.asked,
                     "wordings": g.wordings, "answers": [answer(a) for a in g.answers]} for g in bank.groups],

@@ -43,6 +43,11 @@ class Topic:
         """The TIARA part spelled out, e.g. "Insights"."""
         return TIARA[self.tiara]
 
+    @property
+    def tiara_letter(self) -> str:
+        """The letter people know: Advice and Assignments are both "A" in TIARA."""
+        return self.tiara_name[0]
+
 
 TOPICS: tuple[Topic, ...] = (
     Topic("career-path", "Career path",
