@@ -26,7 +26,6 @@ from . import livereload
 from . import site as core
 from .lifecycle import Rules
 from .incremental import NoteCache, SiteCache
-from .render import t
 from .settings import Settings, parse_day
 
 log = logging.getLogger("mkdocs.plugins.insight")
@@ -134,15 +133,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         site = self.site
         if site is None:
             return markdown
-        uri = page.file.src_uri
-        if uri in site.headers:
-            return f"{site.headers[uri]}\n{_strip_h1(markdown)}\n\n{site.footers[uri]}"
-        if not page.file.generated_by and uri in site.pages:  # the user's own text on top of the generated page
-            generated = site.pages[uri]
-            title = page.meta.get("title") or _first_h1(markdown) or site.titles.get(uri, "")
-            body = _strip_h1(markdown)
-            return f"# {t(title)}\n\n{body}\n\n{generated}" if title else f"{body}\n\n{generated}"
-        return markdown
+        if page.file.generated_by:
+            return markdown
+        shown = core.as_shown(site, page.file.src_uri, markdown, page.meta.get("title"))
+        return markdown if shown is None else shown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
@@ -159,16 +153,3 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             page.edit_url = None  # generated pages have no source file to edit
         return context
 
-
-def _first_h1(markdown: str) -> str | None:
-    for line in markdown.lstrip().split("\n", 3)[:3]:
-        if line.startswith("# "):
-            return line[2:].strip()
-    return None
-
-
-def _strip_h1(markdown: str) -> str:
-    text = markdown.lstrip()
-    if text.startswith("# "):
-        return text.split("\n", 1)[1] if "\n" in text else ""
-    return markdown

@@ -39,12 +39,11 @@ class Site:
     titles: dict[str, str] = field(default_factory=dict)  # generated page src_uri -> title
     assets: dict[str, bytes] = field(default_factory=dict)  # docs-dir path -> bytes
     timings: dict[str, float] = field(default_factory=dict)
+    left_out: set[str] = field(default_factory=set)  # note files with an error: not published
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return self.kb.diagnostics
-
-    left_out: set[str] = field(default_factory=set)  # note files with an error: not published
 
 
 def load(sources: list[Source], settings: Settings, load_one: Callable[[Source], Any] = load_note) -> KnowledgeBase:
@@ -105,6 +104,44 @@ def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = froze
     return site
 
 
+def first_h1(markdown: str) -> str | None:
+    """The text of a leading ``# heading``, if the Markdown starts with one."""
+    for line in markdown.lstrip().split("\n", 3)[:3]:
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+def strip_h1(markdown: str) -> str:
+    text = markdown.lstrip()
+    if text.startswith("# "):
+        return text.split("\n", 1)[1] if "\n" in text else ""
+    return markdown
+
+
+def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None) -> str | None:
+    """A user's page as the site shows it, for the plugin and for export alike.
+
+    A note gets its header card above and related conversations below; an entity file's text stands on
+    top of its generated page, under one title (frontmatter ``title``, the user's own ``#`` heading, or the
+    generated title). None for pages the generator does not touch.
+    """
+    if uri in site.headers:
+        return f"{site.headers[uri]}\n{strip_h1(markdown)}\n\n{site.footers[uri]}"
+    if uri not in site.pages:
+        return None
+    own = first_h1(markdown)
+    if meta_title:
+        heading = f"# {t(meta_title)}"
+    elif own:
+        heading = f"# {own}"  # the user's Markdown, as they wrote it
+    else:
+        title = site.titles.get(uri, "")
+        heading = f"# {t(title)}" if title else ""
+    body = strip_h1(markdown).strip()
+    return f"{heading}\n\n{body}\n\n{site.pages[uri]}" if heading else f"{body}\n\n{site.pages[uri]}"
+
+
 def export(site: Site, docs_dir: Path, out: Path) -> int:
     """Write the whole generated tree, notes enriched as on the site, to ``out`` (never into ``docs_dir``)."""
     out = Path(out)
@@ -112,15 +149,9 @@ def export(site: Site, docs_dir: Path, out: Path) -> int:
         raise ValueError(f"{out}: refusing to write inside the content folder")
     files: dict[str, bytes] = {uri: text.encode() for uri, text in site.pages.items()}
     for note in site.kb.notes:
-        if note.kind == "interviews" and note.src_uri in site.headers:
-            text = f"{site.headers[note.src_uri]}\n{note.body}\n\n{site.footers[note.src_uri]}"
-            files[note.src_uri] = text.encode()
-        elif note.ok and note.src_uri in site.pages:
-            # as the site shows it: the page's title, the user's text, then the generated part (which has no title)
-            body = note.body.strip()
-            if not body.startswith("# "):
-                body = f"# {t(site.titles.get(note.src_uri, ''))}\n\n{body}"
-            files[note.src_uri] = f"{body}\n\n{site.pages[note.src_uri]}".encode()
+        shown = as_shown(site, note.src_uri, note.body) if note.ok else None
+        if shown is not None:
+            files[note.src_uri] = shown.encode()
     files.update(site.assets)
     for uri, data in sorted(files.items()):
         target = out / uri

@@ -241,3 +241,12 @@ def test_own_home_page_replaces_the_dashboard(tmp_path: Path) -> None:
     assert "My own start page" in home
     assert "Recent conversations" not in home
     assert (project / "site" / "people" / "index.html").is_file()  # the rest of the site is still generated
+
+
+def test_users_own_heading_keeps_its_markdown_and_generated_titles_are_escaped() -> None:
+    site = core.Site(kb=None, pages={"companies/acme.md": "generated\n"}, titles={"companies/acme.md": "Acme <b>&</b> Co"})  # type: ignore[arg-type]
+    own = core.as_shown(site, "companies/acme.md", "# Acme, *my* notes\n\nText.\n")
+    assert own == "# Acme, *my* notes\n\nText.\n\ngenerated\n"
+    generated_title = core.as_shown(site, "companies/acme.md", "Text only.\n")
+    assert generated_title.startswith("# Acme &lt;b&gt;&amp;&lt;/b&gt; Co\n\nText only.")
+    assert core.as_shown(site, "guide/index.md", "# Guide\n") is None  # pages the generator does not touch
