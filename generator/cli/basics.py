@@ -16,7 +16,7 @@ from .. import schema
 from .. import site as core
 from ..diagnostics import Diagnostic
 from ..identity import slugify
-from .options import config_option, load_project, strict_option, today_option
+from .options import config_option, config_path, load_project, strict_option, today_option
 
 
 def _summary(diags: list[Diagnostic]) -> str:
@@ -85,11 +85,11 @@ def build(config_file: str | None, today: dt.date | None, strict: bool | None, s
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
-    load_project(config_file)
+    path = config_path(config_file)  # MkDocs reads and checks it once, below
     _mkdocs_env(today)
     _show_messages()
     try:
-        cfg = load_config(config_file or "mkdocs.yml", strict=strict, site_dir=site_dir)
+        cfg = load_config(path, strict=strict, site_dir=site_dir)
         mkdocs_build.build(cfg)
     except (ConfigurationError, BuildError, Abort) as err:
         raise click.ClickException(str(err)) from None

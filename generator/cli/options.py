@@ -53,14 +53,20 @@ class Project:
         return Settings.from_options({**self.options, "project_dir": str(Path(self.config_file).resolve().parent)}, today=today or os.environ.get("INSIGHT_TODAY"))
 
 
+def config_path(config_file: str | None) -> str:
+    """The mkdocs.yml to use, or a message that says where insight expects it."""
+    path = config_file or "mkdocs.yml"
+    if not Path(path).is_file():
+        raise click.ClickException(f"{path}: no such file; run insight in the folder that has mkdocs.yml, or pass -f")
+    return path
+
+
 def load_project(config_file: str | None) -> Project:
     """Read mkdocs.yml through MkDocs itself, so the plugin options are validated the same way."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
-    path = config_file or "mkdocs.yml"
-    if not Path(path).is_file():
-        raise click.ClickException(f"{path}: no such file; run insight in the folder that has mkdocs.yml, or pass -f")
+    path = config_path(config_file)
     try:
         cfg = load_config(path)
     except ConfigurationError as err:
