@@ -16,7 +16,11 @@ from typing import Any, Callable
 
 import jinja2
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|-])")
+# Characters that start Markdown anywhere in a line. "-", "(" and ")" are only Markdown at the start of a line
+# (a list item) or after "]" (which is escaped), so names and dates keep them bare: every backslash is work for
+# Python-Markdown, and a page of a thousand dated rows had thousands of them.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|])")
+_LINE_START = re.compile(r"^(?:(-)|(\d+)([.)]))")  # "- x" would be a list item, "1. x" a numbered one
 
 
 def t(value: Any) -> str:
@@ -28,8 +32,8 @@ def t(value: Any) -> str:
 def _t(text: str) -> str:
     """The same names are escaped on many pages: remember them."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return " ".join(text.split())
+    text = " ".join(_MD_SPECIAL.sub(r"\\\1", text).split())
+    return _LINE_START.sub(lambda m: "\\-" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", text)
 
 
 _RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
