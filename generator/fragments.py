@@ -27,6 +27,17 @@ def iv_rows(kb: KnowledgeBase, interviews: Iterable[Interview], link: Link) -> s
     )
 
 
+def iv_index_rows(kb: KnowledgeBase, interviews: Iterable[Interview], link: Link) -> str:
+    """The rows of the conversations index (Date, Person, Role, Company, Industry, Channel, Status)."""
+    people, companies, industries = kb.people, kb.companies, kb.industries
+    return "\n".join(
+        f"| {link(iv, iv.date.isoformat())} | {link(people[iv.person])} | {t(iv.role)} | "
+        f"{link(companies[iv.company]) if iv.company else ''} | {', '.join(link(industries[s]) for s in iv.industries)} | "
+        f"{t((iv.channel or '').replace('-', ' '))} | {t(iv.status)} |"
+        for iv in interviews
+    )
+
+
 def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], link: Link) -> str:
     """``- text (who said it)`` for insights, advice and resources, one per line."""
     people = kb.people
@@ -89,6 +100,16 @@ def group_entry(g: Any, link: Link) -> str:
             f"{link(group_page_uri(g), label)}.")
 
 
+def question_list(groups: Iterable[Any], bank_uri: str, link: Link) -> str:
+    """Questions as one line each, linking to their answers side by side on a question page (an industry's)."""
+    lines = []
+    for g in sorted(groups, key=lambda g: (-g.asked, g.canonical.casefold(), g.id)):
+        answered = sum(1 for a in g.answers if a.text.strip())
+        lines.append(f"- {link(f'{bank_uri}#q-{g.id}', g.canonical)}: {_asked(g.asked).lower()}"
+                     + (f", {answered} answer{'s' if answered != 1 else ''}" if answered else ""))
+    return "\n".join(lines)
+
+
 def md_items(items: Iterable[str]) -> str:
     """A bullet list of user Markdown items, one per line."""
     return "\n".join(f"- {md(x)}" for x in items)
@@ -135,6 +156,6 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
     return " → ".join(net_node(net, settings, i, link) for i in ids)
 
 
-GLOBALS = {"iv_rows": iv_rows, "sourced_items": sourced_items, "question_group": question_group, "group_entry": group_entry,
+GLOBALS = {"iv_rows": iv_rows, "iv_index_rows": iv_index_rows, "sourced_items": sourced_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "related_list": related_list, "md_items": md_items, "note_questions": note_questions, "said": said, "net_node": net_node, "net_path": net_path}

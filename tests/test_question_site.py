@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import DEMO_TODAY, ROOT, make_project, run_insight
 
 from generator import site as core
+from generator.pages.questions import LATEST
 from generator.cli import main
 from generator.questions.bank import bank_as_dict, build_bank
 from generator.settings import Settings
@@ -52,14 +53,29 @@ def test_question_pages_exist_and_every_link_resolves(demo_site: Path) -> None:
     assert "Not asked yet" in index and "TIARA" in index
 
 
-def test_group_pages_hold_every_answer_and_stay_out_of_the_nav(demo_site: Path) -> None:
+def test_group_pages_reach_every_answer_and_stay_out_of_the_nav(demo_site: Path) -> None:
+    """A question's page shows its answers, or the newest twelve of them and where the rest are: every answer
+    is on the page or on the question page of each of its industries, under the question's anchor."""
     kb, bank = demo_bank()
+    assert any(g.asked > LATEST for g in bank.groups), "the demo should have a question asked more than 12 times"
     for g in bank.groups:
         html = (demo_site / f"questions/q/{g.id}/index.html").read_text(encoding="utf-8")
-        assert html.count('class="grid cards insight-answers"') == 1
-        block = html.split('class="grid cards insight-answers"', 1)[1]
+        cards = "".join(part.split("</div>", 1)[0] for part in html.split('class="grid cards insight-answers"')[1:])
+        shown = [a for a in g.answers if f'href="../../../interviews/{Path(a.interview.src_uri).stem}/"' in cards]
+        if g.asked <= LATEST:
+            assert len(shown) == g.asked and "Latest answers" not in html
+            continue
+        assert "Latest answers" in html and f"The {LATEST} newest of {g.asked}" in html
+        newest = sorted(g.answers, key=lambda a: a.date, reverse=True)[LATEST - 1].date
         for a in g.answers:
-            assert f'href="../../../interviews/{Path(a.interview.src_uri).stem}/"' in block
+            if a in shown:
+                continue
+            assert a.date <= newest and a.industries, a.interview.src_uri
+            for ind in a.industries:
+                assert f'href="../../{ind}/#q-{g.id}"' in html
+                page = (demo_site / f"questions/{ind}/index.html").read_text(encoding="utf-8")
+                section = page.split(f'id="q-{g.id}"', 1)[1].split("<h3", 1)[0]
+                assert f'href="../../interviews/{Path(a.interview.src_uri).stem}/"' in section
     home = (demo_site / "index.html").read_text(encoding="utf-8")
     assert "questions/q/" not in home
 
@@ -69,7 +85,8 @@ def test_answers_sit_side_by_side_with_links_to_person_and_note(demo_site: Path)
     day = next(g for g in bank.groups if g.intent == "typical-day")
     html = (demo_site / f"questions/q/{day.id}/index.html").read_text(encoding="utf-8")
     block = html.split('class="grid cards insight-answers"', 1)[1].split("</div>", 1)[0]
-    for a in day.answers:
+    shown = sorted(day.answers, key=lambda a: (a.date, a.interview.src_uri), reverse=True)[:LATEST]
+    for a in shown:
         person = kb.people[a.person]
         assert f'href="../../../people/{person.slug}/"' in block and person.name.split()[0] in block
         assert f'href="../../../interviews/{Path(a.interview.src_uri).stem}/"' in block
@@ -83,7 +100,12 @@ def test_company_and_industry_pages_show_grouped_questions(demo_site: Path) -> N
     assert 'id="questions"' in company and "grid cards insight-answers" in company
     assert 'id="insights"' in company  # the other sections stay
     industry = (demo_site / "industries/data-science/index.html").read_text(encoding="utf-8")
-    assert "grid cards insight-answers" in industry and 'href="../../questions/data-science/"' in industry
+    kb, bank = demo_bank()
+    asked = bank.for_industry("data-science")
+    assert asked and 'href="../../questions/data-science/"' in industry
+    for g in asked:  # one line per question, linking to its answers side by side on the industry's question page
+        assert f'href="../../questions/data-science/#q-{g.id}"' in industry
+    assert "grid cards insight-answers" not in industry
 
 
 def test_questions_json_parses_and_matches_the_bank(demo_site: Path) -> None:

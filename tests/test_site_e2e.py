@@ -116,6 +116,16 @@ def test_conversations_index_is_a_sortable_table(demo_site: Path, kb) -> None:
     assert (demo_site / "assets/vendor/tablesort/tablesort.min.js").stat().st_size > 1000
 
 
+def test_timeline_lists_every_conversation_under_its_month(demo_site: Path, kb) -> None:
+    html = read(demo_site, "interviews/timeline")
+    assert 'href="timeline/"' in read(demo_site, "interviews")  # the index links its timeline
+    months = re.split(r'<h3 id="(\d{4}-\d{2})"', html)[1:]
+    found = {month: body.split("<h3", 1)[0] for month, body in zip(months[::2], months[1::2])}
+    assert list(found) == sorted(found, reverse=True)
+    for iv in kb.interviews:
+        assert f'href="../{iv.slug}/"' in found[iv.date.strftime("%Y-%m")], iv.slug
+
+
 def test_every_internal_link_resolves(demo_site: Path) -> None:
     checked = 0
     broken = []

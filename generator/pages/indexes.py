@@ -13,7 +13,9 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
     months: dict[str, list] = {}
     for iv in kb.interviews:
         months.setdefault(iv.date.strftime("%Y-%m"), []).append(iv)
-    yield PageSpec("interviews/index.md", "interviews_index.md.j2", {"months": months}, "Conversations")
+    yield PageSpec("interviews/index.md", "interviews_index.md.j2", {}, "Conversations")
+    # the timeline has its own page: a frontmatter save changes the table (roles, statuses), rarely the timeline
+    yield PageSpec("interviews/timeline.md", "interviews_timeline.md.j2", {"months": months}, "Timeline")
     people = sorted(kb.people.values(), key=lambda p: (p.name.casefold(), p.slug))
     yield PageSpec("people/index.md", "people_index.md.j2", {"people": people}, "People")
     companies = sorted(kb.companies.values(), key=lambda c: (c.name.casefold(), c.slug))

@@ -59,9 +59,11 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
         for a in g.answers:
             for s in dict.fromkeys(a.industries):
                 asked_in[s] = asked_in.get(s, 0) + 1
+        filed = [ind for ind in industries if ind.slug in asked_in]
+        latest, unfiled = _shown_answers(g, bool(filed))
         yield PageSpec(group_page_uri(g), "questions_group.md.j2", {
             "group": g, "topic": topics.get(g.topic, TOPICS[-1]), "answered": len(g.answered),
-            "industries": [(ind, asked_in[ind.slug]) for ind in industries if ind.slug in asked_in],
+            "industries": [(ind, asked_in[ind.slug]) for ind in filed], "latest": latest, "unfiled": unfiled,
         }, g.canonical)
     for ind in industries:
         groups = bank.for_industry(ind.slug)
@@ -69,6 +71,23 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
             "industry": ind, "by_topic": by_topic(groups), "not_yet": by_topic(bank.not_yet_asked(ind.slug)),
             "asked": sum(g.asked for g in groups),
         }, f"Questions: {ind.name}")
+
+
+LATEST = 12  # answers a question's own page shows before it points to the industry pages
+
+
+def _shown_answers(g: QuestionGroup, filed: bool) -> tuple[list, list]:
+    """The answers a question's page shows itself: all of them when there are few; otherwise the newest
+    ``LATEST`` and those from conversations with no industry (on no industry's question page).
+
+    The rest are side by side on each industry's question page. A page that holds every answer grows with
+    the whole corpus (1 MB of Markdown per question at 5,000 conversations) and changes on every save.
+    """
+    if len(g.answers) <= LATEST or not filed:
+        return list(g.answers), []
+    newest = sorted(g.answers, key=lambda a: (a.date, a.interview.src_uri), reverse=True)[:LATEST]
+    shown = {id(a) for a in newest}
+    return newest, [a for a in g.answers if not a.industries and id(a) not in shown]
 
 
 def assets(kb: KnowledgeBase) -> dict[str, bytes]:
