@@ -145,6 +145,55 @@ def related_list(kb: KnowledgeBase, related: list[tuple[str, list[Interview]]], 
     return "\n\n".join(blocks)
 
 
+def _attr(text: str) -> str:
+    """A value inside an admonition's quoted title."""
+    return t(text).replace('"', "&quot;")
+
+
+def note_header(kb: KnowledgeBase, iv: Interview, link: Link) -> str:
+    """The card above a note: its title, who, where, when, how it came about. Every note has one (and a
+    footer), so they are functions, not templates."""
+    person = kb.people[iv.person]
+    title = _attr(person.name) + (f" · {_attr(iv.role)}" if iv.role else "")
+    out = [f"# {t(iv.title)}\n\n!!! abstract \"{title}\"\n    - **Person:** {link(person)}\n"]
+    if iv.company:
+        out.append(f"    - **Company:** {link(kb.companies[iv.company])}\n")
+    if iv.industries:
+        out.append(f"    - **Industry:** {', '.join(link(kb.industries[s]) for s in iv.industries)}\n")
+    out.append(f"    - **Date:** {iv.date.isoformat()} ({t(iv.status)}{', ' + t(iv.format) if iv.format else ''})\n")
+    if iv.channel:
+        out.append(f"    - **Channel:** {t(iv.channel.replace('-', ' '))}\n")
+    if iv.introduced_by:
+        out.append(f"    - **Introduced by:** {link(kb.people[iv.introduced_by])}\n")
+    if iv.status in ("requested", "scheduled"):
+        out.append(f"    - **Prepare:** {link(f'prep/{iv.slug}.md', 'prep sheet and email drafts')}\n")
+    if iv.tags:
+        out.append(f"    - **Tags:** {', '.join(t(x) for x in iv.tags)}\n")
+    return "".join(out)
+
+
+def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[Interview]]], link: Link) -> str:
+    """Below a note: the questions, insights, advice and resources from its frontmatter, the people it pointed
+    you to, and related conversations."""
+    out = []
+    meta = iv.note.meta
+    if meta.get("questions"):
+        out.append(f"\n## Questions asked\n\n{note_questions(iv)}")
+    for label in ("Insights", "Advice", "Resources"):
+        items = meta.get(label.lower(), [])
+        if items:
+            out.append(f"\n## {label}\n\n{md_items(items)}\n\n")
+    if iv.referrals:
+        people, companies = kb.people, kb.companies
+        out.append("## Referrals\n\n| Person | Company | Why | Contacted |\n|---|---|---|---|\n")
+        out.extend(f"| {link(people[r.person])} | {link(companies[r.company]) if r.company else ''} | {t(r.why)} | "
+                   f"{r.contacted.isoformat() if r.contacted else 'not yet'} |\n" for r in iv.referrals)
+        out.append("\n")
+    if related:
+        out.append(f"## Related conversations\n\n{related_list(kb, related, link)}\n")
+    return "".join(out)
+
+
 def net_node(net: Any, settings: Any, node_id: str, link: Link) -> str:
     """A network node as a link to its page; you are your name."""
     n = net.nodes[node_id]

@@ -22,7 +22,8 @@ from .model import Interview, KnowledgeBase
 from .pages import questions as question_pages
 from .network.asset import assets as network_assets
 from .pages.gather import related
-from .render import PageSpec, render, t
+from .fragments import note_footer, note_header
+from .render import collapse_blank_runs, make_link, render, t
 from .resolve import resolve
 from .settings import Settings
 from .share.scan import scan as scan_shared
@@ -52,10 +53,11 @@ def load(sources: list[Source], settings: Settings, load_one: Callable[[Source],
 
 
 def note_parts(kb: KnowledgeBase, iv: Interview) -> tuple[str, str]:
-    common = {"kb": kb}
-    head = render(PageSpec(iv.src_uri, "note_header.md.j2", {"iv": iv}), common)
-    foot = render(PageSpec(iv.src_uri, "note_footer.md.j2", {"iv": iv, "related": related(kb, iv)}), common)
-    return head, foot
+    """A note's header card and footer (referrals, related conversations), as Markdown."""
+    link = make_link(iv.src_uri)
+    head = note_header(kb, iv, link)
+    foot = note_footer(kb, iv, related(kb, iv), link)
+    return collapse_blank_runs(head).strip() + "\n", collapse_blank_runs(foot).strip() + "\n"
 
 
 REPLACED_BY_USER = frozenset({"index.md"})  # your own home page replaces the dashboard; elsewhere your text goes on top
