@@ -12,11 +12,13 @@ related lists of other notes. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, fields
 from typing import Any, Callable, Hashable
 
 from .diagnostics import Diagnostic
 from .load import Source, load_note
-from .model import KnowledgeBase, Note
+from .model import Interview, KnowledgeBase, Note
+from .render import PageSpec
 from .settings import Settings
 from .site import Site, generate
 
@@ -62,32 +64,190 @@ def changed_pages(
 
 
 class SiteCache:
-    """The last build's generated pages, reused while everything they are made from is unchanged.
+    """The last build's generated pages, reused for what cannot have changed since.
 
-    They are made from the notes' parsed frontmatter and recognised sections (questions, insights ...),
-    not from their prose; from the settings, the user's own pages and the problems found so far; and
-    from the user's email templates (``overrides/emails/``). Typing in a note's text changes none of them.
+    Generated pages are made from the notes' parsed frontmatter and recognised sections (questions,
+    insights ...), not from their prose; from the settings, the user's own pages and the problems found
+    so far; and from the user's email templates (``overrides/emails/``). Typing in a note's text changes
+    none of them: the whole last site is reused. When conversations changed, only the pages that show
+    them are rendered again (see :meth:`_Delta.reuse`); anything wider (a note added or removed, an
+    entity file edited, an entity named differently, a new problem) renders everything.
     """
 
     def __init__(self) -> None:
-        self._last: tuple[tuple[Any, ...], Site, list[Diagnostic]] | None = None
+        self._last: _Snapshot | None = None
 
     def generate(self, kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset()) -> Site:  # type: ignore[assignment]
-        key = _inputs(kb, settings, user_pages)
-        if self._last is not None and self._last[0] == key:
-            _, last, diagnostics = self._last
-            kb.diagnostics[:] = diagnostics  # generating adds the question bank's warnings: the same ones
-            return Site(kb, dict(last.pages), dict(last.headers), dict(last.footers), dict(last.titles),
-                        dict(last.assets), {"render": 0.0})
-        site = generate(kb, settings, user_pages)
-        self._last = (key, site, list(kb.diagnostics))
+        key = (settings, frozenset(user_pages), _email_templates(settings.project_dir))
+        notes = {n.src_uri: n for n in kb.notes}
+        last = self._last
+        delta = _Delta.between(last, key, kb, notes) if last is not None else None
+        if last is not None and delta is not None and not delta.notes:
+            kb.diagnostics[:] = last.diagnostics  # generating adds the question bank's warnings: the same ones
+            site = last.site
+            return Site(kb, dict(site.pages), dict(site.headers), dict(site.footers), dict(site.titles),
+                        dict(site.assets), {"render": 0.0})
+        before = list(kb.diagnostics)
+        derived = _derived(kb, settings)
+        reuse = delta.reuse(last, kb, derived) if (last is not None and delta is not None) else None
+        site = generate(kb, settings, user_pages, reuse)
+        site.timings["reused"] = float(len(reuse.reused)) if reuse else 0.0
+        self._last = _Snapshot(key, notes, before, _interviews(kb), _entities(kb), derived, site, list(kb.diagnostics))
         return site
 
 
-def _inputs(kb: KnowledgeBase, settings: Settings, user_pages: set[str]) -> tuple[Any, ...]:
-    """Everything :func:`generate` reads, compared by equality (unchanged notes are the very same objects)."""
-    notes = tuple((n.path, n.src_uri, n.kind, n.meta, n.body_line, n.parts, n.ok, n.lines) for n in kb.notes)
-    return (settings, frozenset(user_pages), tuple(kb.diagnostics), notes, _email_templates(settings.project_dir))
+@dataclass
+class _Snapshot:
+    """What one build was made from, and what it made."""
+
+    key: tuple[Any, ...]
+    notes: dict[str, Note]
+    diagnostics_before: list[Diagnostic]  # the problems found before generating
+    interviews: dict[str, tuple[Any, ...]]  # src_uri -> what resolve made of the note
+    entities: dict[str, dict[str, Any]]  # "person:<slug>" ... -> the entity's fields
+    derived: dict[str, Any]  # fingerprints of the network, the question bank, drafts and due items
+    site: Site
+    diagnostics: list[Diagnostic]
+
+
+def _note_state(n: Note) -> tuple[Any, ...]:
+    """Everything of a note that a generated page can show: not its prose."""
+    return (n.path, n.kind, n.meta, n.body_line, n.parts, n.ok, n.lines)
+
+
+def _interviews(kb: KnowledgeBase) -> dict[str, tuple[Any, ...]]:
+    """Each conversation as resolved: its note and the entities it names (resolution can change with other notes)."""
+    return {iv.src_uri: (_note_state(iv.note), iv.person, iv.company, tuple(iv.industries), iv.introduced_by,
+                         tuple((r.person, r.company, r.by) for r in iv.referrals)) for iv in kb.interviews}
+
+
+def _entities(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for kind, store in (("person", kb.people), ("company", kb.companies), ("industry", kb.industries)):
+        for slug, e in store.items():
+            out[f"{kind}:{slug}"] = {f.name: (tuple(v) if isinstance(v, list) else v)
+                                     for f in fields(e) if f.name != "file" for v in [getattr(e, f.name)]}
+    return out
+
+
+def _derived(kb: KnowledgeBase, settings: Settings) -> dict[str, Any]:
+    """Fingerprints of what pages show beyond their own entity. Computed once per build; the pages reuse them."""
+    from .lifecycle import items_for
+    from .pages.network import summary
+    from .pages.questions import bank_of
+
+    info = summary(kb, settings)  # the graph, and what the network page makes of it
+    net = info["net"]
+    return {
+        "network": (tuple(net.nodes.values()), tuple(net.edges), tuple((k, tuple(v)) for k, v in net.paths.items()),
+                    repr(info["connectors"]), repr(info["leads"]), repr(info["targets"])),
+        "bank": tuple((g.id, g.canonical, g.topic, tuple(g.wordings)) for g in bank_of(kb).groups),
+        "items": repr(items_for(kb, settings)),
+        "items by person": _by_person(items_for(kb, settings)),
+    }
+
+
+def _by_person(items: list[Any]) -> dict[str, str]:
+    out: dict[str, list[Any]] = {}
+    for item in items:
+        out.setdefault(item.person, []).append(item)
+    return {slug: repr(xs) for slug, xs in out.items()}
+
+
+@dataclass
+class _Delta:
+    """Which conversations changed since the last build, when nothing wider did."""
+
+    notes: set[str]  # src_uris of conversations whose frontmatter or sections changed
+
+    @staticmethod
+    def between(last: _Snapshot, key: tuple[Any, ...], kb: KnowledgeBase, notes: dict[str, Note]) -> _Delta | None:
+        """None when everything must be rendered again."""
+        if key != last.key or notes.keys() != last.notes.keys() or kb.diagnostics != last.diagnostics_before:
+            return None
+        changed = set()
+        for uri, note in notes.items():
+            old = last.notes[uri]
+            if note is not old and _note_state(note) != _note_state(old):
+                if note.kind != "interviews":
+                    return None  # an entity file: names and aliases may resolve differently everywhere
+                changed.add(uri)
+        return _Delta(changed)
+
+    def reuse(self, last: _Snapshot, kb: KnowledgeBase, derived: dict[str, Any]) -> _Reuse | None:
+        """Which places (``person:<slug>``, ``company:<slug>``, ``industry:<slug>``, ``bank``) show something that
+        changed; None when everything must be rendered again."""
+        entities = _entities(kb)
+        if entities.keys() != last.entities.keys():
+            return None  # a person, company or industry came or went: indexes, links and counts change
+        if any(value["name"] != last.entities[key]["name"] for key, value in entities.items()):
+            return None  # a name shows on many pages
+        now = _interviews(kb)
+        changed = {uri for uri in now if now[uri] != last.interviews.get(uri)}  # resolution may move other notes too
+        dirty: set[str] = set()
+        for uri in changed:
+            for _, person, company, industries, introduced_by, referrals in (now[uri], last.interviews[uri]):
+                dirty.add(f"person:{person}")
+                dirty.update(f"industry:{s}" for s in industries)
+                if company:
+                    dirty.add(f"company:{company}")
+                if introduced_by:
+                    dirty.add(f"person:{introduced_by}")
+                for r_person, r_company, by in referrals:
+                    dirty.update((f"person:{r_person}", f"person:{by}"))
+                    if r_company:
+                        dirty.add(f"company:{r_company}")
+        dirty.update(k for k, v in entities.items() if v != last.entities[k])
+        # a person page shows the email drafts of the person's due items (the drafts read the person's conversations,
+        # which make the person dirty when they change)
+        items, old_items = derived["items by person"], last.derived["items by person"]
+        dirty.update(f"person:{s}" for s in items.keys() | old_items.keys() if items.get(s) != old_items.get(s))
+        if derived["network"] != last.derived["network"]:
+            dirty.add("network")
+            dirty.update(k for k in entities if k.startswith("person:"))  # a warm path may run through anyone
+        if derived["bank"] != last.derived["bank"]:
+            dirty.add("bank")
+        # a person shows on the pages of the companies they work at or talked to you from (staff, roles) ...
+        for key in [k for k in dirty if k.startswith("person:")]:
+            for store in (entities, last.entities):
+                if store[key]["company"]:
+                    dirty.add(f"company:{store[key]['company']}")
+            dirty.update(f"company:{iv.company}" for iv in kb.interviews_with("person", key[7:]) if iv.company)
+        # ... and a company on its industries' pages (the company list and its number of conversations)
+        for key in [k for k in dirty if k.startswith("company:")]:
+            for store in (entities, last.entities):
+                dirty.update(f"industry:{s}" for s in store[key]["industries"])
+        return _Reuse(last, dirty, changed)
+
+
+class _Reuse:
+    """The last build's text of every page none of whose places is dirty."""
+
+    def __init__(self, last: _Snapshot, dirty: set[str], notes: set[str]) -> None:
+        self.last, self.dirty, self.notes = last, dirty, notes
+        self.reused: set[str] = set()
+
+    def page(self, spec: PageSpec) -> str | None:
+        if spec.deps is None or any(d in self.dirty for d in spec.deps):
+            return None
+        text = self.last.site.pages.get(spec.src_uri)
+        if text is not None:
+            self.reused.add(spec.src_uri)
+        return text
+
+    def note(self, iv: Interview) -> tuple[str, str] | None:
+        """A note's header and footer show it and the conversations related to it by person, company or industry."""
+        dirty = self.dirty
+        if iv.src_uri in self.notes or f"person:{iv.person}" in dirty or f"company:{iv.company}" in dirty \
+                or any(f"industry:{s}" in dirty for s in iv.industries):
+            return None
+        site = self.last.site
+        if iv.src_uri not in site.headers:
+            return None
+        return site.headers[iv.src_uri], site.footers[iv.src_uri]
+
+    def calendar(self, items: list[Any]) -> bytes | None:
+        return self.last.site.assets.get("follow-ups/follow-ups.ics") if repr(items) == self.last.derived["items"] else None
 
 
 def _email_templates(project_dir: str) -> tuple[Any, ...]:

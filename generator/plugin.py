@@ -26,6 +26,7 @@ from . import livereload
 from . import site as core
 from .lifecycle import Rules
 from .incremental import NoteCache, SiteCache
+from .render import drop_html, lift_html
 from .settings import Settings, parse_day
 
 log = logging.getLogger("mkdocs.plugins.insight")
@@ -65,6 +66,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.live: livereload.LiveState | None = None  # under `serve --dirty`: rebuild only what changed
         self.notes = NoteCache()
         self.sites = SiteCache()
+        self.html: dict[str, list[str]] = {}  # pre-rendered HTML lifted out of a page while MkDocs converts it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.live = livereload.LiveState() if command == "serve" and dirty else None
@@ -80,7 +82,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         today = self._today()
-        options = {**dict(self.config), "project_dir": os.path.dirname(config.config_file_path or "")}
+        options = {**dict(self.config), "project_dir": os.path.dirname(config.config_file_path or ""),
+                   "use_directory_urls": config.use_directory_urls}
         self.settings = Settings.from_options(options, today=today)
         if today is not None and "SOURCE_DATE_EPOCH" not in os.environ:
             # a frozen today also freezes MkDocs' own build date (sitemap), for byte-identical builds
@@ -134,11 +137,15 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         if site is None:
             return markdown
         if page.file.generated_by:
+            markdown, self.html[page.file.src_uri] = lift_html(markdown)
             return markdown
         shown = core.as_shown(site, page.file.src_uri, markdown, page.meta.get("title"))
         return markdown if shown is None else shown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        blocks = self.html.pop(page.file.src_uri, None)
+        if blocks:
+            html = drop_html(html, blocks)
         # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
         # a name like "</title><script>" must stay text there too.
         # The title MkDocs reads from the rendered H1 is already escaped; one from frontmatter is not.

@@ -70,6 +70,64 @@ def _rel(base: str, to_uri: str) -> str:
     return "/".join([".."] * (len(src) - common) + dst[common:]) or "."
 
 
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page of a docs-dir Markdown file, relative to the site root."""
+    stem = uri[:-3] if uri.endswith(".md") else uri
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def url_href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
+    """A relative URL between the pages of two docs-dir files, as MkDocs writes it (for links in raw HTML,
+    which MkDocs passes through untouched)."""
+    here, there = page_url(from_uri, directory_urls), page_url(to_uri, directory_urls)
+    rel = _rel(here.rpartition("/")[0], there.rstrip("/")) if there.rstrip("/") else _up(here)
+    return rel + "/" if there.endswith("/") and not rel.endswith("/") else rel
+
+
+def _up(here: str) -> str:
+    depth = here.count("/")
+    return "../" * depth if depth else "./"
+
+
+HTML_OPEN, HTML_CLOSE = "<!-- insight:html -->", "<!-- /insight:html -->"
+
+
+def html_block(html: str) -> str:
+    """Pre-rendered HTML in a generated page, marked so the MkDocs plugin can keep it away from Python-Markdown
+    (see :func:`lift_html`). The page stays valid Markdown with or without the plugin (raw HTML is Markdown)."""
+    return f"{HTML_OPEN}\n{html}\n{HTML_CLOSE}"
+
+
+def lift_html(markdown: str) -> tuple[str, list[str]]:
+    """Cut the marked HTML blocks out of a page, leaving a placeholder each: Python-Markdown's HTML block parser
+    took a third of a second for the 1,000-row conversations table, on every save under ``insight serve``."""
+    if HTML_OPEN not in markdown:
+        return markdown, []
+    blocks: list[str] = []
+    out: list[str] = []
+    rest = markdown
+    while HTML_OPEN in rest:
+        before, _, after = rest.partition(HTML_OPEN)
+        block, found, rest = after.partition(HTML_CLOSE)
+        if not found:  # unclosed: leave the text as it is
+            return markdown, []
+        out.append(f'{before}<div data-insight-html="{len(blocks)}"></div>')
+        blocks.append(block.strip("\n"))
+    out.append(rest)
+    return "".join(out), blocks
+
+
+def drop_html(html: str, blocks: list[str]) -> str:
+    """Put the lifted blocks back into the page's HTML."""
+    for i, block in enumerate(blocks):
+        html = html.replace(f'<div data-insight-html="{i}"></div>', block, 1)
+    return html
+
+
 def indent(text: str, width: int = 4) -> str:
     """Indent a Markdown block (for admonitions and list items); blank lines stay blank."""
     pad = " " * width
@@ -82,8 +140,11 @@ class PageSpec:
 
     src_uri: str
     template: str
-    context: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict)  # or made when rendered
     title: str = ""
+    # What the page shows, for live reload (see generator.incremental): "person:<slug>", "company:<slug>",
+    # "industry:<slug>", "bank" (the question groups). None: the page may show anything, render it every time.
+    deps: tuple[str, ...] | None = None
 
 
 OPTIONS: dict[str, Any] = {"autoescape": False, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
@@ -160,7 +221,8 @@ def _link(base: str, uri: str, text: str) -> str:
 def render(spec: PageSpec, common: dict[str, Any] | None = None) -> str:
     """One page's Markdown; ``common`` holds what every page may use (the knowledge base, settings)."""
     template = environment().get_template(spec.template)
-    text = template.render(**(common or {}), **spec.context, page_uri=spec.src_uri, title=spec.title,
+    context = spec.context() if callable(spec.context) else spec.context
+    text = template.render(**(common or {}), **context, page_uri=spec.src_uri, title=spec.title,
                            link=make_link(spec.src_uri))
     return collapse_blank_runs(text).strip() + "\n"
 

@@ -28,6 +28,7 @@ class Settings:
     followups: dict[str, Any] = field(default_factory=dict)
     site_url: str = ""
     project_dir: str = ""  # the folder of mkdocs.yml: where overrides/emails/ may hold the user's email templates
+    use_directory_urls: bool = True  # MkDocs' option: pages at x/ (True) or x.html; for links written as HTML
 
     @classmethod
     def from_options(cls, options: dict[str, Any], today: dt.date | str | None = None) -> Settings:
@@ -42,6 +43,7 @@ class Settings:
             targets=tuple(options.get("targets") or ()),
             followups=dict(options.get("followups") or {}),
             project_dir=str(options.get("project_dir") or ""),
+            use_directory_urls=bool(options.get("use_directory_urls", True)),
         )
 
 

@@ -10,7 +10,7 @@ import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Protocol
 
 from . import pages as page_builders
 from .docs import schema_json
@@ -23,7 +23,7 @@ from .pages import questions as question_pages
 from .network.asset import assets as network_assets
 from .pages.gather import related
 from .fragments import note_footer, note_header
-from .render import collapse_blank_runs, make_link, render, t
+from .render import PageSpec, collapse_blank_runs, make_link, render, t
 from .resolve import resolve
 from .settings import Settings
 from .share.scan import scan as scan_shared
@@ -63,16 +63,30 @@ def note_parts(kb: KnowledgeBase, iv: Interview) -> tuple[str, str]:
 REPLACED_BY_USER = frozenset({"index.md"})  # your own home page replaces the dashboard; elsewhere your text goes on top
 
 
-def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset()) -> Site:  # type: ignore[assignment]
-    """Render every page; where the user has ``content/<uri>`` the generated text goes below theirs (but see REPLACED_BY_USER)."""
+def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset(),  # type: ignore[assignment]
+             reuse: Reuse | None = None) -> Site:
+    """Render every page; where the user has ``content/<uri>`` the generated text goes below theirs (but see REPLACED_BY_USER).
+
+    ``reuse`` (live reload) hands back the last build's text of pages that cannot have changed.
+    """
     gc.freeze()  # the knowledge base outlives the render: the collector need not scan it again and again
     try:
-        return _generate(kb, settings, user_pages)
+        return _generate(kb, settings, user_pages, reuse)
     finally:
         gc.unfreeze()
 
 
-def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str]) -> Site:
+class Reuse(Protocol):
+    """What a live rebuild may take from the last build instead of rendering it again (generator.incremental)."""
+
+    def page(self, spec: PageSpec) -> str | None: ...
+
+    def note(self, iv: Interview) -> tuple[str, str] | None: ...
+
+    def calendar(self, items: list[Any]) -> bytes | None: ...
+
+
+def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse: Reuse | None = None) -> Site:
     site = Site(kb)
     t0 = time.perf_counter()
     common = {"kb": kb, "settings": settings}
@@ -80,11 +94,15 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str]) -> Si
         overlay = spec.src_uri in user_pages
         if overlay and spec.src_uri in REPLACED_BY_USER:
             continue
-        site.pages[spec.src_uri] = render(spec, {**common, "overlay": overlay})
+        text = reuse.page(spec) if reuse else None
+        site.pages[spec.src_uri] = text if text is not None else render(spec, {**common, "overlay": overlay})
         site.titles[spec.src_uri] = spec.title
     for iv in kb.interviews:
-        site.headers[iv.src_uri], site.footers[iv.src_uri] = note_parts(kb, iv)
-    site.assets["follow-ups/follow-ups.ics"] = calendar_bytes(kb, items_for(kb, settings), settings.site_url)
+        parts = reuse.note(iv) if reuse else None
+        site.headers[iv.src_uri], site.footers[iv.src_uri] = parts or note_parts(kb, iv)
+    items = items_for(kb, settings)
+    ics = reuse.calendar(items) if reuse else None
+    site.assets["follow-ups/follow-ups.ics"] = ics if ics is not None else calendar_bytes(kb, items, settings.site_url)
     site.assets["assets/insight/note.schema.json"] = schema_json().encode()
     site.assets.update(question_pages.assets(kb))
     site.assets.update(network_assets(kb, settings))

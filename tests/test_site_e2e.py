@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -124,6 +125,20 @@ def test_timeline_lists_every_conversation_under_its_month(demo_site: Path, kb) 
     assert list(found) == sorted(found, reverse=True)
     for iv in kb.interviews:
         assert f'href="../{iv.slug}/"' in found[iv.date.strftime("%Y-%m")], iv.slug
+
+
+def test_search_indexes_each_thing_where_it_was_said(demo_site: Path, kb) -> None:
+    """Pages that only gather rows and answers from the notes stay out of Material's search index, so a search
+    lists the note, person, company and industry pages, not five copies of the same answer."""
+    index = json.loads((demo_site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = {e["location"].split("#", 1)[0] for e in index["docs"]}
+    for iv in kb.interviews:
+        assert f"interviews/{iv.slug}/" in pages
+    assert {"people/roman-petrov/", "companies/acme-analytics/", "industries/data-science/", "questions/", "network/",
+            "follow-ups/"} <= pages
+    gathered = {p for p in pages if p in ("interviews/", "interviews/timeline/") or p.startswith("questions/") and p != "questions/"}
+    assert gathered == set()
+    assert (demo_site / "questions/finance/index.html").is_file() and (demo_site / "interviews/timeline/index.html").is_file()
 
 
 def test_every_internal_link_resolves(demo_site: Path) -> None:

@@ -11,6 +11,7 @@ NOTE = """---
 date: 2026-01-01
 person: "</title><script>window.__pwned=1</script> A&B"
 company: "<img src=x onerror=alert(1)> Co"
+role: "<b onmouseover=alert(2)>Lead</b> & *chief*"
 ---
 Hello
 """
@@ -28,6 +29,9 @@ def test_names_in_titles_are_escaped(tmp_path: Path) -> None:
         text = html.read_text(encoding="utf-8")
         assert "<script>window.__pwned" not in text, html
         assert "<img src=x" not in text, html
+        assert "<b onmouseover" not in text, html
+    index = (project / "site" / "interviews" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b onmouseover=alert(2)&gt;Lead&lt;/b&gt; &amp; *chief*" in index  # the conversations table shows it as text
     person = next((project / "site" / "people").glob("title-script*/index.html")).read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", person, re.S).group(1)
     assert title.startswith("&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; A&amp;B")

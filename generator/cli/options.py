@@ -73,4 +73,5 @@ def load_project(config_file: str | None) -> Project:
         raise click.ClickException(f"{path}: {err}") from None
     plugin = cfg.plugins.get("insight")
     options = dict(plugin.config) if plugin is not None else {}
+    options["use_directory_urls"] = cfg.use_directory_urls
     return Project(path, Path(cfg.docs_dir), options, str(options.get("repo_path", "content")))

@@ -1,16 +1,21 @@
-"""One page per person, company and industry; a company or industry page gathers what was learned."""
+"""One page per person, company and industry; a company or industry page gathers what was learned.
+
+Each page's context is made when the page is rendered (a ``functools.partial``): under live reload most
+entity pages are reused from the last build, and their contexts (what was learned, drafts) are not needed.
+"""
 
 from __future__ import annotations
 
-from typing import Iterable
+from functools import partial
+from typing import Any, Iterable
 
-from ..model import KnowledgeBase
+from ..lifecycle import emails, items_for
+from ..model import Company, Industry, KnowledgeBase, Person
+from ..network.graph import Network, build as build_network
 from ..render import PageSpec
 from ..settings import Settings
-from ..lifecycle.drafts import drafts_by_person
 from .gather import gather
 from .questions import groups_for
-from ..network.graph import build as build_network
 
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
@@ -23,26 +28,14 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
     for r in kb.referrals:
         referred_by.setdefault(r.person, []).append(r)
         referred.setdefault(r.by, []).append(r)
-    drafts = drafts_by_person(kb, settings)
+    items: dict[str, list] = {}
+    for item in items_for(kb, settings):
+        items.setdefault(item.person, []).append(item)
     net = build_network(kb, settings)
+    links = {"introduced": introduced, "referred": referred, "referred_by": referred_by, "items": items}
     for p in kb.people.values():
-        ivs = kb.interviews_with("person", p.slug)
-        yield PageSpec(
-            p.src_uri,
-            "person.md.j2",
-            {
-                "person": p,
-                "interviews": ivs,
-                "introduced": introduced.get(p.slug, []),
-                "introducers": sorted({iv.introduced_by for iv in ivs if iv.introduced_by}),
-                "referred": referred.get(p.slug, []),
-                "referred_by": referred_by.get(p.slug, []),
-                "answers": [(q, iv) for iv in ivs for q in iv.questions if q.answer],
-                "drafts": drafts.get(p.slug, []),
-                "net": net,
-            },
-            title=p.name,
-        )
+        yield PageSpec(p.src_uri, "person.md.j2", partial(_person, kb, settings, p, links, net), p.name,
+                       deps=(f"person:{p.slug}",))
     works_at: dict[str, set[str]] = {}
     for p in kb.people.values():
         if p.company:
@@ -52,23 +45,39 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
         if r.company:
             leads.setdefault(r.company, []).append(r)
     for c in kb.companies.values():
-        ivs = kb.interviews_with("company", c.slug)
-        staff = sorted({iv.person for iv in ivs} | works_at.get(c.slug, set()), key=lambda s: (kb.people[s].name.casefold(), s))
-        yield PageSpec(
-            c.src_uri,
-            "company.md.j2",
-            {"company": c, "interviews": ivs, "staff": staff, "learned": gather(ivs),
-             "leads": leads.get(c.slug, []), "question_groups": groups_for(kb, "company", c.slug)},
-            title=c.name,
-        )
+        yield PageSpec(c.src_uri, "company.md.j2", partial(_company, kb, c, works_at, leads), c.name,
+                       deps=(f"company:{c.slug}", "bank"))
     for ind in kb.industries.values():
-        ivs = kb.interviews_with("industry", ind.slug)
-        companies = sorted((c for c in kb.companies.values() if ind.slug in c.industries), key=lambda c: c.name.casefold())
-        yield PageSpec(
-            ind.src_uri,
-            "industry.md.j2",
-            {"industry": ind, "interviews": ivs, "companies": companies, "learned": gather(ivs),
-             "question_groups": groups_for(kb, "industry", ind.slug),
-             "people": sorted({iv.person for iv in ivs}, key=lambda s: (kb.people[s].name.casefold(), s))},
-            title=ind.name,
-        )
+        yield PageSpec(ind.src_uri, "industry.md.j2", partial(_industry, kb, ind), ind.name,
+                       deps=(f"industry:{ind.slug}", "bank"))
+
+
+def _person(kb: KnowledgeBase, settings: Settings, p: Person, links: dict[str, dict[str, list]], net: Network) -> dict[str, Any]:
+    ivs = kb.interviews_with("person", p.slug)
+    drafts = [(item, d) for item in links["items"].get(p.slug, []) for d in [emails.for_item(kb, settings, item)] if d is not None]
+    return {
+        "person": p,
+        "interviews": ivs,
+        "introduced": links["introduced"].get(p.slug, []),
+        "introducers": sorted({iv.introduced_by for iv in ivs if iv.introduced_by}),
+        "referred": links["referred"].get(p.slug, []),
+        "referred_by": links["referred_by"].get(p.slug, []),
+        "answers": [(q, iv) for iv in ivs for q in iv.questions if q.answer],
+        "drafts": drafts,
+        "net": net,
+    }
+
+
+def _company(kb: KnowledgeBase, c: Company, works_at: dict[str, set[str]], leads: dict[str, list]) -> dict[str, Any]:
+    ivs = kb.interviews_with("company", c.slug)
+    staff = sorted({iv.person for iv in ivs} | works_at.get(c.slug, set()), key=lambda s: (kb.people[s].name.casefold(), s))
+    return {"company": c, "interviews": ivs, "staff": staff, "learned": gather(ivs),
+            "leads": leads.get(c.slug, []), "question_groups": groups_for(kb, "company", c.slug)}
+
+
+def _industry(kb: KnowledgeBase, ind: Industry) -> dict[str, Any]:
+    ivs = kb.interviews_with("industry", ind.slug)
+    companies = sorted((c for c in kb.companies.values() if ind.slug in c.industries), key=lambda c: c.name.casefold())
+    return {"industry": ind, "interviews": ivs, "companies": companies, "learned": gather(ivs),
+            "question_groups": groups_for(kb, "industry", ind.slug),
+            "people": sorted({iv.person for iv in ivs}, key=lambda s: (kb.people[s].name.casefold(), s))}

@@ -44,4 +44,5 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
         {**info, "reached": reached, "unreached": [n.id for n in ranked if n.id not in net.paths],
          "counts": counts, "edge_labels": EDGE_LABELS},
         title="Network",
+        deps=("network",),
     )

@@ -7,7 +7,8 @@ your introduction, a checklist and the email drafts. ``insight prep NAME`` print
 
 from __future__ import annotations
 
-from typing import Iterable
+from functools import partial
+from typing import Any, Iterable
 
 from ..lifecycle import emails
 from ..derived import once_per_build, referrals_to
@@ -93,30 +94,37 @@ def _learned(kb: KnowledgeBase, iv: Interview) -> tuple[list, list]:
 
 def spec(kb: KnowledgeBase, settings: Settings, iv: Interview) -> PageSpec:
     person = kb.people[iv.person]
-    company, industry = _learned(kb, iv)
-    referred = [(r, x) for x, r in referrals_to(kb).get(iv.person, ())]
     chain = intro_chain(kb, iv.person)
-    others = [x for x in kb.interviews_with("person", iv.person) if x.slug != iv.slug]
     return PageSpec(
         prep_uri(iv),
         "prep.md.j2",
-        {
-            "iv": iv,
-            "person": person,
-            "chain": chain,
-            "first_channel": next((x.channel for x in reversed(kb.interviews_with("person", chain[0])) if x.channel), None),
-            "referred": referred,
-            "others": others,
-            "learned_groups": [
-                (f"At {kb.companies[iv.company].name}" if iv.company else "", company),
-                ("In " + ", ".join(kb.industries[s].name for s in iv.industries), industry),
-            ],
-            "limit": MAX_LEARNED,
-            "suggestions": suggestions(kb, iv),
-            "drafts": emails.for_conversation(kb, settings, iv),
-        },
+        partial(_context, kb, settings, iv, chain),  # made when rendered: live reload reuses most prep sheets
         title=f"Prep: {person.name} · {iv.date.isoformat()}",
+        deps=(f"person:{iv.person}", *(f"person:{x}" for x in chain), f"company:{iv.company}",
+              *(f"industry:{s}" for s in iv.industries), "bank", "network"),
     )
+
+
+def _context(kb: KnowledgeBase, settings: Settings, iv: Interview, chain: list[str]) -> dict[str, Any]:
+    person = kb.people[iv.person]
+    company, industry = _learned(kb, iv)
+    referred = [(r, x) for x, r in referrals_to(kb).get(iv.person, ())]
+    others = [x for x in kb.interviews_with("person", iv.person) if x.slug != iv.slug]
+    return {
+        "iv": iv,
+        "person": person,
+        "chain": chain,
+        "first_channel": next((x.channel for x in reversed(kb.interviews_with("person", chain[0])) if x.channel), None),
+        "referred": referred,
+        "others": others,
+        "learned_groups": [
+            (f"At {kb.companies[iv.company].name}" if iv.company else "", company),
+            ("In " + ", ".join(kb.industries[s].name for s in iv.industries), industry),
+        ],
+        "limit": MAX_LEARNED,
+        "suggestions": suggestions(kb, iv),
+        "drafts": emails.for_conversation(kb, settings, iv),
+    }
 
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:

@@ -70,7 +70,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
         yield PageSpec(f"questions/{ind.slug}/index.md", "questions_industry.md.j2", {
             "industry": ind, "by_topic": by_topic(groups), "not_yet": by_topic(bank.not_yet_asked(ind.slug)),
             "asked": sum(g.asked for g in groups),
-        }, f"Questions: {ind.name}")
+        }, f"Questions: {ind.name}", deps=(f"industry:{ind.slug}", "bank"))
 
 
 LATEST = 12  # answers a question's own page shows before it points to the industry pages

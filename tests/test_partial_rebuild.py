@@ -1,0 +1,128 @@
+"""Live reload renders again only the pages that show what changed, and gets every page right.
+
+After each of a series of edits a real serve session could see (a role, a company, an industry, an
+introduction, referrals, questions and answers, a status, a date, who the conversation was with,
+follow-up dates ...), the pages a :class:`SiteCache` builds, reusing what it can from the build before,
+must be exactly the pages a fresh build of the same notes makes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+import yaml
+
+from generator.bench.corpus import write_corpus
+from generator.incremental import NoteCache, SiteCache
+from generator.load import discover
+from generator.settings import Settings
+from generator.site import Site, generate, load
+
+TODAY = dt.date(2026, 11, 27)
+Edit = Callable[[dict[str, Any]], None]
+
+
+def _front(path: Path) -> tuple[dict[str, Any], str]:
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def _write(path: Path, meta: dict[str, Any], body: str) -> None:
+    path.write_text("---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n" + body,
+                    encoding="utf-8")
+
+
+def _done(docs: Path, k: int) -> Path:
+    """The k-th held conversation with questions (deterministic)."""
+    held = [p for p in sorted((docs / "interviews").glob("*.md")) if "questions" in _front(p)[0]]
+    return held[k % len(held)]
+
+
+def _other(docs: Path, field: str, not_: Any) -> Any:
+    for p in sorted((docs / "interviews").glob("*.md")):
+        value = _front(p)[0].get(field)
+        if value and value != not_:
+            return value
+    raise AssertionError(field)
+
+
+EDITS: list[tuple[str, Callable[[Path], Path], Callable[[Path, dict[str, Any]], None]]] = [
+    ("role", lambda d: _done(d, 0), lambda d, m: m.update(role=m["role"] + " Lead")),
+    ("insight", lambda d: _done(d, 1), lambda d, m: m.update(insights=m.get("insights", []) + ["A brand-new insight."])),
+    ("answer", lambda d: _done(d, 2), lambda d, m: m["questions"][0].update(a="A different answer.")),
+    ("question wording", lambda d: _done(d, 3), lambda d, m: m["questions"][0].update(q="What keeps you up at night?")),
+    ("status", lambda d: _done(d, 4), lambda d, m: m.update(status="declined")),
+    ("company", lambda d: _done(d, 5), lambda d, m: m.update(company=_other(d, "company", m["company"]))),
+    ("industry", lambda d: _done(d, 6), lambda d, m: m.update(industry=[_other(d, "industry", m.get("industry"))[0]])),
+    ("introduced by", lambda d: _done(d, 7), lambda d, m: m.update(introduced_by=_other(d, "introduced_by", m.get("introduced_by")))),
+    ("referral added", lambda d: _done(d, 8), lambda d, m: m.update(referrals=m.get("referrals", []) + [
+        {"name": _other(d, "person", m["person"]), "why": "Knows the hiring side.", "contacted": False}])),
+    ("referrals removed", lambda d: _done(d, 9), lambda d, m: m.pop("referrals", None) or m.update(tags=["x"])),
+    ("referral contacted", lambda d: _done(d, 8), lambda d, m: m["referrals"][-1].update(contacted=TODAY)),
+    ("thank-you", lambda d: _done(d, 10), lambda d, m: m.update(thank_you_sent=False)),
+    ("follow-up date", lambda d: _done(d, 11), lambda d, m: m.update(follow_up_on=TODAY + dt.timedelta(days=3))),
+    ("date", lambda d: _done(d, 12), lambda d, m: m.update(date=m["date"] - dt.timedelta(days=40))),
+    ("person", lambda d: _done(d, 13), lambda d, m: m.update(person=_other(d, "person", m["person"]))),
+    ("new person", lambda d: _done(d, 14), lambda d, m: m.update(person="Quentin Zebulon-Newman")),
+    ("share and tags", lambda d: _done(d, 15), lambda d, m: m.update(share="named", tags=["target"])),
+    ("advice and resources", lambda d: _done(d, 16), lambda d, m: m.update(advice=["Ship small."], resources=["A book."])),
+    ("scheduled", lambda d: _done(d, 17), lambda d, m: m.update(status="scheduled", date=TODAY + dt.timedelta(days=5))),
+]
+
+
+def _same(partial: Site, fresh: Site) -> None:
+    assert partial.pages.keys() == fresh.pages.keys()
+    wrong = [uri for uri in fresh.pages if partial.pages[uri] != fresh.pages[uri]]
+    assert not wrong, wrong[:10]
+    assert list(partial.pages) == list(fresh.pages)  # the same order too
+    assert partial.headers == fresh.headers and partial.footers == fresh.footers
+    assert partial.titles == fresh.titles and partial.assets == fresh.assets
+    assert partial.diagnostics == fresh.diagnostics
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus") / "content"
+    write_corpus(root, 150)
+    return root
+
+
+def test_each_edit_rebuilds_to_exactly_the_full_build(docs: Path) -> None:
+    settings = Settings(today=TODAY)
+    notes, sites = NoteCache(), SiteCache()
+
+    def both() -> tuple[Site, Site]:
+        partial = sites.generate(load(discover(docs), settings, notes.load_note), settings)
+        return partial, generate(load(discover(docs), settings), settings)
+
+    both()
+    reused_any = {}
+    for name, pick, edit in EDITS:
+        path = pick(docs)
+        meta, body = _front(path)
+        edit(docs, meta)
+        _write(path, meta, body)
+        partial, fresh = both()
+        _same(partial, fresh)
+        reused_any[name] = partial.timings.get("reused", 0)
+    # the point of it: most edits render a small part of the site again
+    for name in ("role", "insight", "answer", "status", "thank-you", "share and tags", "advice and resources"):
+        assert reused_any[name] > len(fresh.pages) / 2, (name, reused_any[name])
+    assert reused_any["new person"] == 0  # a new entity renders everything
+
+
+def test_an_edited_entity_file_renders_everything(docs: Path) -> None:
+    settings = Settings(today=TODAY)
+    notes, sites = NoteCache(), SiteCache()
+    sites.generate(load(discover(docs), settings, notes.load_note), settings)
+    person = sorted((docs / "people").glob("*.md"))[0]
+    meta, body = _front(person)
+    meta["role"] = "Chief Everything Officer"
+    _write(person, meta, body)
+    partial = sites.generate(load(discover(docs), settings, notes.load_note), settings)
+    _same(partial, generate(load(discover(docs), settings), settings))
+    assert partial.timings.get("reused", 0) == 0
