@@ -115,10 +115,28 @@ def _note_state(n: Note) -> tuple[Any, ...]:
     return (n.path, n.kind, n.meta, n.body_line, n.parts, n.ok, n.lines)
 
 
-def _interviews(kb: KnowledgeBase) -> dict[str, tuple[Any, ...]]:
+def _interviews(kb: KnowledgeBase) -> dict[str, _Resolved]:
     """Each conversation as resolved: its note and the entities it names (resolution can change with other notes)."""
-    return {iv.src_uri: (_note_state(iv.note), iv.person, iv.company, tuple(iv.industries), iv.introduced_by,
-                         tuple((r.person, r.company, r.by) for r in iv.referrals)) for iv in kb.interviews}
+    return {iv.src_uri: _Resolved(_note_state(iv.note), iv.person, iv.company, tuple(iv.industries), iv.introduced_by,
+                                  iv.date, tuple((r.person, r.company, r.by, r.role, r.why, r.contacted) for r in iv.referrals))
+            for iv in kb.interviews}
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    note: tuple[Any, ...]
+    person: str
+    company: str | None
+    industries: tuple[str, ...]
+    introduced_by: str | None
+    date: Any
+    referrals: tuple[tuple[Any, ...], ...]
+
+    @property
+    def places(self) -> set[str]:
+        """The pages that list the conversation: its person's, company's and industries'."""
+        return {f"person:{self.person}", *(f"company:{self.company}" for _ in [0] if self.company),
+                *(f"industry:{s}" for s in self.industries)}
 
 
 def _entities(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
@@ -185,19 +203,27 @@ class _Delta:
         now = _interviews(kb)
         changed = {uri for uri in now if now[uri] != last.interviews.get(uri)}  # resolution may move other notes too
         dirty: set[str] = set()
+        related: set[str] = set()  # where the changed conversations are listed: their notes' related lists change
         for uri in changed:
-            for _, person, company, industries, introduced_by, referrals in (now[uri], last.interviews[uri]):
-                dirty.add(f"person:{person}")
-                dirty.update(f"industry:{s}" for s in industries)
-                if company:
-                    dirty.add(f"company:{company}")
-                if introduced_by:
-                    dirty.add(f"person:{introduced_by}")
-                for r_person, r_company, by in referrals:
-                    dirty.update((f"person:{r_person}", f"person:{by}"))
-                    if r_company:
-                        dirty.add(f"company:{r_company}")
-        dirty.update(k for k, v in entities.items() if v != last.entities[k])
+            new, old = now[uri], last.interviews[uri]
+            related |= new.places | old.places
+            # who introduced you and whom it suggested: their pages show it, and their email drafts read it (a
+            # thank-you for an introduction depends on whether the conversation took place)
+            for x in (new, old):
+                if x.introduced_by:
+                    dirty.add(f"person:{x.introduced_by}")
+                dirty.update(f"person:{r[0]}" for r in x.referrals)
+            if (new.referrals, new.date) != (old.referrals, old.date):  # companies list the people suggested there, by date
+                dirty.update(f"company:{r[1]}" for r in new.referrals + old.referrals if r[1])
+            # an industry page counts each company's conversations
+            if new.company != old.company:
+                for company in (new.company, old.company):
+                    if company:
+                        for store in (entities, last.entities):
+                            dirty.update(f"industry:{s}" for s in store[f"company:{company}"]["industries"])
+        dirty |= related
+        changed_entities = {k for k, v in entities.items() if v != last.entities[k]}
+        dirty |= changed_entities
         # a person page shows the email drafts of the person's due items (the drafts read the person's conversations,
         # which make the person dirty when they change)
         items, old_items = derived["items by person"], last.derived["items by person"]
@@ -207,24 +233,24 @@ class _Delta:
             dirty.update(k for k in entities if k.startswith("person:"))  # a warm path may run through anyone
         if derived["bank"] != last.derived["bank"]:
             dirty.add("bank")
-        # a person shows on the pages of the companies they work at or talked to you from (staff, roles) ...
-        for key in [k for k in dirty if k.startswith("person:")]:
+        # a person's role and company show on the pages of the companies they work at or talked to you from
+        for key in [k for k in changed_entities if k.startswith("person:")]:
             for store in (entities, last.entities):
                 if store[key]["company"]:
                     dirty.add(f"company:{store[key]['company']}")
             dirty.update(f"company:{iv.company}" for iv in kb.interviews_with("person", key[7:]) if iv.company)
-        # ... and a company on its industries' pages (the company list and its number of conversations)
-        for key in [k for k in dirty if k.startswith("company:")]:
+        # a company's industries show it on their pages
+        for key in [k for k in changed_entities if k.startswith("company:")]:
             for store in (entities, last.entities):
                 dirty.update(f"industry:{s}" for s in store[key]["industries"])
-        return _Reuse(last, dirty, changed)
+        return _Reuse(last, dirty, changed, related)
 
 
 class _Reuse:
     """The last build's text of every page none of whose places is dirty."""
 
-    def __init__(self, last: _Snapshot, dirty: set[str], notes: set[str]) -> None:
-        self.last, self.dirty, self.notes = last, dirty, notes
+    def __init__(self, last: _Snapshot, dirty: set[str], notes: set[str], related: set[str]) -> None:
+        self.last, self.dirty, self.notes, self.related = last, dirty, notes, related
         self.reused: set[str] = set()
 
     def page(self, spec: PageSpec) -> str | None:
@@ -237,9 +263,9 @@ class _Reuse:
 
     def note(self, iv: Interview) -> tuple[str, str] | None:
         """A note's header and footer show it and the conversations related to it by person, company or industry."""
-        dirty = self.dirty
-        if iv.src_uri in self.notes or f"person:{iv.person}" in dirty or f"company:{iv.company}" in dirty \
-                or any(f"industry:{s}" in dirty for s in iv.industries):
+        related = self.related
+        if iv.src_uri in self.notes or f"person:{iv.person}" in related or f"company:{iv.company}" in related \
+                or any(f"industry:{s}" in related for s in iv.industries):
             return None
         site = self.last.site
         if iv.src_uri not in site.headers:

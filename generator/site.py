@@ -6,13 +6,12 @@ MkDocs nor click, and the same input always gives the same output.
 
 from __future__ import annotations
 
-import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from . import pages as page_builders
+from . import heap, pages as page_builders
 from .docs import schema_json
 from .diagnostics import Diagnostic
 from .lifecycle.calendar import calendar_bytes
@@ -69,11 +68,8 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
 
     ``reuse`` (live reload) hands back the last build's text of pages that cannot have changed.
     """
-    gc.freeze()  # the knowledge base outlives the render: the collector need not scan it again and again
-    try:
+    with heap.frozen():  # the knowledge base outlives the render: the collector need not scan it again and again
         return _generate(kb, settings, user_pages, reuse)
-    finally:
-        gc.unfreeze()
 
 
 class Reuse(Protocol):
