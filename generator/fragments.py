@@ -18,24 +18,17 @@ from .render import html_block, indent, md, t, url_href
 Link = Callable[..., str]
 
 
-def iv_rows(kb: KnowledgeBase, interviews: Iterable[Interview], link: Link) -> str:
-    """The rows of a conversations table (Date, Person, Role, Company, Status), one per line."""
-    people, companies = kb.people, kb.companies
-    return "\n".join(
-        f"| {link(iv, iv.date.isoformat())} | {link(people[iv.person])} | {t(iv.role)} | "
-        f"{link(companies[iv.company]) if iv.company else ''} | {t(iv.status)} |"
-        for iv in interviews
-    )
+Cell = Any  # text, a number, (uri, label) for a link, or a list of such links
 
 
-def iv_index_table(kb: KnowledgeBase, interviews: Iterable[Interview], page_uri: str, directory_urls: bool = True) -> str:
-    """The conversations index as an HTML table (Date, Person, Role, Company, Industry, Channel, Status).
+def html_table(page_uri: str, directory_urls: bool, headers: Iterable[str], rows: Iterable[Iterable[Cell]]) -> str:
+    """A sortable table as pre-rendered HTML (see :func:`generator.render.html_block`).
 
-    HTML, not Markdown: at 1,000 conversations the Markdown table was 245 KB of cells and links that
-    Python-Markdown took most of a second to convert, on every save under ``insight serve`` (a role or a
-    status shows here). MkDocs passes raw HTML through, so the links are written as the final relative URLs.
+    The big tables of generated pages (every conversation, every person, an industry's conversations) are
+    HTML, not Markdown: at 1,000 conversations Python-Markdown took most of a second to convert the
+    conversations index alone, on every save under ``insight serve``. MkDocs passes raw HTML through, so
+    links are written as the final relative URLs.
     """
-    people, companies, industries = kb.people, kb.companies, kb.industries
     urls: dict[str, str] = {}
 
     def a(uri: str, text: str) -> str:
@@ -44,16 +37,53 @@ def iv_index_table(kb: KnowledgeBase, interviews: Iterable[Interview], page_uri:
             href = urls[uri] = escape(url_href(page_uri, uri, directory_urls))
         return f'<a href="{href}">{escape(text, quote=False)}</a>'
 
-    rows = []
-    for iv in interviews:
-        company = companies[iv.company] if iv.company else None
-        rows.append(
-            f"<tr><td>{a(iv.src_uri, iv.date.isoformat())}</td><td>{a(people[iv.person].src_uri, people[iv.person].name)}</td>"
-            f"<td>{escape(iv.role, quote=False)}</td><td>{a(company.src_uri, company.name) if company else ''}</td>"
-            f"<td>{', '.join(a(industries[s].src_uri, industries[s].name) for s in iv.industries)}</td>"
-            f"<td>{escape((iv.channel or '').replace('-', ' '), quote=False)}</td><td>{escape(iv.status, quote=False)}</td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("Date", "Person", "Role", "Company", "Industry", "Channel", "Status"))
-    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    def cell(value: Cell) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, tuple):
+            return a(*value)
+        if isinstance(value, list):
+            return ", ".join(a(*x) for x in value)
+        return escape(str(value), quote=False)
+
+    head = "".join(f"<th>{escape(h, quote=False)}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
+    return html_block(f'<div class="insight-sortable">\n<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n'
+                      f"{body}\n</tbody>\n</table>\n</div>")
+
+
+def _ref(entity: Any) -> tuple[str, str] | None:
+    return (entity.src_uri, entity.name) if entity is not None else None
+
+
+def iv_index_table(kb: KnowledgeBase, interviews: Iterable[Interview], page_uri: str, settings: Any) -> str:
+    """Every conversation: Date, Person, Role, Company, Industry, Channel, Status."""
+    people, companies, industries = kb.people, kb.companies, kb.industries
+    rows = ([(iv.src_uri, iv.date.isoformat()), _ref(people[iv.person]), iv.role,
+             _ref(companies[iv.company]) if iv.company else None, [_ref(industries[s]) for s in iv.industries],
+             (iv.channel or "").replace("-", " "), iv.status] for iv in interviews)
+    return html_table(page_uri, settings.use_directory_urls,
+                      ("Date", "Person", "Role", "Company", "Industry", "Channel", "Status"), rows)
+
+
+def iv_table(kb: KnowledgeBase, interviews: Iterable[Interview], page_uri: str, settings: Any) -> str:
+    """Some conversations (a person's, a company's ...): Date, Person, Role, Company, Status."""
+    people, companies = kb.people, kb.companies
+    rows = ([(iv.src_uri, iv.date.isoformat()), _ref(people[iv.person]), iv.role,
+             _ref(companies[iv.company]) if iv.company else None, iv.status] for iv in interviews)
+    return html_table(page_uri, settings.use_directory_urls, ("Date", "Person", "Role", "Company", "Status"), rows)
+
+
+def people_table(kb: KnowledgeBase, people: Iterable[Any], page_uri: str, settings: Any) -> str:
+    rows = ([_ref(p), p.role, _ref(kb.companies[p.company]) if p.company else None,
+             len(kb.interviews_with("person", p.slug))] for p in people)
+    return html_table(page_uri, settings.use_directory_urls, ("Name", "Role", "Company", "Conversations"), rows)
+
+
+def companies_table(kb: KnowledgeBase, companies: Iterable[Any], page_uri: str, settings: Any) -> str:
+    rows = ([_ref(c), [_ref(kb.industries[s]) for s in c.industries], len(kb.interviews_with("company", c.slug))]
+            for c in companies)
+    return html_table(page_uri, settings.use_directory_urls, ("Company", "Industry", "Conversations"), rows)
 
 
 def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], link: Link) -> str:
@@ -223,6 +253,7 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
     return " → ".join(net_node(net, settings, i, link) for i in ids)
 
 
-GLOBALS = {"html_block": html_block, "iv_rows": iv_rows, "iv_index_table": iv_index_table, "sourced_items": sourced_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
+GLOBALS = {"html_block": html_block, "iv_table": iv_table, "iv_index_table": iv_index_table, "people_table": people_table,
+           "companies_table": companies_table, "sourced_items": sourced_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "related_list": related_list, "md_items": md_items, "note_questions": note_questions, "said": said, "net_node": net_node, "net_path": net_path}

@@ -143,11 +143,13 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         site = self.site
         if site is None:
             return markdown
-        if page.file.generated_by:
-            markdown, self.html[page.file.src_uri] = lift_html(markdown)
-            return markdown
-        shown = core.as_shown(site, page.file.src_uri, markdown, page.meta.get("title"))
-        return markdown if shown is None else shown
+        if not page.file.generated_by:
+            shown = core.as_shown(site, page.file.src_uri, markdown, page.meta.get("title"))
+            if shown is None:
+                return markdown
+            markdown = shown
+        markdown, self.html[page.file.src_uri] = lift_html(markdown)  # our tables: HTML that needs no converting
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.html.pop(page.file.src_uri, None)
