@@ -1,12 +1,12 @@
 """What a rebuild under ``insight serve`` may skip: parsed notes and unchanged pages.
 
 Three things make a live reload fast at thousands of notes: a note whose bytes did not change is
-not parsed again (:class:`NoteCache`); when no note changed except in its prose, the generated
-pages of the last build are reused (:class:`SiteCache`), since no generated page shows a note's
-prose; and a page whose final Markdown did not change is not rendered to HTML again
-(:func:`changed_pages`). Otherwise resolve and the generated Markdown are redone, so a change to
-one note reaches every page that shows it: the person, company, industry and index pages and the
-related lists of other notes. Nothing here imports MkDocs.
+not parsed again (:class:`NoteCache`); the generated pages that cannot show what changed are the
+last build's text (:class:`SiteCache`: all of them when only prose changed, since no generated page
+shows a note's prose); and a page whose final Markdown did not change is not rendered to HTML again
+(:func:`changed_pages`). Resolve always runs again, so a change to one note reaches every page that
+shows it: the person, company, industry and index pages and the related lists of other notes.
+tests/test_partial_rebuild.py checks each partial rebuild against a full one. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -103,9 +103,9 @@ class _Snapshot:
     key: tuple[Any, ...]
     notes: dict[str, Note]
     diagnostics_before: list[Diagnostic]  # the problems found before generating
-    interviews: dict[str, tuple[Any, ...]]  # src_uri -> what resolve made of the note
+    interviews: dict[str, _Resolved]  # src_uri -> what resolve made of the note
     entities: dict[str, dict[str, Any]]  # "person:<slug>" ... -> the entity's fields
-    derived: dict[str, Any]  # fingerprints of the network, the question bank, drafts and due items
+    derived: dict[str, Any]  # fingerprints of the network, the question bank and the due items
     site: Site
     diagnostics: list[Diagnostic]
 
@@ -124,6 +124,8 @@ def _interviews(kb: KnowledgeBase) -> dict[str, _Resolved]:
 
 @dataclass(frozen=True)
 class _Resolved:
+    """A conversation as one build saw it."""
+
     note: tuple[Any, ...]
     person: str
     company: str | None
@@ -135,8 +137,10 @@ class _Resolved:
     @property
     def places(self) -> set[str]:
         """The pages that list the conversation: its person's, company's and industries'."""
-        return {f"person:{self.person}", *(f"company:{self.company}" for _ in [0] if self.company),
-                *(f"industry:{s}" for s in self.industries)}
+        places = {f"person:{self.person}", *(f"industry:{s}" for s in self.industries)}
+        if self.company:
+            places.add(f"company:{self.company}")
+        return places
 
 
 def _entities(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
