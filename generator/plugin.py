@@ -105,6 +105,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                                       load_one=load_one, make_site=make_site)
         if self.live:
             self.notes.keep_only({n.src_uri for n in site.kb.notes} | site.left_out)
+        log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers),
+                  ", ".join(f"{k} {v:.2f}" for k, v in site.timings.items()))
         for d in site.diagnostics:
             (log.error if d.is_error else log.warning)(d.format())
         for f in [f for f in files if f.src_uri.startswith("emails/") and f.src_uri.endswith(".txt.j2")]:

@@ -6,7 +6,12 @@ MkDocs nor click, and the same input always gives the same output.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
+import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Protocol
@@ -17,12 +22,12 @@ from .diagnostics import Diagnostic
 from .lifecycle.calendar import calendar_bytes
 from .lifecycle import items_for
 from .load import Source, discover, load_all, load_note
-from .model import Interview, KnowledgeBase
+from .model import Interview, KnowledgeBase, Note
 from .pages import questions as question_pages
 from .network.asset import assets as network_assets
 from .pages.gather import related
 from .fragments import note_footer, note_header
-from .render import PageSpec, collapse_blank_runs, make_link, render, t
+from .render import PageSpec, collapse_blank_runs, environment, make_link, render, t
 from .resolve import resolve
 from .settings import Settings
 from .share.scan import scan as scan_shared
@@ -47,8 +52,46 @@ class Site:
 
 
 def load(sources: list[Source], settings: Settings, load_one: Callable[[Source], Any] = load_note) -> KnowledgeBase:
-    notes, diags = load_all(sources, load_one)
+    notes, diags = load_notes(sources, load_one)
     return resolve(notes, settings, diags + scan_shared(notes))
+
+
+def load_notes(sources: list[Source], load_one: Callable[[Source], Any] = load_note) -> tuple[list[Note], list[Diagnostic]]:
+    """Every file parsed (in two processes when :func:`parallel_jobs` allows), with its problems."""
+    if load_one is load_note and parallel_jobs(len(sources)) > 1:
+        load_one = _parsed_in_two(sources)
+    return load_all(sources, load_one)
+
+
+def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
+    """Parse every other file in a forked process: ``load_all`` then takes the results in order, as if it had
+    parsed them itself (a file that made the parser fail still fails, with the same message)."""
+    _FORKED["sources"] = sources
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            other = pool.submit(_parse_share, 1)
+            parsed = dict(zip((s.src_uri for s in sources[0::2]), _parse_share(0)))
+            parsed.update(zip((s.src_uri for s in sources[1::2]), other.result()))
+    finally:
+        _FORKED.clear()
+
+    def load_one(src: Source) -> Any:
+        result = parsed[src.src_uri]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    return load_one
+
+
+def _parse_share(share: int) -> list[Any]:
+    out: list[Any] = []
+    for src in _FORKED["sources"][share::2]:
+        try:
+            out.append(load_note(src))
+        except Exception as err:  # noqa: BLE001 - load_all reports it, naming the file
+            out.append(err)
+    return out
 
 
 def note_parts(kb: KnowledgeBase, iv: Interview) -> tuple[str, str]:
@@ -86,24 +129,92 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
     site = Site(kb)
     t0 = time.perf_counter()
     common = {"kb": kb, "settings": settings}
+    todo: list[tuple[PageSpec, dict[str, Any]]] = []  # pages to render (the others come from ``reuse``)
     for spec in page_builders.build_pages(kb, settings):
         overlay = spec.src_uri in user_pages
         if overlay and spec.src_uri in REPLACED_BY_USER:
             continue
         text = reuse.page(spec) if reuse else None
-        site.pages[spec.src_uri] = text if text is not None else render(spec, {**common, "overlay": overlay})
+        site.pages[spec.src_uri] = text if text is not None else ""
+        if text is None:
+            todo.append((spec, {**common, "overlay": overlay}))
         site.titles[spec.src_uri] = spec.title
+    notes: list[Interview] = []
     for iv in kb.interviews:
         parts = reuse.note(iv) if reuse else None
-        site.headers[iv.src_uri], site.footers[iv.src_uri] = parts or note_parts(kb, iv)
+        if parts:
+            site.headers[iv.src_uri], site.footers[iv.src_uri] = parts
+        else:
+            site.headers[iv.src_uri] = site.footers[iv.src_uri] = ""  # keeps the notes' order
+            notes.append(iv)
     items = items_for(kb, settings)
+    jobs = parallel_jobs(len(todo) + len(notes)) if reuse is None else 1
+    if jobs > 1:
+        question_pages.bank_of(kb)  # before forking: building the bank adds its warnings to kb.diagnostics
+        env = environment()  # and load the templates once, not in both processes
+        for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+            env.get_template(name)
+        _FORKED.update(kb=kb, todo=todo, notes=notes)
+        try:
+            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+                other = pool.submit(_render_share, 1)  # the other process: half the pages, every note
+                _assets(site, kb, settings, items, reuse)
+                mine = _render_share(0)
+                theirs = other.result()
+        finally:
+            _FORKED.clear()
+        for (spec, _), text in zip(todo[0::2], mine[0]):
+            site.pages[spec.src_uri] = text
+        for (spec, _), text in zip(todo[1::2], theirs[0]):
+            site.pages[spec.src_uri] = text
+        for iv, (head, foot) in zip(notes, theirs[1]):
+            site.headers[iv.src_uri], site.footers[iv.src_uri] = head, foot
+    else:
+        for spec, context in todo:
+            site.pages[spec.src_uri] = render(spec, context)
+        for iv in notes:
+            site.headers[iv.src_uri], site.footers[iv.src_uri] = note_parts(kb, iv)
+        _assets(site, kb, settings, items, reuse)
+    site.timings["render"] = time.perf_counter() - t0
+    site.timings["jobs"] = float(jobs)
+    return site
+
+
+def _assets(site: Site, kb: KnowledgeBase, settings: Settings, items: list[Any], reuse: Reuse | None) -> None:
     ics = reuse.calendar(items) if reuse else None
     site.assets["follow-ups/follow-ups.ics"] = ics if ics is not None else calendar_bytes(kb, items, settings.site_url)
     site.assets["assets/insight/note.schema.json"] = schema_json().encode()
     site.assets.update(question_pages.assets(kb))
     site.assets.update(network_assets(kb, settings))
-    site.timings["render"] = time.perf_counter() - t0
-    return site
+
+
+_FORKED: dict[str, Any] = {}  # what the forked process renders from: it inherits this module's state
+
+
+def _render_share(share: int) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every other page from ``share`` (0 or 1); share 1 also renders every note's header and footer."""
+    kb, todo = _FORKED["kb"], _FORKED["todo"]
+    pages = [render(spec, context) for spec, context in todo[share::2]]
+    notes = [note_parts(kb, iv) for iv in _FORKED["notes"]] if share == 1 else []
+    return pages, notes
+
+
+PARALLEL_FROM = 300  # pages and notes to render: below this, forking costs more than it saves
+
+
+def parallel_jobs(count: int) -> int:
+    """2 when rendering may be split over two processes: enough to render, two CPUs for this process, Linux
+    (where forking is safe and cheap), and no other thread running (``insight serve`` has a server thread:
+    never fork it). ``INSIGHT_JOBS=1`` turns it off."""
+    if count < PARALLEL_FROM or os.environ.get("INSIGHT_JOBS") == "1":
+        return 1
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return 2 if cpus >= 2 else 1
 
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]
