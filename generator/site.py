@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Protocol
@@ -72,6 +73,8 @@ def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
             other = pool.submit(_parse_share, 1)
             parsed = dict(zip((s.src_uri for s in sources[0::2]), _parse_share(0)))
             parsed.update(zip((s.src_uri for s in sources[1::2]), other.result()))
+    except (OSError, BrokenProcessPool):  # no fork to be had (memory, process limits): one process it is
+        return load_note
     finally:
         _FORKED.clear()
 
@@ -155,12 +158,18 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
         for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
             env.get_template(name)
         _FORKED.update(kb=kb, todo=todo, notes=notes)
+        mine = theirs = None
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
                 other = pool.submit(_render_share, 1)  # the other process: half the pages, every note
                 _assets(site, kb, settings, items, reuse)
                 mine = _render_share(0)
                 theirs = other.result()
+        except (OSError, BrokenProcessPool):  # the fork failed or died: render its share here
+            if not site.assets:
+                _assets(site, kb, settings, items, reuse)
+            mine = mine or _render_share(0)
+            theirs = _render_share(1)
         finally:
             _FORKED.clear()
         for (spec, _), text in zip(todo[0::2], mine[0]):

@@ -59,3 +59,22 @@ def test_never_forks_beside_other_threads(monkeypatch: pytest.MonkeyPatch) -> No
     assert core.parallel_jobs(core.PARALLEL_FROM - 1) == 1
     monkeypatch.setenv("INSIGHT_JOBS", "1")
     assert core.parallel_jobs(10_000) == 1
+
+
+def test_a_failed_fork_falls_back_to_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = tmp_path / "content"
+    write_corpus(docs, 60)
+    settings = Settings(today=TODAY)
+    monkeypatch.setenv("INSIGHT_JOBS", "1")
+    one = core.generate(core.load(discover(docs), settings), settings)
+    monkeypatch.delenv("INSIGHT_JOBS")
+    monkeypatch.setattr(core, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(core.threading, "active_count", lambda: 1)
+
+    def no_fork(*args: object, **kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(core, "ProcessPoolExecutor", no_fork)
+    again = core.generate(core.load(discover(docs), settings), settings)
+    assert again.pages == one.pages and again.headers == one.headers and again.footers == one.footers
+    assert again.assets == one.assets and again.diagnostics == one.diagnostics
