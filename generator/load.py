@@ -20,6 +20,7 @@ from . import body as body_parser
 from . import schema
 from .diagnostics import Diagnostic, sort_key
 from .model import BodyParts, Note
+from .render import page_url
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -259,10 +260,7 @@ def _duplicate_keys(node: yaml.Node | None, path: str, line_offset: int) -> list
 
 def url_of(src_uri: str) -> str:
     """The URL MkDocs gives a page (``use_directory_urls``), lower-cased to catch clashes on any disk."""
-    stem = src_uri[:-3]
-    if stem.endswith("/index") or stem.endswith("/README") or stem in ("index", "README"):
-        stem = stem.rsplit("/", 1)[0] if "/" in stem else ""
-    return (stem + "/").lstrip("/").lower()
+    return page_url(src_uri).lower()
 
 
 def load_all(sources: list[Source], load_one: Callable[[Source], tuple[Note | None, list[Diagnostic]]] = load_note) -> tuple[list[Note], list[Diagnostic]]:

@@ -71,13 +71,13 @@ def _rel(base: str, to_uri: str) -> str:
 
 
 def page_url(uri: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page of a docs-dir Markdown file, relative to the site root."""
+    """The URL MkDocs gives the page of a docs-dir Markdown file, relative to the site root
+    (``index.md`` and ``README.md`` stand for their folder)."""
     stem = uri[:-3] if uri.endswith(".md") else uri
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/index.html".lstrip("/") if not directory_urls else (f"{folder}/" if folder else "")
+    return stem + ".html" if not directory_urls else stem + "/"
 
 
 def url_href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:

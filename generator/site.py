@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Protocol, TypeVar
 
 from . import heap, pages as page_builders
 from .docs import schema_json
@@ -32,6 +32,9 @@ from .render import PageSpec, collapse_blank_runs, environment, make_link, rende
 from .resolve import resolve
 from .settings import Settings
 from .share.scan import scan as scan_shared
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 @dataclass
@@ -69,14 +72,14 @@ def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
     parsed them itself (a file that made the parser fail still fails, with the same message)."""
     _FORKED["sources"] = sources
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            other = pool.submit(_parse_share, 1)
-            parsed = dict(zip((s.src_uri for s in sources[0::2]), _parse_share(0)))
-            parsed.update(zip((s.src_uri for s in sources[1::2]), other.result()))
-    except (OSError, BrokenProcessPool):  # no fork to be had (memory, process limits): one process it is
-        return load_note
+        split = _beside(_parse_share, 1, lambda: _parse_share(0))
     finally:
         _FORKED.clear()
+    if split is None:
+        return load_note
+    mine, theirs = split
+    parsed = dict(zip((s.src_uri for s in sources[0::2]), mine))
+    parsed.update(zip((s.src_uri for s in sources[1::2]), theirs))
 
     def load_one(src: Source) -> Any:
         result = parsed[src.src_uri]
@@ -85,6 +88,19 @@ def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
         return result
 
     return load_one
+
+
+def _beside(work: Callable[[int], T], share: int, here: Callable[[], U]) -> tuple[U, T] | None:
+    """``work(share)`` in a forked process while ``here()`` runs in this one; None when no fork can be had
+    (memory or process limits) or it died, and the caller does it all in one process. The fork inherits
+    ``_FORKED``; an exception raised by ``work`` is raised here."""
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            other = pool.submit(work, share)
+            mine = here()
+            return mine, other.result()
+    except (OSError, BrokenProcessPool):
+        return None
 
 
 def _parse_share(share: int) -> list[Any]:
@@ -158,27 +174,26 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
         for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
             env.get_template(name)
         _FORKED.update(kb=kb, todo=todo, notes=notes)
-        mine = theirs = None
+
+        def here() -> tuple[list[str], list[tuple[str, str]]]:  # the other process: half the pages, every note
+            _assets(site, kb, settings, items, reuse)
+            return _render_share(0)
+
         try:
-            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-                other = pool.submit(_render_share, 1)  # the other process: half the pages, every note
-                _assets(site, kb, settings, items, reuse)
-                mine = _render_share(0)
-                theirs = other.result()
-        except (OSError, BrokenProcessPool):  # the fork failed or died: render its share here
-            if not site.assets:
-                _assets(site, kb, settings, items, reuse)
-            mine = mine or _render_share(0)
-            theirs = _render_share(1)
+            split = _beside(_render_share, 1, here)
         finally:
             _FORKED.clear()
-        for (spec, _), text in zip(todo[0::2], mine[0]):
-            site.pages[spec.src_uri] = text
-        for (spec, _), text in zip(todo[1::2], theirs[0]):
-            site.pages[spec.src_uri] = text
-        for iv, (head, foot) in zip(notes, theirs[1]):
-            site.headers[iv.src_uri], site.footers[iv.src_uri] = head, foot
-    else:
+        if split is None:
+            jobs = 1
+        else:
+            mine, theirs = split
+            for (spec, _), text in zip(todo[0::2], mine[0]):
+                site.pages[spec.src_uri] = text
+            for (spec, _), text in zip(todo[1::2], theirs[0]):
+                site.pages[spec.src_uri] = text
+            for iv, (head, foot) in zip(notes, theirs[1]):
+                site.headers[iv.src_uri], site.footers[iv.src_uri] = head, foot
+    if jobs == 1:
         for spec, context in todo:
             site.pages[spec.src_uri] = render(spec, context)
         for iv in notes:
@@ -219,11 +234,7 @@ def parallel_jobs(count: int) -> int:
         return 1
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return 2 if cpus >= 2 else 1
+    return 2 if len(os.sched_getaffinity(0)) >= 2 else 1
 
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]
