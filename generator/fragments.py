@@ -4,7 +4,8 @@ A Jinja macro call costs tens of microseconds; a company, industry or question p
 of table rows and answer cards, so at 1,000 conversations these pieces were most of the render
 time. Templates keep the page structure and call these with the page's ``link`` (bound to the
 page, so links stay relative). The escaping rules are the templates': every user value goes
-through ``t``, ``md`` or ``link``.
+through ``t``, ``md`` or ``link``. The tables are the exception: they are HTML (:func:`html_table`),
+every value escaped with ``html.escape`` and every link a relative URL from :func:`url_href`.
 """
 
 from __future__ import annotations
@@ -56,22 +57,16 @@ def _ref(entity: Any) -> tuple[str, str] | None:
     return (entity.src_uri, entity.name) if entity is not None else None
 
 
-def iv_index_table(kb: KnowledgeBase, interviews: Iterable[Interview], page_uri: str, settings: Any) -> str:
-    """Every conversation: Date, Person, Role, Company, Industry, Channel, Status."""
+def iv_table(kb: KnowledgeBase, interviews: Iterable[Interview], page_uri: str, settings: Any, index: bool = False) -> str:
+    """Conversations: Date, Person, Role, Company, Status; the conversations index (``index``) adds Industry
+    and Channel before Status."""
     people, companies, industries = kb.people, kb.companies, kb.industries
+    headers = ("Date", "Person", "Role", "Company") + (("Industry", "Channel") if index else ()) + ("Status",)
     rows = ([(iv.src_uri, iv.date.isoformat()), _ref(people[iv.person]), iv.role,
-             _ref(companies[iv.company]) if iv.company else None, [_ref(industries[s]) for s in iv.industries],
-             (iv.channel or "").replace("-", " "), iv.status] for iv in interviews)
-    return html_table(page_uri, settings.use_directory_urls,
-                      ("Date", "Person", "Role", "Company", "Industry", "Channel", "Status"), rows)
-
-
-def iv_table(kb: KnowledgeBase, interviews: Iterable[Interview], page_uri: str, settings: Any) -> str:
-    """Some conversations (a person's, a company's ...): Date, Person, Role, Company, Status."""
-    people, companies = kb.people, kb.companies
-    rows = ([(iv.src_uri, iv.date.isoformat()), _ref(people[iv.person]), iv.role,
-             _ref(companies[iv.company]) if iv.company else None, iv.status] for iv in interviews)
-    return html_table(page_uri, settings.use_directory_urls, ("Date", "Person", "Role", "Company", "Status"), rows)
+             _ref(companies[iv.company]) if iv.company else None,
+             *(([_ref(industries[s]) for s in iv.industries], (iv.channel or "").replace("-", " ")) if index else ()),
+             iv.status] for iv in interviews)
+    return html_table(page_uri, settings.use_directory_urls, headers, rows)
 
 
 def people_table(kb: KnowledgeBase, people: Iterable[Any], page_uri: str, settings: Any) -> str:
@@ -253,7 +248,7 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
     return " → ".join(net_node(net, settings, i, link) for i in ids)
 
 
-GLOBALS = {"html_block": html_block, "iv_table": iv_table, "iv_index_table": iv_index_table, "people_table": people_table,
+GLOBALS = {"html_block": html_block, "iv_table": iv_table, "people_table": people_table,
            "companies_table": companies_table, "sourced_items": sourced_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "related_list": related_list, "md_items": md_items, "note_questions": note_questions, "said": said, "net_node": net_node, "net_path": net_path}
