@@ -6,18 +6,13 @@ MkDocs nor click, and the same input always gives the same output.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
-import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Protocol, TypeVar
+from typing import Any, Callable, Protocol
 
-from . import heap, pages as page_builders
+from . import heap, pages as page_builders, parallel
 from .docs import schema_json
 from .diagnostics import Diagnostic
 from .lifecycle.calendar import calendar_bytes
@@ -33,8 +28,6 @@ from .resolve import resolve
 from .settings import Settings
 from .share.scan import scan as scan_shared
 
-T = TypeVar("T")
-U = TypeVar("U")
 
 
 @dataclass
@@ -61,25 +54,19 @@ def load(sources: list[Source], settings: Settings, load_one: Callable[[Source],
 
 
 def load_notes(sources: list[Source], load_one: Callable[[Source], Any] = load_note) -> tuple[list[Note], list[Diagnostic]]:
-    """Every file parsed (in two processes when :func:`parallel_jobs` allows), with its problems."""
-    if load_one is load_note and parallel_jobs(len(sources)) > 1:
+    """Every file parsed (in two processes when :func:`parallel.jobs` allows), with its problems."""
+    if load_one is load_note and parallel.jobs(len(sources)) > 1:
         load_one = _parsed_in_two(sources)
     return load_all(sources, load_one)
 
 
 def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
-    """Parse every other file in a forked process: ``load_all`` then takes the results in order, as if it had
-    parsed them itself (a file that made the parser fail still fails, with the same message)."""
-    _FORKED["sources"] = sources
-    try:
-        split = _beside(_parse_share, 1, lambda: _parse_share(0))
-    finally:
-        _FORKED.clear()
-    if split is None:
+    """Parse the files in two processes: ``load_all`` then takes the results in order, as if it had parsed
+    them itself (a file that made the parser fail still fails, with the same message)."""
+    results = parallel.run([partial(load_note, src) for src in sources], catch=True)
+    if results is None:
         return load_note
-    mine, theirs = split
-    parsed = dict(zip((s.src_uri for s in sources[0::2]), mine))
-    parsed.update(zip((s.src_uri for s in sources[1::2]), theirs))
+    parsed = dict(zip((s.src_uri for s in sources), results))
 
     def load_one(src: Source) -> Any:
         result = parsed[src.src_uri]
@@ -88,29 +75,6 @@ def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
         return result
 
     return load_one
-
-
-def _beside(work: Callable[[int], T], share: int, here: Callable[[], U]) -> tuple[U, T] | None:
-    """``work(share)`` in a forked process while ``here()`` runs in this one; None when no fork can be had
-    (memory or process limits) or it died, and the caller does it all in one process. The fork inherits
-    ``_FORKED``; an exception raised by ``work`` is raised here."""
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            other = pool.submit(work, share)
-            mine = here()
-            return mine, other.result()
-    except (OSError, BrokenProcessPool):
-        return None
-
-
-def _parse_share(share: int) -> list[Any]:
-    out: list[Any] = []
-    for src in _FORKED["sources"][share::2]:
-        try:
-            out.append(load_note(src))
-        except Exception as err:  # noqa: BLE001 - load_all reports it, naming the file
-            out.append(err)
-    return out
 
 
 def note_parts(kb: KnowledgeBase, iv: Interview) -> tuple[str, str]:
@@ -167,74 +131,40 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
             site.headers[iv.src_uri] = site.footers[iv.src_uri] = ""  # keeps the notes' order
             notes.append(iv)
     items = items_for(kb, settings)
-    jobs = parallel_jobs(len(todo) + len(notes)) if reuse is None else 1
+    tasks = _asset_tasks(kb, settings, items, reuse)  # the biggest first: the last tasks should be small
+    first_page = len(tasks)
+    tasks += [partial(render, spec, context) for spec, context in todo]
+    tasks += [partial(note_parts, kb, iv) for iv in notes]
+    jobs = parallel.jobs(len(tasks)) if reuse is None else 1
+    results = None
     if jobs > 1:
         question_pages.bank_of(kb)  # before forking: building the bank adds its warnings to kb.diagnostics
-        env = environment()  # and load the templates once, not in both processes
-        for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+        env = environment()  # and load the page templates once, not in both processes (not share/: they need
+        for name in env.list_templates(filter_func=lambda n: "/" not in n):  # share.pages' filters)
             env.get_template(name)
-        _FORKED.update(kb=kb, todo=todo, notes=notes)
-
-        def here() -> tuple[list[str], list[tuple[str, str]]]:  # the other process: half the pages, every note
-            _assets(site, kb, settings, items, reuse)
-            return _render_share(0)
-
-        try:
-            split = _beside(_render_share, 1, here)
-        finally:
-            _FORKED.clear()
-        if split is None:
-            jobs = 1
-        else:
-            mine, theirs = split
-            for (spec, _), text in zip(todo[0::2], mine[0]):
-                site.pages[spec.src_uri] = text
-            for (spec, _), text in zip(todo[1::2], theirs[0]):
-                site.pages[spec.src_uri] = text
-            for iv, (head, foot) in zip(notes, theirs[1]):
-                site.headers[iv.src_uri], site.footers[iv.src_uri] = head, foot
-    if jobs == 1:
-        for spec, context in todo:
-            site.pages[spec.src_uri] = render(spec, context)
-        for iv in notes:
-            site.headers[iv.src_uri], site.footers[iv.src_uri] = note_parts(kb, iv)
-        _assets(site, kb, settings, items, reuse)
+        results = parallel.run(tasks)
+        jobs = 1 if results is None else jobs
+    if results is None:
+        results = [task() for task in tasks]
+    for assets in results[:first_page]:
+        site.assets.update(assets)
+    for (spec, _), text in zip(todo, results[first_page:]):
+        site.pages[spec.src_uri] = text
+    for iv, (head, foot) in zip(notes, results[first_page + len(todo):]):
+        site.headers[iv.src_uri], site.footers[iv.src_uri] = head, foot
     site.timings["render"] = time.perf_counter() - t0
     site.timings["jobs"] = float(jobs)
     return site
 
 
-def _assets(site: Site, kb: KnowledgeBase, settings: Settings, items: list[Any], reuse: Reuse | None) -> None:
-    ics = reuse.calendar(items) if reuse else None
-    site.assets["follow-ups/follow-ups.ics"] = ics if ics is not None else calendar_bytes(kb, items, settings.site_url)
-    site.assets["assets/insight/note.schema.json"] = schema_json().encode()
-    site.assets.update(question_pages.assets(kb))
-    site.assets.update(network_assets(kb, settings))
+def _asset_tasks(kb: KnowledgeBase, settings: Settings, items: list[Any], reuse: Reuse | None) -> list[Callable[[], dict[str, bytes]]]:
+    """The data files, each a task that gives ``{docs-dir path: bytes}``."""
+    def calendar() -> dict[str, bytes]:
+        ics = reuse.calendar(items) if reuse else None
+        return {"follow-ups/follow-ups.ics": ics if ics is not None else calendar_bytes(kb, items, settings.site_url)}
 
-
-_FORKED: dict[str, Any] = {}  # what the forked process renders from: it inherits this module's state
-
-
-def _render_share(share: int) -> tuple[list[str], list[tuple[str, str]]]:
-    """Every other page from ``share`` (0 or 1); share 1 also renders every note's header and footer."""
-    kb, todo = _FORKED["kb"], _FORKED["todo"]
-    pages = [render(spec, context) for spec, context in todo[share::2]]
-    notes = [note_parts(kb, iv) for iv in _FORKED["notes"]] if share == 1 else []
-    return pages, notes
-
-
-PARALLEL_FROM = 300  # pages and notes to render: below this, forking costs more than it saves
-
-
-def parallel_jobs(count: int) -> int:
-    """2 when rendering may be split over two processes: enough to render, two CPUs for this process, Linux
-    (where forking is safe and cheap), and no other thread running (``insight serve`` has a server thread:
-    never fork it). ``INSIGHT_JOBS=1`` turns it off."""
-    if count < PARALLEL_FROM or os.environ.get("INSIGHT_JOBS") == "1":
-        return 1
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
-        return 1
-    return 2 if len(os.sched_getaffinity(0)) >= 2 else 1
+    return [calendar, partial(question_pages.assets, kb), partial(network_assets, kb, settings),
+            lambda: {"assets/insight/note.schema.json": schema_json().encode()}]
 
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]
