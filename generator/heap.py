@@ -37,3 +37,17 @@ def frozen() -> Iterator[None]:
         yield
     finally:
         thaw()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No collection while a phase makes many objects that all live on and few cycles (parsing the notes,
+    resolving them): the collector would walk the growing heap again and again for nothing. What cycles
+    there are go at the first collection afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

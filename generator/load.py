@@ -16,7 +16,7 @@ from typing import Any, Callable
 import frontmatter
 import yaml
 
-from . import body as body_parser
+from . import body as body_parser, heap
 from . import schema
 from .diagnostics import Diagnostic, sort_key
 from .model import BodyParts, Note
@@ -265,6 +265,11 @@ def url_of(src_uri: str) -> str:
 
 def load_all(sources: list[Source], load_one: Callable[[Source], tuple[Note | None, list[Diagnostic]]] = load_note) -> tuple[list[Note], list[Diagnostic]]:
     """Every file, note by note: problems are collected, one bad file never stops the others."""
+    with heap.paused():
+        return _load_all(sources, load_one)
+
+
+def _load_all(sources: list[Source], load_one: Callable[[Source], tuple[Note | None, list[Diagnostic]]]) -> tuple[list[Note], list[Diagnostic]]:
     notes: list[Note] = []
     diags: list[Diagnostic] = []
     urls: dict[str, str] = {}

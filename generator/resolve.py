@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import heap
 from .diagnostics import Diagnostic, sort_key
 from .identity import Registry, key, slugify
 from .model import QA, Action, Company, Entity, Industry, Interview, KnowledgeBase, Note, Person, Referral
@@ -156,6 +157,11 @@ def _fill_people(kb: KnowledgeBase) -> None:
 
 def resolve(notes: list[Note], settings: Settings, diagnostics: list[Diagnostic] | None = None) -> KnowledgeBase:
     """Resolve every good note; notes with errors are left out (their messages are already known)."""
+    with heap.paused():
+        return _resolve(notes, settings, diagnostics)
+
+
+def _resolve(notes: list[Note], settings: Settings, diagnostics: list[Diagnostic] | None) -> KnowledgeBase:
     kb = KnowledgeBase(today=settings.today, notes=notes, diagnostics=list(diagnostics or []))
     r = Resolver(kb)
     for kind in ("industries", "companies", "people"):

@@ -55,9 +55,10 @@ def load(sources: list[Source], settings: Settings, load_one: Callable[[Source],
 
 def load_notes(sources: list[Source], load_one: Callable[[Source], Any] = load_note) -> tuple[list[Note], list[Diagnostic]]:
     """Every file parsed (in two processes when :func:`parallel.jobs` allows), with its problems."""
-    if load_one is load_note and parallel.jobs(len(sources)) > 1:
-        load_one = _parsed_in_two(sources)
-    return load_all(sources, load_one)
+    with heap.paused():
+        if load_one is load_note and parallel.jobs(len(sources)) > 1:
+            load_one = _parsed_in_two(sources)
+        return load_all(sources, load_one)
 
 
 def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
