@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import schema
+from generator import load as load_module, schema
 from generator.load import Source, load_all
 from generator.resolve import resolve
 from generator.settings import Settings
@@ -97,3 +97,35 @@ note_like = st.fixed_dictionaries(
 def test_note_shaped_frontmatter_and_any_body(data: dict, body: str) -> None:
     front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     check_file(f"---\n{front}---\n\n{body}\n".encode("utf-8", "surrogatepass"))
+
+
+SCALARS = st.one_of(st.sampled_from(["yes", "No", "on", "off", "~", "null", "2026-03-14", "2026-02-30", "1e3", "0x1f",
+                                     "012", "1_000", ".inf", "-.5", "12:30", "true", "Null", "=", "<<", ""]),
+                    st.text(max_size=12), st.integers(), st.dates().map(str))
+
+
+@SETTINGS
+@given(st.lists(st.tuples(SCALARS, st.sampled_from(["", "'", '"'])), min_size=1, max_size=12))
+def test_values_are_typed_as_pyyaml_types_them_however_often_seen(values: list[tuple[object, str]]) -> None:
+    """The loader remembers the tag of short values; a value written plain, quoted, or seen before is still
+    typed as PyYAML alone types it (a date, a boolean, a number or text)."""
+    lines = []
+    for i, (value, quote) in enumerate(values):
+        text = str(value)
+        if quote == "'":
+            text = "'" + text.replace("'", "''") + "'"
+        elif quote == '"':
+            text = yaml.safe_dump(text, default_style='"').strip().removesuffix("...").strip()
+        lines.append(f"k{i}: {text}")
+    doc = "\n".join(lines)
+    try:
+        expected = yaml.safe_load(doc)
+    except (yaml.YAMLError, ValueError):
+        return  # not a document (or an impossible date): other tests cover the messages
+    for _ in range(2):  # the second time from the remembered tags
+        loader = load_module._Loader(doc)
+        try:
+            got = load_module._construct(loader, loader.get_single_node())
+        finally:
+            loader.dispose()
+        assert got == expected and [type(v) for v in got.values()] == [type(v) for v in expected.values()]
