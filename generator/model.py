@@ -7,6 +7,7 @@ Nothing here knows about MkDocs, click or templates.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,8 +68,8 @@ class Entity:
     def __hash__(self) -> int:
         return hash((self.kind, self.slug))
 
-    @property
-    def src_uri(self) -> str:
+    @functools.cached_property
+    def src_uri(self) -> str:  # every link to the entity asks for it: worked out once
         return f"{self.kind}/{self.slug}.md"
 
 
@@ -155,7 +156,7 @@ class Interview:
     def __hash__(self) -> int:
         return hash(self.slug)
 
-    @property
+    @functools.cached_property
     def src_uri(self) -> str:
         return self.note.src_uri
 

@@ -216,8 +216,12 @@ def make_link(page_uri: str) -> Callable[..., str]:
     base = page_uri.rpartition("/")[0]
 
     def link(target: Any, label: Any = None) -> str:
-        uri = target if isinstance(target, str) else target.src_uri
-        text = label if label is not None else getattr(target, "name", None) or getattr(target, "title", uri)
+        if target.__class__ is str or isinstance(target, str):  # the first test is the quick one
+            uri = target
+            text = uri if label is None else label
+        else:
+            uri = target.src_uri
+            text = label if label is not None else getattr(target, "name", None) or getattr(target, "title", uri)
         return _link(base, uri, text if isinstance(text, str) else "" if text is None else str(text))
 
     return link
