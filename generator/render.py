@@ -176,20 +176,23 @@ def template_cache(options: dict[str, Any]) -> TemplateCache | None:
     return TemplateCache(where, options) if os.access(where, os.W_OK) else None
 
 
-class _Environment(jinja2.Environment):
+class Environment(jinja2.Environment):
+    """A Jinja environment whose globals are all set before its first template loads (ours and the email
+    drafts'), so each template's globals can be one plain dict."""
+
     def make_globals(self, d: Any) -> Any:
         """A template's globals as one plain dict instead of Jinja's ChainMap over the environment's.
 
         Every page imports its macros, and on each import Jinja compares the page's global names with the
-        macro template's: over a ChainMap that took a few percent of a build. The environment's globals are
-        all set in :func:`environment`, before any template loads, so a copy misses nothing.
+        macro template's; every render copies the globals into a new context. Over a ChainMap both took a
+        few percent of a build.
         """
         return {**self.globals, **(d or {})}
 
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = _Environment(
+    env = Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # package files: no stat() of the template on every page

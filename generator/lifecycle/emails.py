@@ -19,7 +19,7 @@ import jinja2
 
 from ..derived import interviews_by_slug, referrals_to
 from ..model import Interview, KnowledgeBase, Person
-from ..render import template_cache
+from ..render import Environment, template_cache
 from ..settings import Settings
 from .rules import DueItem
 
@@ -70,7 +70,7 @@ def environment(project_dir: str) -> jinja2.Environment:
         loaders.append(jinja2.FileSystemLoader(str(Path(project_dir) / "overrides" / "emails")))
     loaders.append(jinja2.PackageLoader("generator", "templates/emails"))
     options = {"autoescape": False, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": False}
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.ChainableUndefined,
+    env = Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.ChainableUndefined,
                              bytecode_cache=template_cache(options), **options)
     env.filters["day"] = lambda d: f"{d.strftime('%A')} {d.day} {d.strftime('%B')}"
     env.filters["month"] = lambda d: d.strftime("%B")
