@@ -26,21 +26,38 @@ class Learned:
 def gather(interviews: list[Interview], limit: int | None = None) -> Learned:
     """Everything learned in ``interviews``; with ``limit``, only the first ``limit`` items of each kind and no roles
     (a prep sheet shows a few items from hundreds of conversations)."""
+    if limit is not None:
+        return _first(interviews, limit)
     out = Learned()
     roles: dict[str, int] = {}
     for iv in interviews:
-        if limit is not None and min(len(out.insights), len(out.advice), len(out.resources), len(out.answers)) >= limit:
-            break
         out.insights += [(x, iv) for x in iv.insights]
         out.advice += [(x, iv) for x in iv.advice]
         out.resources += [(x, iv) for x in iv.resources]
         out.answers += [(q, iv) for q in iv.questions if q.answer]
         if iv.role and iv.held:
             roles[iv.role] = roles.get(iv.role, 0) + 1
-    out.roles = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0].casefold())) if limit is None else []
-    if limit is not None:
-        out.insights, out.advice, out.resources, out.answers = (out.insights[:limit], out.advice[:limit],
-                                                                out.resources[:limit], out.answers[:limit])
+    out.roles = sorted(roles.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    return out
+
+
+def _first(interviews: list[Interview], limit: int) -> Learned:
+    """The first ``limit`` items of each kind: a kind stops growing once it has them (a prep sheet reads a few
+    items from an industry's hundreds of conversations)."""
+    out = Learned()
+    insights, advice, resources, answers = out.insights, out.advice, out.resources, out.answers
+    for iv in interviews:
+        if len(insights) < limit:
+            insights += [(x, iv) for x in iv.insights]
+        if len(advice) < limit:
+            advice += [(x, iv) for x in iv.advice]
+        if len(resources) < limit:
+            resources += [(x, iv) for x in iv.resources]
+        if len(answers) < limit:
+            answers += [(q, iv) for q in iv.questions if q.answer]
+        elif len(insights) >= limit and len(advice) >= limit and len(resources) >= limit:
+            break
+    del insights[limit:], advice[limit:], resources[limit:], answers[limit:]
     return out
 
 
