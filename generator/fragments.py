@@ -14,7 +14,7 @@ from html import escape
 from typing import Any, Callable, Iterable
 
 from .model import Interview, KnowledgeBase
-from .render import html_block, indent, md, t, url_href
+from .render import html_block, indent, markdown_in_html, md, t, url_href
 
 Link = Callable[..., str]
 
@@ -107,24 +107,40 @@ def group_page_uri(g: Any) -> str:
     return f"questions/q/{g.id}.md"
 
 
-def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], link: Link) -> str:
-    """Every answer as a card (person, role, company, date linking the note), side by side in a grid."""
-    out = ["<div class=\"grid cards insight-answers\" markdown>\n\n"]
+def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], page_uri: str, settings: Any) -> str:
+    """Every answer as a card (person, role, company, date linking the note), side by side in Material's grid.
+
+    Pre-rendered HTML (:func:`html_table` says why): a question page shows hundreds of answers, and Python-Markdown
+    took a fifth of a second per page to read the cards' Markdown, again on every save that changed one card.
+    Only the answers are Markdown, converted when the page is put together, each distinct answer once."""
+    urls: dict[str, str] = {}
+    directory_urls = settings.use_directory_urls
+
+    def a(entity: Any, text: str) -> str:
+        href = urls.get(entity.src_uri)
+        if href is None:
+            href = urls[entity.src_uri] = escape(url_href(page_uri, entity.src_uri, directory_urls))
+        return f'<a href="{href}">{escape(text, quote=False)}</a>'
+
+    out = ['<div class="grid cards insight-answers">\n<ul>\n']
     people, companies = kb.people, kb.companies
-    for a in answers:
-        iv = a.interview
-        head = f"-   **{link(people[a.person])}**"
+    for ans in answers:
+        iv = ans.interview
+        person = people[ans.person]
+        head = f"<strong>{a(person, person.name)}</strong>"
         if iv.role:
-            head += f", {t(iv.role)}"
-        if a.company:
-            head += f" at {link(companies[a.company])}"
-        text = indent(md(a.text)) if a.text else "    *Asked; no answer noted.*"
-        out.append(f"{head} · {link(iv, a.date.isoformat())}\n\n    ---\n\n{text}\n\n")
-    out.append("</div>")
-    return "".join(out)
+            head += f", {escape(iv.role, quote=False)}"
+        if ans.company:
+            company = companies[ans.company]
+            head += f" at {a(company, company.name)}"
+        body = markdown_in_html(md(ans.text)) if ans.text else "<p><em>Asked; no answer noted.</em></p>"
+        out.append(f"<li>\n<p>{head} · {a(iv, ans.date.isoformat())}</p>\n<hr />\n{body}\n</li>\n")
+    out.append("</ul>\n</div>")
+    return html_block("".join(out))
 
 
-def question_group(kb: KnowledgeBase, g: Any, link: Link, level: str = "###", more: bool = False) -> str:
+def question_group(kb: KnowledgeBase, g: Any, link: Link, page_uri: str, settings: Any, level: str = "###",
+                   more: bool = False) -> str:
     """One question: its heading and anchor, how often and how it was worded, then every answer as a card.
 
     ``more`` adds a link to the group's own page (all its answers, every industry).
@@ -132,7 +148,7 @@ def question_group(kb: KnowledgeBase, g: Any, link: Link, level: str = "###", mo
     line = _asked(g.asked) + _wordings(g, 6)
     if more:
         line += ". " + link(group_page_uri(g), "Every answer, all industries")
-    return f"{level} {t(g.canonical)} {{ #q-{g.id} }}\n\n{line}.\n\n{answer_cards(kb, g.answers, link)}"
+    return f"{level} {t(g.canonical)} {{ #q-{g.id} }}\n\n{line}.\n\n{answer_cards(kb, g.answers, page_uri, settings)}"
 
 
 def group_entry(g: Any, link: Link) -> str:

@@ -26,7 +26,7 @@ from . import heap, livereload
 from . import site as core
 from .lifecycle import Rules
 from .incremental import NoteCache, SiteCache
-from .render import drop_html, lift_html
+from .render import MarkdownSnippets, drop_html, fill_markdown, lift_html
 from .settings import Settings, parse_day
 
 log = logging.getLogger("mkdocs.plugins.insight")
@@ -67,6 +67,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.notes = NoteCache()
         self.sites = SiteCache()
         self.html: dict[str, list[str]] = {}  # pre-rendered HTML lifted out of a page while MkDocs converts it
+        self.snippets: MarkdownSnippets | None = None  # converts the answers inside that HTML
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.live = livereload.LiveState() if command == "serve" and dirty else None
@@ -90,6 +91,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         options = {**dict(self.config), "project_dir": os.path.dirname(config.config_file_path or ""),
                    "use_directory_urls": config.use_directory_urls}
         self.settings = Settings.from_options(options, today=today)
+        # the answers on cards are Markdown inside pre-rendered HTML: converted with the site's extensions;
+        # under serve the last build's conversions are kept
+        self.snippets = MarkdownSnippets(config.markdown_extensions, config.mdx_configs,
+                                         last=self.snippets if self.live else None)
         if today is not None and "SOURCE_DATE_EPOCH" not in os.environ:
             # a frozen today also freezes MkDocs' own build date (sitemap), for byte-identical builds
             os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()))
@@ -156,7 +161,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.html.pop(page.file.src_uri, None)
         if blocks:
-            html = drop_html(html, blocks)
+            convert = self.snippets or MarkdownSnippets()
+            html = drop_html(html, [fill_markdown(block, convert) for block in blocks])
         # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
         # a name like "</title><script>" must stay text there too.
         # The title MkDocs reads from the rendered H1 is already escaped; one from frontmatter is not.

@@ -128,6 +128,53 @@ def drop_html(html: str, blocks: list[str]) -> str:
     return html
 
 
+MD_OPEN, MD_CLOSE = "<!-- insight:md -->", "<!-- /insight:md -->"
+
+
+def markdown_in_html(text: str) -> str:
+    """User Markdown inside a pre-rendered HTML block, converted when the block goes back into its page
+    (:func:`fill_markdown`). The text must have been through :func:`md`, so it holds no ``<!--``."""
+    return f"{MD_OPEN}{text}{MD_CLOSE}"
+
+
+def fill_markdown(html: str, convert: Callable[[str], str]) -> str:
+    """An HTML block with every :func:`markdown_in_html` part converted by ``convert``."""
+    if MD_OPEN not in html:
+        return html
+    first, *parts = html.split(MD_OPEN)
+    out = [first]
+    for part in parts:
+        text, found, rest = part.partition(MD_CLOSE)
+        out.append(convert(text) + rest if found else MD_OPEN + part)
+    return "".join(out)
+
+
+class MarkdownSnippets:
+    """Converts the user Markdown inside pre-rendered HTML (an answer on a card) with the site's extensions,
+    each distinct text once. An answer shows on several pages, and under ``insight serve`` the texts of the
+    last build are kept: a changed role re-renders a question page of 200 answers without converting them."""
+
+    def __init__(self, extensions: list[Any] | None = None, configs: dict[str, Any] | None = None,
+                 last: MarkdownSnippets | None = None) -> None:
+        import markdown  # Python-Markdown, as MkDocs uses it; only what converts pages needs it
+
+        self.extensions = list(extensions if extensions is not None else ["extra"])
+        self.configs = dict(configs or {})
+        self._md = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
+        same = last is not None and (last.extensions, last.configs) == (self.extensions, self.configs)
+        self._last: dict[str, str] = last._done if same and last is not None else {}  # the last build's texts only
+        self._done: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        html = self._done.get(text)
+        if html is None:
+            html = self._last.get(text)
+            if html is None:
+                html = self._md.reset().convert(text)
+            self._done[text] = html
+        return html
+
+
 def indent(text: str, width: int = 4) -> str:
     """Indent a Markdown block (for admonitions and list items); blank lines stay blank."""
     pad = " " * width

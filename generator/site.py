@@ -23,7 +23,7 @@ from .pages import questions as question_pages
 from .network.asset import assets as network_assets
 from .pages.gather import related
 from .fragments import note_footer, note_header
-from .render import PageSpec, collapse_blank_runs, environment, make_link, render, t
+from .render import MarkdownSnippets, PageSpec, collapse_blank_runs, environment, fill_markdown, make_link, render, t
 from .resolve import resolve
 from .settings import Settings
 from .share.scan import scan as scan_shared
@@ -220,16 +220,21 @@ def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None)
     return f"{heading}\n\n{body}\n\n{site.pages[uri]}" if heading else f"{body}\n\n{site.pages[uri]}"
 
 
-def export(site: Site, docs_dir: Path, out: Path) -> int:
-    """Write the whole generated tree, notes enriched as on the site, to ``out`` (never into ``docs_dir``)."""
+def export(site: Site, docs_dir: Path, out: Path, markdown_extensions: list[Any] | None = None,
+           markdown_configs: dict[str, Any] | None = None) -> int:
+    """Write the whole generated tree, notes enriched as on the site, to ``out`` (never into ``docs_dir``).
+
+    The Markdown inside pre-rendered HTML (answers on cards) is converted with the site's Markdown extensions,
+    so the pages read the same in any engine that passes raw HTML through."""
     out = Path(out)
     if out.resolve() == Path(docs_dir).resolve() or Path(docs_dir).resolve() in out.resolve().parents:
         raise ValueError(f"{out}: refusing to write inside the content folder")
-    files: dict[str, bytes] = {uri: text.encode() for uri, text in site.pages.items()}
+    convert = MarkdownSnippets(markdown_extensions, markdown_configs)  # answers on cards are Markdown in HTML
+    files: dict[str, bytes] = {uri: fill_markdown(text, convert).encode() for uri, text in site.pages.items()}
     for note in site.kb.notes:
         shown = as_shown(site, note.src_uri, note.body) if note.ok else None
         if shown is not None:
-            files[note.src_uri] = shown.encode()
+            files[note.src_uri] = fill_markdown(shown, convert).encode()
     files.update(site.assets)
     for uri, data in sorted(files.items()):
         target = out / uri

@@ -145,3 +145,23 @@ def test_questions_command_lists_the_bank(tmp_path: Path) -> None:
     assert "Not asked yet in Finance" in finance
     bad = run_insight("questions", "--industry", "nope", cwd=project, check=False)
     assert bad.returncode != 0 and "no industry 'nope'" in bad.stderr
+
+
+def test_an_answers_markdown_shows_formatted_on_its_card_and_in_export(tmp_path: Path) -> None:
+    """Cards are pre-rendered HTML; the answer inside is the user's Markdown, converted with the site's extensions
+    (in the site and in ``insight export``), with raw HTML still shown as text."""
+    project = make_project(tmp_path / "p")
+    (project / "content" / "interviews" / "2026-02-02-mira-okoye.md").write_text(
+        "---\ndate: 2026-02-02\nperson: Mira Okoye\nrole: Actuary\ncompany: Globex\nindustry: Insurance\nstatus: done\n"
+        "questions:\n  - q: What does a typical day look like?\n    a: |\n      Mostly *pricing* work in `SQL`:\n\n"
+        "      - reserving\n      - reviews <script>alert(1)</script>\n---\n", encoding="utf-8")
+    run_insight("build", "--today", DEMO_TODAY, cwd=project)
+    for page in ("questions/insurance/index.html", "companies/globex/index.html"):
+        html = (project / "site" / page).read_text(encoding="utf-8")
+        cards = [c.split("</ul>\n</div>", 1)[0] for c in html.split("<li>\n<p><strong>")[1:]]
+        card = next(c for c in cards if "people/mira-okoye/" in c.split("</p>", 1)[0])
+        assert "Actuary at" in card and "<em>pricing</em>" in card and "<code>SQL</code>" in card, (page, card[:600])
+        assert "<li>reserving</li>" in card and "&lt;script&gt;" in card and "<script>alert" not in card, page
+    run_insight("export", "--today", DEMO_TODAY, "--out", str(tmp_path / "out"), cwd=project)
+    exported = (tmp_path / "out" / "questions" / "insurance" / "index.md").read_text(encoding="utf-8")
+    assert "<em>pricing</em>" in exported and "insight:md" not in exported

@@ -137,7 +137,7 @@ def export(config_file: str | None, today: dt.date | None, out: str) -> None:
     user_pages = {p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*.md")}
     site = core.build(project.docs_dir, project.settings(today), user_pages, report_prefix=project.repo_path)
     try:
-        written = core.export(site, project.docs_dir, Path(out))
+        written = core.export(site, project.docs_dir, Path(out), project.markdown_extensions, project.markdown_configs)
     except ValueError as err:  # --out inside content/: the generator never writes there
         raise click.ClickException(f"{err}; choose a folder outside {project.docs_dir.name}/") from None
     click.echo(f"{written} file(s) written to {out}", err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -48,6 +48,8 @@ class Project:
     docs_dir: Path
     options: dict[str, Any]
     repo_path: str
+    markdown_extensions: list[Any] = field(default_factory=list)  # the site's, for insight export
+    markdown_configs: dict[str, Any] = field(default_factory=dict)
 
     def settings(self, today: dt.date | None) -> Settings:
         return Settings.from_options({**self.options, "project_dir": str(Path(self.config_file).resolve().parent)}, today=today or os.environ.get("INSIGHT_TODAY"))
@@ -74,4 +76,5 @@ def load_project(config_file: str | None) -> Project:
     plugin = cfg.plugins.get("insight")
     options = dict(plugin.config) if plugin is not None else {}
     options["use_directory_urls"] = cfg.use_directory_urls
-    return Project(path, Path(cfg.docs_dir), options, str(options.get("repo_path", "content")))
+    return Project(path, Path(cfg.docs_dir), options, str(options.get("repo_path", "content")),
+                   list(cfg.markdown_extensions), dict(cfg.mdx_configs))
