@@ -76,10 +76,10 @@ def test_a_failed_fork_falls_back_to_one_process(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
 
-    def no_fork(*args: object, **kwargs: object) -> None:
+    def no_fork() -> int:
         raise OSError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_fork)
+    monkeypatch.setattr(parallel.os, "fork", no_fork)
     again = core.generate(core.load(discover(docs), settings), settings)
     assert again.pages == one.pages and again.headers == one.headers and again.footers == one.footers
     assert again.assets == one.assets and again.diagnostics == one.diagnostics
@@ -106,6 +106,20 @@ def test_shared_tasks_come_back_in_order_whoever_did_them(monkeypatch: pytest.Mo
     assert caught is not None and isinstance(caught[3], ValueError) and [r[0] for r in caught[:3] + caught[4:]] == [0, 1, 2, 3, 4]
     with pytest.raises(ValueError, match="task 3 went wrong"):
         parallel.run(tasks[:3] + [_fails] + tasks[3:20])
+
+
+def _dies_in_the_fork(parent: int) -> int:
+    if os.getpid() != parent:
+        os._exit(3)  # killed, out of memory...
+    time.sleep(0.01)  # leave the fork time to take a task
+    return 1
+
+
+def test_a_fork_that_dies_leaves_the_work_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    tasks = [partial(_dies_in_the_fork, os.getpid()) for _ in range(50)]
+    if _two_cpus():
+        assert parallel.run(tasks) is None  # and the caller does it all in one process
 
 
 def test_a_fresh_process_with_no_template_cache_renders_in_two(tmp_path: Path) -> None:

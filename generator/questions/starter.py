@@ -24,7 +24,7 @@ def load_starter_bank() -> tuple[StarterQuestion, ...]:
     """Read ``generator/data/starter_questions.yaml`` from the installed package; fail loudly on bad entries,
     since the file ships with the code and a mistake there is a bug."""
     source = resources.files("generator").joinpath("data/starter_questions.yaml")
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data = yaml.load(source.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: 10x
     entries = data.get("questions") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ValueError("starter_questions.yaml: expected a mapping with a 'questions' list")
