@@ -14,7 +14,7 @@ from html import escape
 from typing import Any, Callable, Iterable
 
 from .model import Interview, KnowledgeBase
-from .render import html_block, indent, markdown_in_html, md, t, url_href
+from .render import html_block, html_link, indent, markdown_in_html, md, t
 
 Link = Callable[..., str]
 
@@ -30,13 +30,8 @@ def html_table(page_uri: str, directory_urls: bool, headers: Iterable[str], rows
     conversations index alone, on every save under ``insight serve``. MkDocs passes raw HTML through, so
     links are written as the final relative URLs.
     """
-    urls: dict[str, str] = {}
-
     def a(uri: str, text: str) -> str:
-        href = urls.get(uri)
-        if href is None:
-            href = urls[uri] = escape(url_href(page_uri, uri, directory_urls))
-        return f'<a href="{href}">{escape(text, quote=False)}</a>'
+        return html_link(page_uri, uri, text, directory_urls)
 
     def cell(value: Cell) -> str:
         if value is None:
@@ -113,14 +108,10 @@ def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], page_uri: str, setti
     Pre-rendered HTML (:func:`html_table` says why): a question page shows hundreds of answers, and Python-Markdown
     took a fifth of a second per page to read the cards' Markdown, again on every save that changed one card.
     Only the answers are Markdown, converted when the page is put together, each distinct answer once."""
-    urls: dict[str, str] = {}
     directory_urls = settings.use_directory_urls
 
     def a(entity: Any, text: str) -> str:
-        href = urls.get(entity.src_uri)
-        if href is None:
-            href = urls[entity.src_uri] = escape(url_href(page_uri, entity.src_uri, directory_urls))
-        return f'<a href="{href}">{escape(text, quote=False)}</a>'
+        return html_link(page_uri, entity.src_uri, text, directory_urls)
 
     out = ['<div class="grid cards insight-answers">\n<ul>\n']
     people, companies = kb.people, kb.companies
