@@ -21,6 +21,7 @@ from . import schema
 from .diagnostics import Diagnostic, sort_key
 from .model import BodyParts, Note
 from .render import page_url
+from .share.scan import note_warnings as contact_warnings
 
 try:
     _Base: Any = yaml.CSafeLoader
@@ -181,7 +182,9 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
         diags.append(Diagnostic(src.path, body_line, 1, "", f"could not read the body: {err}", "check the Markdown"))
         parts = BodyParts()
     ok = not any(d.is_error for d in checked.diagnostics)
-    return Note(src.path, src.src_uri, kind, checked.values, content, body_line, parts, ok, checked.lines), diags
+    note = Note(src.path, src.src_uri, kind, checked.values, content, body_line, parts, ok, checked.lines)
+    diags.extend(contact_warnings(note))  # contact details in a note shared with classmates
+    return note, diags
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

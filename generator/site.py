@@ -26,7 +26,6 @@ from .fragments import note_footer, note_header
 from .render import MarkdownSnippets, PageSpec, collapse_blank_runs, environment, fill_markdown, make_link, render, t
 from .resolve import resolve
 from .settings import Settings
-from .share.scan import scan as scan_shared
 
 
 
@@ -49,8 +48,8 @@ class Site:
 
 
 def load(sources: list[Source], settings: Settings, load_one: Callable[[Source], Any] = load_note) -> KnowledgeBase:
-    notes, diags = load_notes(sources, load_one)
-    return resolve(notes, settings, diags + scan_shared(notes))
+    notes, diags = load_notes(sources, load_one)  # with the warnings for contact details in shared notes
+    return resolve(notes, settings, diags)
 
 
 def load_notes(sources: list[Source], load_one: Callable[[Source], Any] = load_note) -> tuple[list[Note], list[Diagnostic]]:

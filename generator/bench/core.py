@@ -10,15 +10,14 @@ import time
 from ..load import discover
 from ..resolve import resolve
 from ..settings import Settings
-from ..share.scan import scan as scan_shared
 from ..site import generate, load_notes
 
 
 def main(docs: str, today: str) -> dict[str, float]:
     settings = Settings(today=dt.date.fromisoformat(today))
     t0 = time.perf_counter()
-    notes, diags = load_notes(discover(docs))  # as insight build does: in two processes when it can
-    diags += scan_shared(notes)  # contact details in shared notes: part of loading, as in insight build
+    # as insight build does: in two processes when it can, with the scan of shared notes for contact details
+    notes, diags = load_notes(discover(docs))
     t1 = time.perf_counter()
     kb = resolve(notes, settings, diags)
     t2 = time.perf_counter()

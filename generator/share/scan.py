@@ -103,18 +103,17 @@ def _shared_texts(note: Note) -> Iterator[tuple[str, str]]:
             yield fld, m[fld]
 
 
-def scan(notes: list[Note]) -> list[Diagnostic]:
-    """Warnings for contact details in what shared notes would put into a guide (private parts are skipped)."""
-    out: list[Diagnostic] = []
-    for note in notes:
-        if note.kind != "interviews" or note.meta.get("share") not in SHARED:
-            continue
-        shared = tuple((fld, note.lines.get(fld, 1), text) for fld, text in _shared_texts(note))
-        try:
-            out.extend(_note_warnings(note.path, note.body, note.body_line, note.meta["share"], shared))
-        except TypeError:  # a value that cannot be a cache key
-            out.extend(_note_warnings.__wrapped__(note.path, note.body, note.body_line, note.meta["share"], shared))
-    return out
+def note_warnings(note: Note) -> tuple[Diagnostic, ...]:
+    """Warnings for contact details in what a note shared with classmates would put into a guide (private parts
+    are skipped); none for other notes. Loading a note asks for them (:func:`generator.load.load_note`), so
+    they are found where the note is parsed, in either process, and remembered with it under serve."""
+    if note.kind != "interviews" or note.meta.get("share") not in SHARED:
+        return ()
+    shared = tuple((fld, note.lines.get(fld, 1), text) for fld, text in _shared_texts(note))
+    try:
+        return _note_warnings(note.path, note.body, note.body_line, note.meta["share"], shared)
+    except TypeError:  # a value that cannot be a cache key
+        return _note_warnings.__wrapped__(note.path, note.body, note.body_line, note.meta["share"], shared)
 
 
 @lru_cache(maxsize=1 << 14)
