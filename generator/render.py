@@ -159,8 +159,11 @@ def fill_markdown(html: str, convert: Callable[[str], str]) -> str:
 
 class MarkdownSnippets:
     """Converts the user Markdown inside pre-rendered HTML (an answer on a card) with the site's extensions,
-    each distinct text once. An answer shows on several pages, and under ``insight serve`` the texts of the
-    last build are kept: a changed role re-renders a question page of 200 answers without converting them."""
+    each distinct text once. An answer shows on several pages, and under ``insight serve`` the conversions
+    are kept from build to build (a dirty build renders only some pages, so any page may come next): a
+    changed role re-renders a question page of 200 answers without converting them."""
+
+    LIMIT = 100_000  # texts kept under serve; beyond this (many edits), start afresh
 
     def __init__(self, extensions: list[Any] | None = None, configs: dict[str, Any] | None = None,
                  last: MarkdownSnippets | None = None) -> None:
@@ -170,16 +173,12 @@ class MarkdownSnippets:
         self.configs = dict(configs or {})
         self._md = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
         same = last is not None and (last.extensions, last.configs) == (self.extensions, self.configs)
-        self._last: dict[str, str] = last._done if same and last is not None else {}  # the last build's texts only
-        self._done: dict[str, str] = {}
+        self._done: dict[str, str] = last._done if same and last is not None and len(last._done) < self.LIMIT else {}
 
     def __call__(self, text: str) -> str:
         html = self._done.get(text)
         if html is None:
-            html = self._last.get(text)
-            if html is None:
-                html = self._md.reset().convert(text)
-            self._done[text] = html
+            html = self._done[text] = self._md.reset().convert(text)
         return html
 
 

@@ -3,6 +3,8 @@ whether Python-Markdown sees it (other engines, ``insight export``) or the plugi
 
 from __future__ import annotations
 
+import pytest
+
 import markdown
 
 from generator.render import drop_html, html_block, lift_html
@@ -26,3 +28,22 @@ def test_an_unclosed_marker_leaves_the_text_alone() -> None:
     page = "text <!-- insight:html --> <b>x</b>"
     assert lift_html(page) == (page, [])
     assert lift_html("no blocks") == ("no blocks", [])
+
+
+def test_markdown_inside_html_blocks_is_converted_once_and_kept_between_builds() -> None:
+    from generator.render import MarkdownSnippets, fill_markdown, markdown_in_html
+
+    first = MarkdownSnippets(["admonition"])
+    block = f"<li>{markdown_in_html('Mostly *pricing*.')}</li><li>{markdown_in_html('In `SQL`.')}</li>"
+    assert fill_markdown(block, first) == "<li><p>Mostly <em>pricing</em>.</p></li><li><p>In <code>SQL</code>.</p></li>"
+    again = MarkdownSnippets(["admonition"], last=first)  # the next build under serve, any page
+
+    def no_converting(text: str) -> str:
+        raise AssertionError(f"converted again: {text}")
+
+    again._md.convert = no_converting  # type: ignore[method-assign]
+    assert fill_markdown(block, again) == fill_markdown(block, first)
+    other = MarkdownSnippets(["admonition", "tables"], last=first)  # other extensions: nothing carried over
+    other._md.convert = no_converting  # type: ignore[method-assign]
+    with pytest.raises(AssertionError, match="converted again"):
+        fill_markdown(block, other)
