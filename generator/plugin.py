@@ -92,7 +92,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                    "use_directory_urls": config.use_directory_urls}
         self.settings = Settings.from_options(options, today=today)
         # the answers on cards are Markdown inside pre-rendered HTML: converted with the site's extensions;
-        # under serve the last build's conversions are kept
+        # under serve the conversions are kept from build to build
         self.snippets = MarkdownSnippets(config.markdown_extensions, config.mdx_configs,
                                          last=self.snippets if self.live else None)
         if today is not None and "SOURCE_DATE_EPOCH" not in os.environ:

@@ -28,7 +28,6 @@ from .resolve import resolve
 from .settings import Settings
 
 
-
 @dataclass
 class Site:
     """Everything generated: pages by docs-dir URI, the note enrichments, and data assets."""
@@ -139,8 +138,10 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
     results = None
     if jobs > 1:
         question_pages.bank_of(kb)  # before forking: building the bank adds its warnings to kb.diagnostics
-        env = environment()  # and load the page templates once, not in both processes (not share/: they need
-        for name in env.list_templates(filter_func=lambda n: "/" not in n):  # share.pages' filters)
+        # and load the page templates once, not in both processes; not those in folders (share/ needs filters
+        # that generator.share adds, emails/ has its own environment)
+        env = environment()
+        for name in env.list_templates(filter_func=lambda n: "/" not in n):
             env.get_template(name)
         results = parallel.run(tasks)
         jobs = 1 if results is None else jobs
