@@ -52,11 +52,20 @@ _HANDLER = frontmatter.YAMLHandler()
 
 @dataclass
 class Source:
-    """A file to read: its path as reported, its URI in the docs dir, and its bytes."""
+    """A file to read: its path as reported, its URI in the docs dir, and its bytes (given, or read from ``file``
+    when first asked for: then the process that parses the note reads it, and a file that cannot be read is
+    reported like any other bad note)."""
 
     path: str
     src_uri: str
-    data: bytes
+    _data: bytes | None = None
+    file: str | None = None
+
+    @property
+    def data(self) -> bytes:
+        if self._data is None:
+            self._data = Path(self.file or self.path).read_bytes()
+        return self._data
 
 
 def kind_of(src_uri: str) -> str | None:
@@ -76,7 +85,7 @@ def kind_of(src_uri: str) -> str | None:
 
 
 def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Source]:
-    """Every note file under ``docs_dir``, sorted, read as bytes; hidden folders are skipped."""
+    """Every note file under ``docs_dir``, sorted (read when parsed); hidden folders are skipped."""
     docs = Path(docs_dir)
     prefix = report_prefix if report_prefix is not None else docs.name
     out = []
@@ -91,7 +100,7 @@ def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Sou
                 uri = full.relative_to(docs).as_posix()
                 if fn.startswith(".") or kind_of(uri) is None:
                     continue
-                out.append(Source(f"{prefix}/{uri}" if prefix else uri, uri, full.read_bytes()))
+                out.append(Source(f"{prefix}/{uri}" if prefix else uri, uri, file=str(full)))
     return sorted(out, key=lambda s: s.src_uri)
 
 
@@ -122,6 +131,12 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     kind = kind_of(src.src_uri) or "interviews"
     record = schema.RECORDS[kind]
+    try:
+        src.data  # noqa: B018 - read now, to report a file that cannot be read
+    except OSError as err:
+        diags.append(Diagnostic(src.path, 1, 1, "", f"could not read the file: {err.strerror or err}",
+                                "check that the file exists and that you may read it (a link must point to a file)"))
+        return None, diags
     text = _decode(src, diags)
     if text is None:
         return None, diags

@@ -127,3 +127,14 @@ def test_crlf_note_builds_strictly_and_reads_its_sections(tmp_path: Path) -> Non
     run_insight("build", "--strict", "--today", "2026-11-27", cwd=project)
     company = (project / "site/companies/acme/index.html").read_text(encoding="utf-8")
     assert "CRLF is fine." in company  # the ## Insights section was read despite the \r\n endings
+
+
+def test_a_note_that_cannot_be_read_is_reported_and_the_rest_builds(tmp_path: Path) -> None:
+    """A link to a file that is gone (or a file that may not be read) names the file; the site builds without it."""
+    project = make_project(tmp_path / "p")
+    (project / "content" / "interviews" / "2026-04-04-gone.md").symlink_to(tmp_path / "nowhere.md")
+    result = run_insight("build", "--today", "2026-11-27", cwd=project, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "content/interviews/2026-04-04-gone.md:1:1: could not read the file: No such file or directory" in result.stderr
+    assert (project / "site" / "interviews" / "index.html").is_file()
+    assert not (project / "site" / "interviews" / "2026-04-04-gone" / "index.html").exists()
