@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from ..lifecycle import emails, items_for
 from ..model import Company, Industry, KnowledgeBase, Person
-from ..network.graph import Network, build as build_network
+from ..network.graph import build as build_network
 from ..render import PageSpec
 from ..settings import Settings
 from .gather import gather
@@ -31,10 +31,9 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
     items: dict[str, list] = {}
     for item in items_for(kb, settings):
         items.setdefault(item.person, []).append(item)
-    net = build_network(kb, settings)
     links = {"introduced": introduced, "referred": referred, "referred_by": referred_by, "items": items}
     for p in kb.people.values():
-        yield PageSpec(p.src_uri, "person.md.j2", partial(_person, kb, settings, p, links, net), p.name,
+        yield PageSpec(p.src_uri, "person.md.j2", partial(_person, kb, settings, p, links), p.name,
                        deps=(f"person:{p.slug}",))
     works_at: dict[str, set[str]] = {}
     for p in kb.people.values():
@@ -52,7 +51,7 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
                        deps=(f"industry:{ind.slug}", "bank"))
 
 
-def _person(kb: KnowledgeBase, settings: Settings, p: Person, links: dict[str, dict[str, list]], net: Network) -> dict[str, Any]:
+def _person(kb: KnowledgeBase, settings: Settings, p: Person, links: dict[str, dict[str, list]]) -> dict[str, Any]:
     ivs = kb.interviews_with("person", p.slug)
     drafts = [(item, d) for item in links["items"].get(p.slug, []) for d in [emails.for_item(kb, settings, item)] if d is not None]
     return {
@@ -64,7 +63,7 @@ def _person(kb: KnowledgeBase, settings: Settings, p: Person, links: dict[str, d
         "referred_by": links["referred_by"].get(p.slug, []),
         "answers": [(q, iv) for iv in ivs for q in iv.questions if q.answer],
         "drafts": drafts,
-        "net": net,
+        "net": build_network(kb, settings),  # once per build, in the process that renders person pages
     }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from functools import partial
+from typing import Any, Iterable
 
 from ..lifecycle import counts, items_for
 from ..model import KnowledgeBase
@@ -12,6 +13,15 @@ from .network import summary as network_summary
 
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+    yield PageSpec(
+        "index.md",
+        "home.md.j2",
+        partial(_context, kb, settings),  # made when rendered: the network graph is built in the process that needs it
+        title=f"{settings.me.name}'s insight knowledge base" if settings.me.name != "Me" else "Insight knowledge base",
+    )
+
+
+def _context(kb: KnowledgeBase, settings: Settings) -> dict[str, Any]:
     held = [iv for iv in kb.interviews if iv.held and iv.date <= kb.today]
     upcoming = sorted((iv for iv in kb.interviews if iv.status in ("scheduled", "requested", "prospect")), key=lambda iv: (iv.date, iv.slug))
     talked_to = {iv.person for iv in kb.interviews if iv.status in ("done", "scheduled", "requested")}
@@ -21,18 +31,13 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
     for c in kb.companies.values():
         for s in c.industries:
             company_counts[s] = company_counts.get(s, 0) + 1
-    yield PageSpec(
-        "index.md",
-        "home.md.j2",
-        {
-            "recent": held[:8],
-            "upcoming": upcoming,
-            "open_referrals": sorted(open_referrals, key=lambda r: (kb.people[r.person].name.casefold(), r.interview)),
-            "industries": industries,
-            "held_count": len(held),
-            "company_counts": company_counts,
-            "followups": counts(items_for(kb, settings)),
-            "network": network_summary(kb, settings),
-        },
-        title=f"{settings.me.name}'s insight knowledge base" if settings.me.name != "Me" else "Insight knowledge base",
-    )
+    return {
+        "recent": held[:8],
+        "upcoming": upcoming,
+        "open_referrals": sorted(open_referrals, key=lambda r: (kb.people[r.person].name.casefold(), r.interview)),
+        "industries": industries,
+        "held_count": len(held),
+        "company_counts": company_counts,
+        "followups": counts(items_for(kb, settings)),
+        "network": network_summary(kb, settings),
+    }
