@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import weakref
-from typing import Iterable
+from functools import partial
+from typing import Any, Iterable
 
 from ..diagnostics import sort_key
 from ..model import KnowledgeBase
@@ -46,31 +47,42 @@ def groups_for(kb: KnowledgeBase, attr: str, slug: str) -> list[QuestionGroup]:
 
 
 def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+    """The question pages; their contexts are made when rendered, in whichever process renders them (the bank
+    itself is built before, once: building it adds its warnings to the knowledge base)."""
     bank = bank_of(kb)
     industries = sorted(kb.industries.values(), key=lambda i: (i.name.casefold(), i.slug))
-    counts = {ind.slug: len(bank.for_industry(ind.slug)) for ind in industries}
-    yield PageSpec("questions/index.md", "questions_index.md.j2", {
-        "bank": bank, "by_topic": by_topic(bank.groups), "topic_groups": {t.slug: groups for t, groups in by_topic(bank.groups)}, "not_yet": by_topic(bank.not_yet_asked()),
-        "topics": TOPICS, "tiara": TIARA, "industries": industries, "counts": counts, "asset": ASSET,
-    }, "Questions")
-    topics = {t.slug: t for t in TOPICS}
+    yield PageSpec("questions/index.md", "questions_index.md.j2", partial(_index, bank, industries), "Questions")
     for g in bank.groups:
-        asked_in: dict[str, int] = {}
-        for a in g.answers:
-            for s in dict.fromkeys(a.industries):
-                asked_in[s] = asked_in.get(s, 0) + 1
-        filed = [ind for ind in industries if ind.slug in asked_in]
-        latest, unfiled = _shown_answers(g, bool(filed))
-        yield PageSpec(group_page_uri(g), "questions_group.md.j2", {
-            "group": g, "topic": topics.get(g.topic, TOPICS[-1]), "answered": len(g.answered),
-            "industries": [(ind, asked_in[ind.slug]) for ind in filed], "latest": latest, "unfiled": unfiled,
-        }, g.canonical)
+        yield PageSpec(group_page_uri(g), "questions_group.md.j2", partial(_group, g, industries), g.canonical)
     for ind in industries:
-        groups = bank.for_industry(ind.slug)
-        yield PageSpec(f"questions/{ind.slug}/index.md", "questions_industry.md.j2", {
-            "industry": ind, "by_topic": by_topic(groups), "not_yet": by_topic(bank.not_yet_asked(ind.slug)),
-            "asked": sum(g.asked for g in groups),
-        }, f"Questions: {ind.name}", deps=(f"industry:{ind.slug}", "bank"))
+        yield PageSpec(f"questions/{ind.slug}/index.md", "questions_industry.md.j2", partial(_industry, bank, ind),
+                       f"Questions: {ind.name}", deps=(f"industry:{ind.slug}", "bank"))
+
+
+def _index(bank: Bank, industries: list[Any]) -> dict[str, Any]:
+    return {
+        "bank": bank, "by_topic": by_topic(bank.groups), "topic_groups": {t.slug: groups for t, groups in by_topic(bank.groups)},
+        "not_yet": by_topic(bank.not_yet_asked()), "topics": TOPICS, "tiara": TIARA, "industries": industries,
+        "counts": {ind.slug: len(bank.for_industry(ind.slug)) for ind in industries}, "asset": ASSET,
+    }
+
+
+def _group(g: QuestionGroup, industries: list[Any]) -> dict[str, Any]:
+    asked_in: dict[str, int] = {}
+    for a in g.answers:
+        for s in dict.fromkeys(a.industries):
+            asked_in[s] = asked_in.get(s, 0) + 1
+    filed = [ind for ind in industries if ind.slug in asked_in]
+    latest, unfiled = _shown_answers(g, bool(filed))
+    topics = {t.slug: t for t in TOPICS}
+    return {"group": g, "topic": topics.get(g.topic, TOPICS[-1]), "answered": len(g.answered),
+            "industries": [(ind, asked_in[ind.slug]) for ind in filed], "latest": latest, "unfiled": unfiled}
+
+
+def _industry(bank: Bank, ind: Any) -> dict[str, Any]:
+    groups = bank.for_industry(ind.slug)
+    return {"industry": ind, "by_topic": by_topic(groups), "not_yet": by_topic(bank.not_yet_asked(ind.slug)),
+            "asked": sum(g.asked for g in groups)}
 
 
 LATEST = 12  # answers a question's own page shows before it points to the industry pages
