@@ -47,8 +47,12 @@ def run(tasks: Sequence[Callable[[], Any]], catch: bool = False) -> list[Any] | 
     try:
         counter = multiprocessing.get_context("fork").Value("l", 0)  # shared memory and a lock
         results = os.memfd_create("insight-results")
-        done_r, done_w = os.pipe()
     except (OSError, AttributeError):
+        return None
+    try:
+        done_r, done_w = os.pipe()
+    except OSError:
+        os.close(results)
         return None
     _FORKED.update(tasks=tasks, next=counter, catch=catch)
     try:
@@ -64,7 +68,7 @@ def run(tasks: Sequence[Callable[[], Any]], catch: bool = False) -> list[Any] | 
             return None
         try:
             mine = _take_turns()
-        finally:  # even when a task failed here: wait for the fork's answer, so it never outlives the call
+        finally:  # even when a task failed here: wait for the fork's answer, so it never works on after the call
             complete = os.read(done_r, 1) == b"1"
             os.close(done_r)
             _reap(pid)
