@@ -64,7 +64,9 @@ class Source:
     @property
     def data(self) -> bytes:
         if self._data is None:
-            self._data = Path(self.file or self.path).read_bytes()
+            if self.file is None:
+                raise ValueError(f"{self.path}: a Source needs its bytes or the file to read them from")
+            self._data = Path(self.file).read_bytes()
         return self._data
 
 
@@ -104,8 +106,7 @@ def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Sou
     return sorted(out, key=lambda s: s.src_uri)
 
 
-def _decode(src: Source, diags: list[Diagnostic]) -> str | None:
-    data = src.data
+def _decode(src: Source, data: bytes, diags: list[Diagnostic]) -> str | None:
     if data.startswith(b"\xef\xbb\xbf"):
         diags.append(Diagnostic(src.path, 1, 1, "", "the file starts with a byte-order mark (BOM); read without it",
                                 "save the file as UTF-8 without BOM", "warning"))
@@ -132,12 +133,12 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
     kind = kind_of(src.src_uri) or "interviews"
     record = schema.RECORDS[kind]
     try:
-        src.data  # noqa: B018 - read now, to report a file that cannot be read
+        data = src.data
     except OSError as err:
         diags.append(Diagnostic(src.path, 1, 1, "", f"could not read the file: {err.strerror or err}",
                                 "check that the file exists and that you may read it (a link must point to a file)"))
         return None, diags
-    text = _decode(src, diags)
+    text = _decode(src, data, diags)
     if text is None:
         return None, diags
     if not text.strip():

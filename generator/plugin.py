@@ -161,8 +161,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.html.pop(page.file.src_uri, None)
         if blocks:
-            convert = self.snippets or MarkdownSnippets()
-            html = drop_html(html, [fill_markdown(block, convert) for block in blocks])
+            assert self.snippets is not None  # made in on_config
+            html = drop_html(html, [fill_markdown(block, self.snippets) for block in blocks])
         # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
         # a name like "</title><script>" must stay text there too.
         # The title MkDocs reads from the rendered H1 is already escaped; one from frontmatter is not.
