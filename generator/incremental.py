@@ -160,12 +160,13 @@ def _derived(kb: KnowledgeBase, settings: Settings) -> dict[str, Any]:
 
     info = summary(kb, settings)  # the graph, and what the network page makes of it
     net = info["net"]
+    items = items_for(kb, settings)
     return {
         "network": (tuple(net.nodes.values()), tuple(net.edges), tuple((k, tuple(v)) for k, v in net.paths.items()),
                     repr(info["connectors"]), repr(info["leads"]), repr(info["targets"])),
         "bank": tuple((g.id, g.canonical, g.topic, tuple(g.wordings)) for g in bank_of(kb).groups),
-        "items": repr(items_for(kb, settings)),
-        "items by person": _by_person(items_for(kb, settings)),
+        "items": repr(items),
+        "items by person": _by_person(items),
     }
 
 
