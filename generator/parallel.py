@@ -1,9 +1,10 @@
 """Work shared by two processes on Linux: this one and a fork of it, taking turns at one list of tasks.
 
 Parsing the notes and rendering the pages are lists of small independent tasks. A fork inherits the
-knowledge base without copying or pickling it; both processes take the next task from a counter in
-shared memory until none is left, so neither waits long for the other however uneven the tasks are
-(a company page costs a hundred person pages) or however busy the machine. The fork hands its results
+knowledge base without copying or pickling it; this process takes tasks from the front of the list and
+the fork from the back (two counters in shared memory) until they meet, so neither waits long for the
+other however uneven the tasks are (a company page costs a hundred person pages) or however busy the
+machine, and each works through runs of alike tasks that hit its own caches. The fork hands its results
 back pickled, and they come back in the tasks' order, so the output is the same bytes whichever process
 did what.
 
@@ -45,7 +46,7 @@ def run(tasks: Sequence[Callable[[], Any]], catch: bool = False) -> list[Any] | 
     here, or with ``catch`` returned in its place.
     """
     try:
-        counter = multiprocessing.get_context("fork").Value("l", 0)  # shared memory and a lock
+        ends = multiprocessing.get_context("fork").Array("l", [0, len(tasks)])  # shared memory and a lock
         results = os.memfd_create("insight-results")
     except (OSError, AttributeError):
         return None
@@ -54,7 +55,7 @@ def run(tasks: Sequence[Callable[[], Any]], catch: bool = False) -> list[Any] | 
     except OSError:
         os.close(results)
         return None
-    _FORKED.update(tasks=tasks, next=counter, catch=catch)
+    _FORKED.update(tasks=tasks, ends=ends, catch=catch)
     try:
         try:
             pid = os.fork()
@@ -67,7 +68,7 @@ def run(tasks: Sequence[Callable[[], Any]], catch: bool = False) -> list[Any] | 
             os.close(done_r)
             return None
         try:
-            mine = _take_turns()
+            mine = _take_turns(front=True)
         finally:  # even when a task failed here: wait for the fork's answer, so it never works on after the call
             complete = os.read(done_r, 1) == b"1"
             os.close(done_r)
@@ -109,7 +110,7 @@ def _in_the_fork(results: int, done_r: int, done_w: int) -> None:
     try:
         os.close(done_r)
         try:
-            payload = pickle.dumps((True, _take_turns()), protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps((True, _take_turns(front=False)), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as err:  # noqa: BLE001 - raised in the parent instead
             try:
                 payload = pickle.dumps((False, err), protocol=pickle.HIGHEST_PROTOCOL)
@@ -124,15 +125,23 @@ def _in_the_fork(results: int, done_r: int, done_w: int) -> None:
         os._exit(code)
 
 
-def _take_turns() -> dict[int, Any]:
-    tasks, counter, catch = _FORKED["tasks"], _FORKED["next"], _FORKED["catch"]
+def _take_turns(front: bool) -> dict[int, Any]:
+    """Tasks from one end of the list until the two processes meet: this one from the front, the fork from
+    the back. Neighbouring tasks are alike (the person pages, the notes' parts) and link the same pages, so
+    each process keeps finding what it has already escaped and linked in its caches."""
+    tasks, ends, catch = _FORKED["tasks"], _FORKED["ends"], _FORKED["catch"]
     out: dict[int, Any] = {}
     while True:
-        with counter.get_lock():
-            i = counter.value
-            counter.value = i + 1
-        if i >= len(tasks):
-            return out
+        with ends.get_lock():
+            first, end = ends[0], ends[1]
+            if first >= end:
+                return out
+            if front:
+                i = first
+                ends[0] = first + 1
+            else:
+                i = end - 1
+                ends[1] = i
         if catch:
             try:
                 out[i] = tasks[i]()

@@ -130,7 +130,7 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
             site.headers[iv.src_uri] = site.footers[iv.src_uri] = ""  # keeps the notes' order
             notes.append(iv)
     items = items_for(kb, settings)
-    tasks = _asset_tasks(kb, settings, items, reuse)  # the biggest first: the last tasks should be small
+    tasks = _asset_tasks(kb, settings, items, reuse)  # the biggest first, where this process starts
     first_page = len(tasks)
     tasks += [partial(render, spec, context) for spec, context in todo]
     tasks += [partial(note_parts, kb, iv) for iv in notes]

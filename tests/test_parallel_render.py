@@ -102,6 +102,9 @@ def test_shared_tasks_come_back_in_order_whoever_did_them(monkeypatch: pytest.Mo
     assert results is not None and [i for i, _ in results] == list(range(60))
     if _two_cpus():
         assert len({pid for _, pid in results}) == 2  # both processes took tasks
+        # this process from the front, the fork from the back: alike neighbours stay in one process's caches
+        mine = [i for i, pid in results if pid == os.getpid()]
+        assert mine == list(range(len(mine))) and 0 < len(mine) < 60
     caught = parallel.run(tasks[:3] + [_fails] + tasks[3:5], catch=True)
     assert caught is not None and isinstance(caught[3], ValueError) and [r[0] for r in caught[:3] + caught[4:]] == [0, 1, 2, 3, 4]
     with pytest.raises(ValueError, match="task 3 went wrong"):
