@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCategory, vDDDTypes, vText
 
 from ..model import KnowledgeBase
 from .rules import DueItem
@@ -40,14 +40,21 @@ def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "") 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Insight KB follow-ups")
-    stamp = dt.datetime.combine(kb.today, dt.time(), dt.timezone.utc)
+    # the values many events share are typed once and given as they are (encode=False): working out each
+    # value's type, event after event, was a third of the time
+    stamp = vDDDTypes(dt.datetime.combine(kb.today, dt.time(), dt.timezone.utc))
+    transparent = vText("TRANSPARENT")
+    categories: dict[str, vCategory] = {}
+    days: dict[dt.date, tuple[vDDDTypes, vDDDTypes]] = {}
     for item in sorted(items, key=lambda i: i.id):
         day = max(item.start, kb.today) if item.state == "overdue" else item.start
+        if day not in days:
+            days[day] = (vDDDTypes(day), vDDDTypes(day + dt.timedelta(days=1)))
         event = Event()
         event.add("uid", f"{item.id}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("dtstamp", stamp, encode=False)
+        event.add("dtstart", days[day][0], encode=False)
+        event.add("dtend", days[day][1], encode=False)
         event.add("summary", ("Overdue: " if item.state == "overdue" else "") + summary(kb, item))
         lines = [f"Due {item.due.isoformat()}" + (f" (from {item.start.isoformat()})" if item.start != item.due else "")]
         if item.detail:
@@ -55,8 +62,10 @@ def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "") 
         if item.interview:
             lines.append(f"Note: content/interviews/{item.interview}.md")
         event.add("description", "\n".join(lines))
-        event.add("categories", [item.kind])
-        event.add("transp", "TRANSPARENT")
+        if item.kind not in categories:
+            categories[item.kind] = vCategory([item.kind])
+        event.add("categories", categories[item.kind], encode=False)
+        event.add("transp", transparent, encode=False)
         if site_url and item.interview:
             event.add("url", f"{site_url.rstrip('/')}/interviews/{item.interview}/")
         cal.add_component(event)
