@@ -14,7 +14,7 @@ from html import escape
 from typing import Any, Callable, Iterable
 
 from .model import Interview, KnowledgeBase
-from .render import html_block, html_link, indent, markdown_in_html, md, t
+from .render import html_block, html_link, indent, markdown_in_html, md, relink, t
 
 Link = Callable[..., str]
 
@@ -76,10 +76,10 @@ def companies_table(kb: KnowledgeBase, companies: Iterable[Any], page_uri: str, 
     return html_table(page_uri, settings.use_directory_urls, ("Company", "Industry", "Conversations"), rows)
 
 
-def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], link: Link) -> str:
-    """``- text (who said it)`` for insights, advice and resources, one per line."""
+def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], link: Link, page_uri: str) -> str:
+    """``- text (who said it)`` for insights, advice and resources, one per line, their links as from the note."""
     people = kb.people
-    return "\n".join(f"- {md(text)} ({link(iv, people[iv.person].name)})" for text, iv in items)
+    return "\n".join(f"- {relink(md(text), iv.src_uri, page_uri)} ({link(iv, people[iv.person].name)})" for text, iv in items)
 
 
 def _wordings(g: Any, shown: int) -> str:
@@ -124,7 +124,7 @@ def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], page_uri: str, setti
         if ans.company:
             company = companies[ans.company]
             head += f" at {a(company, company.name)}"
-        body = markdown_in_html(md(ans.text)) if ans.text else "<p><em>Asked; no answer noted.</em></p>"
+        body = markdown_in_html(relink(md(ans.text), iv.src_uri, page_uri, directory_urls)) if ans.text else "<p><em>Asked; no answer noted.</em></p>"
         out.append(f"<li>\n<p>{head} · {a(iv, ans.date.isoformat())}</p>\n<hr />\n{body}\n</li>\n")
     out.append("</ul>\n</div>")
     return html_block("".join(out))
@@ -176,10 +176,10 @@ def note_questions(iv: Interview) -> str:
                    for qa in iv.questions if qa.line == line)
 
 
-def said(answers: Iterable[tuple[Any, Interview]], link: Link) -> str:
+def said(answers: Iterable[tuple[Any, Interview]], link: Link, page_uri: str) -> str:
     """What one person answered: a collapsible block per question, with the conversation it came from."""
     return "".join(f'??? question "{_question_title(qa.question)}"\n    ({link(iv, iv.date.isoformat())})\n\n'
-                   f"{indent(md(qa.answer))}\n\n" for qa, iv in answers)
+                   f"{indent(relink(md(qa.answer), iv.src_uri, page_uri))}\n\n" for qa, iv in answers)
 
 
 def related_list(kb: KnowledgeBase, related: list[tuple[str, list[Interview]]], link: Link) -> str:

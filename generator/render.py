@@ -96,6 +96,46 @@ def html_link(from_uri: str, to_uri: str, text: str, directory_urls: bool = True
     return f'<a href="{escape(url_href(from_uri, to_uri, directory_urls))}">{escape(text, quote=False)}</a>'
 
 
+_INLINE_TARGET = re.compile(r"(\]\([ \t]*<?)([^\s()<>]+)")  # [text](target) and ![alt](target)
+_REF_TARGET = re.compile(r"^([ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s<>]+)", re.M)  # [id]: target
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def relink(text: str, from_uri: str, to_uri: str, directory_urls: bool | None = None) -> str:
+    """User Markdown written in one file (a note) and shown on another page, with its relative links and images
+    pointing where they pointed from the note: ``chart.png`` beside a note is ``../interviews/chart.png`` on a
+    company page. Without ``directory_urls`` they become docs-dir paths, which MkDocs resolves and checks; with
+    it (raw HTML, which MkDocs leaves alone) the URLs MkDocs would write. Web addresses, anchors and links
+    that leave the docs dir stay as written."""
+    if "](" not in text and "]:" not in text:
+        return text
+    from_dir = from_uri.rpartition("/")[0]
+    if directory_urls is None and from_dir == to_uri.rpartition("/")[0]:
+        return text
+    return _relink(text, from_dir, to_uri, directory_urls)
+
+
+@lru_cache(maxsize=1 << 12)
+def _relink(text: str, from_dir: str, to_uri: str, directory_urls: bool | None) -> str:
+    def target(m: re.Match[str]) -> str:
+        written = m.group(2)
+        if written.startswith(("#", "/")) or _SCHEME.match(written):
+            return m.group(0)
+        path, hashmark, fragment = written.partition("#")
+        docs = posixpath.normpath(posixpath.join(from_dir, path))
+        if docs == ".." or docs.startswith("../"):
+            return m.group(0)
+        if directory_urls is None:
+            new = href(to_uri, docs)
+        elif docs.endswith(".md"):
+            new = url_href(to_uri, docs, directory_urls)
+        else:
+            new = _rel(page_url(to_uri, directory_urls).rpartition("/")[0], docs)
+        return m.group(1) + new + hashmark + fragment
+
+    return _REF_TARGET.sub(target, _INLINE_TARGET.sub(target, text))
+
+
 def _up(here: str) -> str:
     depth = here.count("/")
     return "../" * depth if depth else "./"
@@ -256,6 +296,7 @@ def environment() -> jinja2.Environment:
     env.filters["t"] = t
     env.filters["indent_md"] = indent
     env.filters["md"] = md
+    env.filters["relink"] = relink
 
     @jinja2.pass_context
     def link(ctx: jinja2.runtime.Context, target: Any, label: Any = None) -> str:

@@ -47,3 +47,27 @@ def test_markdown_inside_html_blocks_is_converted_once_and_kept_between_builds()
     other._md.convert = no_converting  # type: ignore[method-assign]
     with pytest.raises(AssertionError, match="converted again"):
         fill_markdown(block, other)
+
+
+def test_relink_points_a_notes_links_from_another_page() -> None:
+    from generator.render import relink
+
+    note = "interviews/2026-07-07-priya.md"
+    text = "See ![a chart](chart.png), [Globex](../companies/globex.md#people) and [deck][d].\n\n[d]: files/deck.pdf"
+    # as Markdown for MkDocs: docs-dir paths relative to the page, which MkDocs turns into URLs and checks
+    assert relink(text, note, "people/priya.md") == text.replace("(chart.png)", "(../interviews/chart.png)").replace(
+        "[d]: files/", "[d]: ../interviews/files/")
+    # as raw HTML on a card: the URLs MkDocs would write, with and without directory URLs
+    on_card = relink(text, note, "questions/q/career.md", directory_urls=True)
+    assert "(../../../interviews/chart.png)" in on_card and "(../../../companies/globex/#people)" in on_card
+    assert "[d]: ../../../interviews/files/deck.pdf" in on_card
+    flat = relink(text, note, "questions/q/career.md", directory_urls=False)
+    assert "(../../interviews/chart.png)" in flat and "(../../companies/globex.html#people)" in flat
+    # a folder note's attachments sit beside its index.md
+    assert relink("![x](attachments/a.png)", "interviews/trip/index.md", "companies/acme.md") == "![x](../interviews/trip/attachments/a.png)"
+    # web addresses, mail, anchors, site-absolute paths and paths out of the docs dir stay as written
+    for kept in ("[w](https://example.com/a.md)", "[m](mailto:a@b.c)", "[h](#here)", "[r](/abs.md)", "[o](../../outside.md)",
+                 "no links at all", "[same folder](other.md)"):
+        assert relink(kept, note, "interviews/2026-08-01-x.md") == kept
+        if kept != "[same folder](other.md)":
+            assert relink(kept, note, "people/p.md") == kept

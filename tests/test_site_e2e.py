@@ -275,3 +275,44 @@ def test_users_own_heading_keeps_its_markdown_and_generated_titles_are_escaped()
     generated_title = core.as_shown(site, "companies/acme.md", "Text only.\n")
     assert generated_title.startswith("# Acme &lt;b&gt;&amp;&lt;/b&gt; Co\n\nText only.")
     assert core.as_shown(site, "guide/index.md", "# Guide\n") is None  # pages the generator does not touch
+
+
+def test_links_in_answers_and_advice_lead_where_they_led_from_the_note(tmp_path: Path) -> None:
+    """A note's answer or advice shown on a company, person, industry or question page keeps its links: an
+    image beside the note, a file in a folder next to it, another page of the site (some pages show answers
+    as pre-rendered HTML cards, which MkDocs does not rewrite)."""
+    project = make_project(tmp_path)
+    notes = project / "content" / "interviews"
+    (notes / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (notes / "files").mkdir()
+    (notes / "files" / "deck.pdf").write_bytes(b"%PDF-1.4\n")
+    note = notes / "2026-07-07-priya-raman.md"
+    text = note.read_text(encoding="utf-8")
+    text = text.replace("advice:\n", "advice:\n  - Read [her slides][deck] first.\n", 1)
+    said = "moved to the Globex ML platform team three years ago."
+    assert said in text
+    text = text.replace(said, said + "\nSee [Globex](../companies/globex.md#conversations), ![a chart](chart.png), [her slides][deck]"
+                        " and [the docs](https://example.com/docs).\n\n[deck]: files/deck.pdf", 1)
+    note.write_text(text, encoding="utf-8")
+    run_insight("build", "--strict", "--today", "2026-11-27", cwd=project)  # --strict: MkDocs fails on a link it cannot resolve
+    site = project / "site"
+    wanted = re.compile(r'(?:href|src)="([^"]*(?:chart\.png|deck\.pdf|companies/globex/(?:#conversations)?|example\.com/docs))"')
+    shown_on = set()
+    for html_file in sorted(site.rglob("*.html")):
+        html = html_file.read_text(encoding="utf-8")
+        if "her slides" not in html:
+            continue
+        base = page_dir(site, html_file)
+        found = wanted.findall(html)
+        page = html_file.relative_to(site).parent.as_posix()
+        if 'alt="a chart"' in html:  # the answer, not only the advice: its web link is as written
+            assert "https://example.com/docs" in found, page
+        for href in found:
+            if href.startswith("https://"):
+                continue
+            path = site / target(base, href)
+            assert path.is_file() or (path / "index.html").is_file(), f"{page}: {href} leads nowhere"
+        shown_on.add(page)
+    # the note itself, its person, its company, its industries (advice) and the question pages (answer cards)
+    assert {"interviews/2026-07-07-priya-raman", "people/priya-raman", "companies/globex", "industries/data-science",
+            "questions/data-science"} <= shown_on
