@@ -130,10 +130,21 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
             site.headers[iv.src_uri] = site.footers[iv.src_uri] = ""  # keeps the notes' order
             notes.append(iv)
     items = items_for(kb, settings)
-    tasks = _asset_tasks(kb, settings, items, reuse)  # the biggest first, where this process starts
-    first_page = len(tasks)
-    tasks += [partial(render, spec, context) for spec, context in todo]
-    tasks += [partial(note_parts, kb, iv) for iv in notes]
+    calendar, *data_files = _asset_tasks(kb, settings, items, reuse)
+
+    def page(spec: PageSpec, context: dict[str, Any]) -> tuple[Callable[[], str], Callable[[str], None]]:
+        return partial(render, spec, context), partial(site.pages.__setitem__, spec.src_uri)
+
+    # Each task with where its result goes. Two processes take them from opposite ends (generator.parallel)
+    # and the fork's results come back pickled, a few milliseconds a megabyte: the fork starts from the back,
+    # with the work whose text is short for what it costs (the calendar, person pages, prep sheets), and this
+    # process from the front, with the data files and the long pages (questions, companies, indexes).
+    work: list[tuple[Callable[[], Any], Callable[[Any], None]]] = [(task, site.assets.update) for task in data_files]
+    work += [page(spec, context) for spec, context in todo if spec.template not in SHORT_FOR_THEIR_COST]
+    work += [(partial(note_parts, kb, iv), partial(_put_parts, site, iv)) for iv in notes]
+    work += [page(spec, context) for spec, context in todo if spec.template in SHORT_FOR_THEIR_COST]
+    work.append((calendar, site.assets.update))
+    tasks = [task for task, _ in work]
     jobs = parallel.jobs(len(tasks)) if reuse is None else 1
     results = None
     if jobs > 1:
@@ -147,15 +158,18 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
         jobs = 1 if results is None else jobs
     if results is None:
         results = [task() for task in tasks]
-    for assets in results[:first_page]:
-        site.assets.update(assets)
-    for (spec, _), text in zip(todo, results[first_page:]):
-        site.pages[spec.src_uri] = text
-    for iv, (head, foot) in zip(notes, results[first_page + len(todo):]):
-        site.headers[iv.src_uri], site.footers[iv.src_uri] = head, foot
+    for (_, put), result in zip(work, results):
+        put(result)
     site.timings["render"] = time.perf_counter() - t0
     site.timings["jobs"] = float(jobs)
     return site
+
+
+SHORT_FOR_THEIR_COST = frozenset({"person.md.j2", "prep.md.j2"})  # pages: a few kB of text for their drafts and links
+
+
+def _put_parts(site: Site, iv: Interview, parts: tuple[str, str]) -> None:
+    site.headers[iv.src_uri], site.footers[iv.src_uri] = parts
 
 
 def _asset_tasks(kb: KnowledgeBase, settings: Settings, items: list[Any], reuse: Reuse | None) -> list[Callable[[], dict[str, bytes]]]:
