@@ -97,7 +97,7 @@ def html_link(from_uri: str, to_uri: str, text: str, directory_urls: bool = True
 
 
 _INLINE_TARGET = re.compile(r"(\]\([ \t]*<?)([^\s()<>]+)")  # [text](target) and ![alt](target)
-_REF_TARGET = re.compile(r"^([ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s<>]+)", re.M)  # [id]: target
+_REF_TARGET = re.compile(r"^([ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?)([^\s<>]+)", re.M)  # [id]: target, not a [^footnote]:
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 

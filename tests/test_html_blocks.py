@@ -67,7 +67,7 @@ def test_relink_points_a_notes_links_from_another_page() -> None:
     assert relink("![x](attachments/a.png)", "interviews/trip/index.md", "companies/acme.md") == "![x](../interviews/trip/attachments/a.png)"
     # web addresses, mail, anchors, site-absolute paths and paths out of the docs dir stay as written
     for kept in ("[w](https://example.com/a.md)", "[m](mailto:a@b.c)", "[h](#here)", "[r](/abs.md)", "[o](../../outside.md)",
-                 "no links at all", "[same folder](other.md)"):
+                 "no links at all", "[same folder](other.md)", "A note.[^1]\n\n[^1]: Said in passing."):
         assert relink(kept, note, "interviews/2026-08-01-x.md") == kept
         if kept != "[same folder](other.md)":
             assert relink(kept, note, "people/p.md") == kept
