@@ -97,12 +97,13 @@ def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Sou
             continue
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+            # paths as strings: a Path per file was most of the time for thousands of notes
+            folder = Path(dirpath).relative_to(docs).as_posix()
             for fn in sorted(filenames):
-                full = Path(dirpath, fn)
-                uri = full.relative_to(docs).as_posix()
+                uri = f"{folder}/{fn}"
                 if fn.startswith(".") or kind_of(uri) is None:
                     continue
-                out.append(Source(f"{prefix}/{uri}" if prefix else uri, uri, file=str(full)))
+                out.append(Source(f"{prefix}/{uri}" if prefix else uri, uri, file=os.path.join(dirpath, fn)))
     return sorted(out, key=lambda s: s.src_uri)
 
 
