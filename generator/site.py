@@ -130,7 +130,7 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
             site.headers[iv.src_uri] = site.footers[iv.src_uri] = ""  # keeps the notes' order
             notes.append(iv)
     items = items_for(kb, settings)
-    calendar, *data_files = _asset_tasks(kb, settings, items, reuse)
+    calendar, data_files = _asset_tasks(kb, settings, items, reuse)
 
     def page(spec: PageSpec, context: dict[str, Any]) -> tuple[Callable[[], str], Callable[[str], None]]:
         return partial(render, spec, context), partial(site.pages.__setitem__, spec.src_uri)
@@ -172,14 +172,14 @@ def _put_parts(site: Site, iv: Interview, parts: tuple[str, str]) -> None:
     site.headers[iv.src_uri], site.footers[iv.src_uri] = parts
 
 
-def _asset_tasks(kb: KnowledgeBase, settings: Settings, items: list[Any], reuse: Reuse | None) -> list[Callable[[], dict[str, bytes]]]:
-    """The data files, each a task that gives ``{docs-dir path: bytes}``."""
+def _asset_tasks(kb: KnowledgeBase, settings: Settings, items: list[Any], reuse: Reuse | None) -> tuple[Callable[[], dict[str, bytes]], list[Callable[[], dict[str, bytes]]]]:
+    """The data files, each a task that gives ``{docs-dir path: bytes}``: the calendar's, and the others."""
     def calendar() -> dict[str, bytes]:
         ics = reuse.calendar(items) if reuse else None
         return {"follow-ups/follow-ups.ics": ics if ics is not None else calendar_bytes(kb, items, settings.site_url)}
 
-    return [calendar, partial(question_pages.assets, kb), partial(network_assets, kb, settings),
-            lambda: {"assets/insight/note.schema.json": schema_json().encode()}]
+    return calendar, [partial(question_pages.assets, kb), partial(network_assets, kb, settings),
+                      lambda: {"assets/insight/note.schema.json": schema_json().encode()}]
 
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]

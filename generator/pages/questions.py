@@ -19,7 +19,7 @@ from ..diagnostics import sort_key
 from ..model import KnowledgeBase
 from ..questions.bank import Bank, QuestionGroup, bank_as_dict, build_bank, by_topic
 from ..fragments import group_page_uri
-from ..questions.taxonomy import TIARA, TOPICS
+from ..questions.taxonomy import TIARA, TOPIC_SLUGS, TOPICS, get_topic
 from ..render import PageSpec
 from ..settings import Settings
 
@@ -74,8 +74,7 @@ def _group(g: QuestionGroup, industries: list[Any]) -> dict[str, Any]:
             asked_in[s] = asked_in.get(s, 0) + 1
     filed = [ind for ind in industries if ind.slug in asked_in]
     latest, unfiled = _shown_answers(g, bool(filed))
-    topics = {t.slug: t for t in TOPICS}
-    return {"group": g, "topic": topics.get(g.topic, TOPICS[-1]), "answered": len(g.answered),
+    return {"group": g, "topic": get_topic(g.topic) if g.topic in TOPIC_SLUGS else TOPICS[-1], "answered": len(g.answered),
             "industries": [(ind, asked_in[ind.slug]) for ind in filed], "latest": latest, "unfiled": unfiled}
 
 
