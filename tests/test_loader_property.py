@@ -108,7 +108,10 @@ SCALARS = st.one_of(st.sampled_from(["yes", "No", "on", "off", "~", "null", "202
 @given(st.lists(st.tuples(SCALARS, st.sampled_from(["", "'", '"'])), min_size=1, max_size=12))
 def test_values_are_typed_as_pyyaml_types_them_however_often_seen(values: list[tuple[object, str]]) -> None:
     """The loader remembers the tag of short values; a value written plain, quoted, or seen before is still
-    typed as PyYAML alone types it (a date, a boolean, a number or text)."""
+    typed as PyYAML alone types it (a date, a boolean, a number or text).
+
+    PyYAML alone means the loader ours extends (libyaml's when present): libyaml and pure-Python PyYAML
+    disagree on a few odd documents (``k: !`` is '' for one and None for the other)."""
     lines = []
     for i, (value, quote) in enumerate(values):
         text = str(value)
@@ -119,7 +122,7 @@ def test_values_are_typed_as_pyyaml_types_them_however_often_seen(values: list[t
         lines.append(f"k{i}: {text}")
     doc = "\n".join(lines)
     try:
-        expected = yaml.safe_load(doc)
+        expected = yaml.load(doc, Loader=load_module._Base)
     except (yaml.YAMLError, ValueError):
         return  # not a document (or an impossible date): other tests cover the messages
     for _ in range(2):  # the second time from the remembered tags
