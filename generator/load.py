@@ -66,7 +66,8 @@ class Source:
         if self._data is None:
             if self.file is None:
                 raise ValueError(f"{self.path}: a Source needs its bytes or the file to read them from")
-            self._data = Path(self.file).read_bytes()
+            with open(self.file, "rb") as f:  # not Path.read_bytes: a Path per file costs more than the read
+                self._data = f.read()
         return self._data
 
 
