@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from . import heap, livereload
 from . import site as core
 from .lifecycle import Rules
+from .parsecache import ParseCache
 from .incremental import NoteCache, SiteCache
 from .render import MarkdownSnippets, drop_html, fill_markdown, lift_html
 from .settings import Settings, parse_day
@@ -55,6 +56,7 @@ class InsightConfig(base.Config):
     targets = c.Type(list, default=[])  # companies you want a way into
     followups = FollowupRules()  # rules for follow-ups (see the guide)
     repo_path = c.Type(str, default="content")  # where content/ is in the repository, for edit links
+    cache = c.Type(bool, default=True)  # keep parsed notes in .cache/insight/ for the next build (generator.parsecache)
 
 
 class InsightPlugin(BasePlugin[InsightConfig]):
@@ -106,8 +108,9 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         prefix = self.config.repo_path.rstrip("/")
         load_one = self.notes.load_note if self.live else core.load_note
         make_site = self.sites.generate if self.live else None
+        cache = None if self.live else ParseCache.of_project(self.settings.project_dir, self.config.cache)
         self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix,
-                                      load_one=load_one, make_site=make_site)
+                                      load_one=load_one, make_site=make_site, cache=cache)
         if self.live:
             self.notes.keep_only({n.src_uri for n in site.kb.notes} | site.left_out)
         log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers),

@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic
 from .lifecycle.calendar import calendar_bytes
 from .lifecycle import items_for
 from .load import Source, discover, load_all, load_note
+from .parsecache import ParseCache
 from .model import Interview, KnowledgeBase, Note
 from .pages import questions as question_pages
 from .network.asset import assets as network_assets
@@ -46,17 +47,55 @@ class Site:
         return self.kb.diagnostics
 
 
-def load(sources: list[Source], settings: Settings, load_one: Callable[[Source], Any] = load_note) -> KnowledgeBase:
-    notes, diags = load_notes(sources, load_one)  # with the warnings for contact details in shared notes
+def load(sources: list[Source], settings: Settings, load_one: Callable[[Source], Any] = load_note,
+         cache: ParseCache | None = None) -> KnowledgeBase:
+    notes, diags = load_notes(sources, load_one, cache)  # with the warnings for contact details in shared notes
     return resolve(notes, settings, diags)
 
 
-def load_notes(sources: list[Source], load_one: Callable[[Source], Any] = load_note) -> tuple[list[Note], list[Diagnostic]]:
-    """Every file parsed (in two processes when :func:`parallel.jobs` allows), with its problems."""
+def load_notes(sources: list[Source], load_one: Callable[[Source], Any] = load_note,
+               cache: ParseCache | None = None) -> tuple[list[Note], list[Diagnostic]]:
+    """Every file parsed (in two processes when :func:`parallel.jobs` allows), with its problems; with a
+    ``cache``, only the files whose bytes changed since it last saw them."""
     with heap.paused():
-        if load_one is load_note and parallel.jobs(len(sources)) > 1:
+        if load_one is load_note and cache is not None:
+            load_one = _from_cache(sources, cache)
+        elif load_one is load_note and parallel.jobs(len(sources)) > 1:
             load_one = _parsed_in_two(sources)
         return load_all(sources, load_one)
+
+
+def _from_cache(sources: list[Source], cache: ParseCache) -> Callable[[Source], Any]:
+    """The cached results, and the others parsed (in two processes when there are many) and saved to the cache."""
+    done: dict[str, Any] = {}
+    todo: list[Source] = []
+    for src in sources:
+        try:
+            hit = cache.get(src)
+        except (OSError, ValueError):  # unreadable: load_note reports it
+            hit = None
+        if hit is None:
+            todo.append(src)
+        else:
+            done[src.src_uri] = hit
+    cache.hits, cache.misses = len(done), len(todo)
+    parse = _parsed_in_two(todo) if parallel.jobs(len(todo)) > 1 else load_note
+    fresh: dict[str, Any] = {}
+    for src in todo:
+        try:
+            fresh[src.src_uri] = parse(src)
+        except Exception as err:  # noqa: BLE001 - load_all names the file, as without a cache
+            done[src.src_uri] = err
+    cache.save(sources, fresh)
+    done.update(fresh)
+
+    def load_one(src: Source) -> Any:
+        result = done[src.src_uri]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    return load_one
 
 
 def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
@@ -183,12 +222,14 @@ def _asset_tasks(kb: KnowledgeBase, settings: Settings, items: list[Any], reuse:
 
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]
-          load_one: Callable[[Source], Any] = load_note, make_site: Callable[..., Site] | None = None) -> Site:
-    """Load, resolve and render one docs dir; ``load_one`` and ``make_site`` may be caches' (see :mod:`generator.incremental`)."""
+          load_one: Callable[[Source], Any] = load_note, make_site: Callable[..., Site] | None = None,
+          cache: ParseCache | None = None) -> Site:
+    """Load, resolve and render one docs dir; ``load_one`` and ``make_site`` may be caches' (see :mod:`generator.incremental`),
+    ``cache`` the notes parsed by earlier builds (:mod:`generator.parsecache`)."""
     t0 = time.perf_counter()
     sources = discover(docs_dir, report_prefix)
     t1 = time.perf_counter()
-    kb = load(sources, settings, load_one)
+    kb = load(sources, settings, load_one, cache)
     t2 = time.perf_counter()
     site = (make_site or generate)(kb, settings, user_pages)
     site.left_out = {s.src_uri for s in sources} - {n.src_uri for n in kb.notes if n.ok}

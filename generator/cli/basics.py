@@ -31,7 +31,7 @@ def _summary(diags: list[Diagnostic]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
 def check(config_file: str | None, today: dt.date | None, strict: bool | None, fmt: str) -> None:
     project = load_project(config_file)
-    site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path)
+    site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path, cache=project.parse_cache())
     diags = site.diagnostics
     if fmt == "json":
         click.echo(json.dumps({"diagnostics": [d.as_dict() for d in diags], "notes": len(site.kb.interviews),
@@ -135,7 +135,7 @@ def serve(config_file: str | None, today: dt.date | None, strict: bool | None, d
 def export(config_file: str | None, today: dt.date | None, out: str) -> None:
     project = load_project(config_file)
     user_pages = {p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*.md")}
-    site = core.build(project.docs_dir, project.settings(today), user_pages, report_prefix=project.repo_path)
+    site = core.build(project.docs_dir, project.settings(today), user_pages, report_prefix=project.repo_path, cache=project.parse_cache())
     try:
         written = core.export(site, project.docs_dir, Path(out), project.markdown_extensions, project.markdown_configs)
     except ValueError as err:  # --out inside content/: the generator never writes there

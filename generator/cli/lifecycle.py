@@ -34,7 +34,7 @@ def _load(config_file: str | None, today: dt.date | None):
         rules = Rules.from_options(settings.followups)
     except ValueError as err:
         raise click.ClickException(f"{project.config_file}: {err}") from None
-    kb = core.build(project.docs_dir, settings, report_prefix=project.repo_path).kb
+    kb = core.build(project.docs_dir, settings, report_prefix=project.repo_path, cache=project.parse_cache()).kb
     return project, settings, rules, kb
 
 

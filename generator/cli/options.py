@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 import click
 
+from ..parsecache import ParseCache
 from ..settings import Settings, parse_day
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -50,6 +51,10 @@ class Project:
     repo_path: str
     markdown_extensions: list[Any] = field(default_factory=list)  # the site's, for insight export
     markdown_configs: dict[str, Any] = field(default_factory=dict)
+
+    def parse_cache(self) -> ParseCache | None:
+        """The notes parsed by earlier builds (plugin option ``cache``, ``INSIGHT_CACHE=0``)."""
+        return ParseCache.of_project(Path(self.config_file).resolve().parent, bool(self.options.get("cache", True)))
 
     def settings(self, today: dt.date | None) -> Settings:
         return Settings.from_options({**self.options, "project_dir": str(Path(self.config_file).resolve().parent)}, today=today or os.environ.get("INSIGHT_TODAY"))

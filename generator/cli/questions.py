@@ -59,7 +59,7 @@ def questions(ctx: click.Context, config_file: str | None, today: dt.date | None
     from ..pages.questions import bank_of
 
     project = load_project(config_file)
-    site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path)
+    site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path, cache=project.parse_cache())
     kb = site.kb
     if industry is not None and industry not in kb.industries:
         known = ", ".join(sorted(kb.industries)) or "none yet"
