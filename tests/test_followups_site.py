@@ -118,3 +118,22 @@ def test_unknown_followups_setting_fails_with_a_clear_message(tmp_path: Path) ->
     out = run_insight("build", "--today", DEMO_TODAY, cwd=project, check=False)
     assert out.returncode != 0
     assert "option 'followups': unknown key `request_days`; did you mean `request_business_days`?" in out.stderr
+
+
+def test_the_calendar_is_written_as_icalendar_writes_it_long_and_non_ascii_lines_folded() -> None:
+    from icalendar import Event
+
+    from generator.lifecycle.calendar import ical_bytes
+
+    cal = Calendar()
+    cal.add("prodid", "-//Insight KB//Follow-ups//EN")
+    for summary in ("Short", "x" * 66, "x" * 67, "x" * 68, "Send a thank-you to José Núñez Ñandú " * 4, "\\;,\n" * 30, "日本語の説明" * 9):
+        event = Event()
+        event.add("uid", f"{len(summary)}@insight-kb")
+        event.add("summary", summary)
+        event.add("description", summary + "^" * 80)
+        cal.add_component(event)
+    ours = ical_bytes(cal)
+    assert ours == cal.to_ical()
+    assert any(len(line) > 75 for line in cal.content_lines())  # some lines needed folding
+    assert max(len(line) for line in ours.split(b"\r\n")) <= 75

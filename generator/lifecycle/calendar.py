@@ -69,4 +69,12 @@ def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "") 
         if site_url and item.interview:
             event.add("url", f"{site_url.rstrip('/')}/interviews/{item.interview}/")
         cal.add_component(event)
-    return cal.to_ical()
+    return ical_bytes(cal)
+
+
+def ical_bytes(cal: Calendar) -> bytes:
+    """``cal.to_ical()``, but a line that needs no folding (74 bytes or fewer: most of them) is written as it is
+    instead of character by character through icalendar's folding, which was a third of the calendar's time.
+    The same bytes: longer lines are folded by icalendar itself."""
+    lines = cal.content_lines(sorted=True)
+    return b"\r\n".join(line.encode() if len(line) < 75 and line.isascii() else line.to_ical() for line in lines if line) + b"\r\n"
