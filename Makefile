@@ -31,4 +31,4 @@ bench: $(STAMP)  ## time the generator, builds and live reload at 100 and 1,000 
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m generator.bench $(if $(LARGE),--large) --out bench-out/results.md
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .cache .pytest_cache .hypothesis
