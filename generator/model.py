@@ -47,8 +47,8 @@ class Note:
     body: str
     body_line: int
     parts: BodyParts
-    ok: bool = True
-    lines: dict[str, int] = field(default_factory=dict)  # frontmatter field -> line  # False: the note has an error and is left out of the site
+    ok: bool = True  # False: the note has an error and is left out of the site
+    lines: dict[str, int] = field(default_factory=dict)  # frontmatter field -> line
 
 
 @dataclass(eq=False)
