@@ -88,14 +88,7 @@ def _from_cache(sources: list[Source], cache: ParseCache) -> Callable[[Source], 
             done[src.src_uri] = err
     cache.save(sources, fresh)
     done.update(fresh)
-
-    def load_one(src: Source) -> Any:
-        result = done[src.src_uri]
-        if isinstance(result, Exception):
-            raise result
-        return result
-
-    return load_one
+    return _taken_from(done)
 
 
 def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
@@ -104,10 +97,14 @@ def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
     results = parallel.run([partial(load_note, src) for src in sources], catch=True)
     if results is None:
         return load_note
-    parsed = dict(zip((s.src_uri for s in sources), results))
+    return _taken_from(dict(zip((s.src_uri for s in sources), results)))
 
+
+def _taken_from(results: dict[str, Any]) -> Callable[[Source], Any]:
+    """A ``load_one`` for ``load_all`` that takes each file's result, worked out beforehand, by its src_uri; an
+    exception in a file's place is raised, as if the parser had just failed on it."""
     def load_one(src: Source) -> Any:
-        result = parsed[src.src_uri]
+        result = results[src.src_uri]
         if isinstance(result, Exception):
             raise result
         return result
