@@ -40,7 +40,7 @@ Parsed = tuple[Note | None, list[Diagnostic]]
 # what an entry may be made of: the classes load_note returns, and dates
 _ALLOWED = {("generator.model", "Note"), ("generator.model", "BodyParts"), ("generator.model", "QA"),
             ("generator.diagnostics", "Diagnostic"), ("datetime", "date"), ("datetime", "datetime"),
-            ("datetime", "time"), ("datetime", "timedelta"), ("datetime", "timezone")}
+            ("datetime", "timezone"), ("datetime", "timedelta")}  # a timezone pickles as its offset
 
 
 class _DataOnly(pickle.Unpickler):
@@ -91,7 +91,7 @@ class ParseCache:
     def __init__(self, folder: str | Path) -> None:
         self.file = Path(folder) / FILE
         self._table: dict[str, tuple[str, bytes, Parsed]] | None = None
-        self._changed = False
+        self._digests: dict[str, bytes] = {}  # src_uri -> hash of the bytes get() saw, for save()
         self.hits = self.misses = 0
 
     @classmethod
@@ -113,30 +113,33 @@ class ParseCache:
         return self._table
 
     def get(self, src: Source) -> Parsed | None:
-        """The result of parsing ``src`` when its path and bytes are those parsed before, else None."""
+        """The result of parsing ``src`` when its path and bytes are those parsed before, else None (also for
+        a file that cannot be read: ``load_note`` reports it). Counts hits and misses."""
+        try:
+            digest = self._digests[src.src_uri] = _digest(src.data)
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
         entry = self._read().get(src.src_uri)
-        if entry is None or not isinstance(entry, tuple) or len(entry) != 3:
-            return None
-        path, digest, result = entry
-        if path != src.path or digest != _digest(src.data):
-            return None
+        result = entry[2] if isinstance(entry, tuple) and len(entry) == 3 and entry[:2] == (src.path, digest) else None
         if not (isinstance(result, tuple) and len(result) == 2 and (result[0] is None or isinstance(result[0], Note))
                 and isinstance(result[1], list)):
+            self.misses += 1
             return None
+        self.hits += 1
         return result
 
     def save(self, sources: list[Source], fresh: dict[str, Parsed]) -> None:
-        """Keep the entries of ``sources``: those just parsed (``fresh``) and the hits, before resolving
-        fills anything in. Written to a temporary file and renamed, so a build that is stopped halfway,
-        or two at once, never leave half a file; a folder that cannot be written is skipped (the next
-        build parses again). Nothing is written when nothing changed."""
+        """Keep the entries of ``sources`` (each looked up with :meth:`get` first): those just parsed
+        (``fresh``, as parsed) and the hits. Written to a temporary file and renamed, so a build that is
+        stopped halfway, or two at once, never leave half a file; a folder that cannot be written is skipped
+        (the next build parses again). Nothing is written when nothing changed."""
         old = self._read()
         table: dict[str, tuple[str, bytes, Parsed]] = {}
         for src in sources:
             if src.src_uri in fresh:
-                try:
-                    digest = _digest(src.data)  # a file that could not be read is not kept: it may be readable next time
-                except (OSError, ValueError):
+                digest = self._digests.get(src.src_uri)
+                if digest is None:  # a file that could not be read is not kept: it may be readable next time
                     continue
                 table[src.src_uri] = (src.path, digest, fresh[src.src_uri])
             elif src.src_uri in old:

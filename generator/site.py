@@ -70,15 +70,11 @@ def _from_cache(sources: list[Source], cache: ParseCache) -> Callable[[Source], 
     done: dict[str, Any] = {}
     todo: list[Source] = []
     for src in sources:
-        try:
-            hit = cache.get(src)
-        except (OSError, ValueError):  # unreadable: load_note reports it
-            hit = None
+        hit = cache.get(src)
         if hit is None:
             todo.append(src)
         else:
             done[src.src_uri] = hit
-    cache.hits, cache.misses = len(done), len(todo)
     parse = _parsed_in_two(todo) if parallel.jobs(len(todo)) > 1 else load_note
     fresh: dict[str, Any] = {}
     for src in todo:
