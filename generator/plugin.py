@@ -24,9 +24,9 @@ from mkdocs.structure.pages import Page
 
 from . import heap, livereload
 from . import site as core
+from .incremental import NoteCache, SiteCache
 from .lifecycle import Rules
 from .parsecache import ParseCache
-from .incremental import NoteCache, SiteCache
 from .render import MarkdownSnippets, drop_html, fill_markdown, lift_html
 from .settings import Settings, parse_day
 

@@ -52,12 +52,17 @@ class Project:
     markdown_extensions: list[Any] = field(default_factory=list)  # the site's, for insight export
     markdown_configs: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def project_dir(self) -> Path:
+        """The folder of mkdocs.yml."""
+        return Path(self.config_file).resolve().parent
+
     def parse_cache(self) -> ParseCache | None:
         """The notes parsed by earlier builds (plugin option ``cache``, ``INSIGHT_CACHE=0``)."""
-        return ParseCache.of_project(Path(self.config_file).resolve().parent, bool(self.options.get("cache", True)))
+        return ParseCache.of_project(self.project_dir, bool(self.options.get("cache", True)))
 
     def settings(self, today: dt.date | None) -> Settings:
-        return Settings.from_options({**self.options, "project_dir": str(Path(self.config_file).resolve().parent)}, today=today or os.environ.get("INSIGHT_TODAY"))
+        return Settings.from_options({**self.options, "project_dir": str(self.project_dir)}, today=today or os.environ.get("INSIGHT_TODAY"))
 
 
 def config_path(config_file: str | None) -> str:

@@ -60,8 +60,9 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
 
 
 def _index(bank: Bank, industries: list[Any]) -> dict[str, Any]:
+    topics = by_topic(bank.groups)
     return {
-        "bank": bank, "by_topic": by_topic(bank.groups), "topic_groups": {t.slug: groups for t, groups in by_topic(bank.groups)},
+        "bank": bank, "by_topic": topics, "topic_groups": {t.slug: groups for t, groups in topics},
         "not_yet": by_topic(bank.not_yet_asked()), "topics": TOPICS, "tiara": TIARA, "industries": industries,
         "counts": {ind.slug: len(bank.for_industry(ind.slug)) for ind in industries}, "asset": ASSET,
     }
