@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, fields
 from typing import Any, Callable, Hashable
 
+from .derive import Derived, derive
 from .diagnostics import Diagnostic
 from .load import Source, load_note
 from .model import Interview, KnowledgeBase, Note
@@ -83,16 +84,15 @@ class SiteCache:
         last = self._last
         delta = _Delta.between(last, key, kb, notes) if last is not None else None
         if last is not None and delta is not None and not delta.notes:
-            kb.diagnostics[:] = last.diagnostics  # generating adds the question bank's warnings: the same ones
-            site = last.site
-            return Site(kb, dict(site.pages), dict(site.headers), dict(site.footers), dict(site.titles),
+            site = last.site  # only prose changed: what was derived from the notes is the same
+            return Site(kb, site.derived, dict(site.pages), dict(site.headers), dict(site.footers), dict(site.titles),
                         dict(site.assets), {"render": 0.0})
-        before = list(kb.diagnostics)
-        derived = _derived(kb, settings)
-        reuse = delta.reuse(last, kb, derived) if (last is not None and delta is not None) else None
-        site = generate(kb, settings, user_pages, reuse)
+        derived = derive(kb, settings)
+        prints = _fingerprints(derived)
+        reuse = delta.reuse(last, kb, prints) if (last is not None and delta is not None) else None
+        site = generate(kb, settings, user_pages, reuse, derived)
         site.timings["reused"] = float(len(reuse.reused)) if reuse else 0.0
-        self._last = _Snapshot(key, notes, before, _interviews(kb), _entities(kb), derived, site, list(kb.diagnostics))
+        self._last = _Snapshot(key, notes, list(kb.diagnostics), _interviews(kb), _entities(kb), prints, site)
         return site
 
 
@@ -102,12 +102,11 @@ class _Snapshot:
 
     key: tuple[Any, ...]
     notes: dict[str, Note]
-    diagnostics_before: list[Diagnostic]  # the problems found before generating
+    diagnostics: list[Diagnostic]  # the problems found loading and resolving
     interviews: dict[str, _Resolved]  # src_uri -> what resolve made of the note
     entities: dict[str, dict[str, Any]]  # "person:<slug>" ... -> the entity's fields
     derived: dict[str, Any]  # fingerprints of the network, the question bank and the due items
     site: Site
-    diagnostics: list[Diagnostic]
 
 
 def _note_state(n: Note) -> tuple[Any, ...]:
@@ -152,19 +151,14 @@ def _entities(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _derived(kb: KnowledgeBase, settings: Settings) -> dict[str, Any]:
-    """Fingerprints of what pages show beyond their own entity. Computed once per build; the pages reuse them."""
-    from .lifecycle import items_for
-    from .pages.network import summary
-    from .pages.questions import bank_of
-
-    info = summary(kb, settings)  # the graph, and what the network page makes of it
-    net = info["net"]
-    items = items_for(kb, settings)
+def _fingerprints(derived: Derived) -> dict[str, Any]:
+    """Fingerprints of what pages show beyond their own entity."""
+    net = derived.network
+    items = derived.items
     return {
         "network": (tuple(net.nodes.values()), tuple(net.edges), tuple((k, tuple(v)) for k, v in net.paths.items()),
-                    repr(info["connectors"]), repr(info["leads"]), repr(info["targets"])),
-        "bank": tuple((g.id, g.canonical, g.topic, tuple(g.wordings)) for g in bank_of(kb).groups),
+                    repr(derived.connectors), repr(derived.leads), repr(derived.targets)),
+        "bank": tuple((g.id, g.canonical, g.topic, tuple(g.wordings)) for g in derived.bank.groups),
         "items": repr(items),
         "items by person": _by_person(items),
     }
@@ -186,7 +180,7 @@ class _Delta:
     @staticmethod
     def between(last: _Snapshot, key: tuple[Any, ...], kb: KnowledgeBase, notes: dict[str, Note]) -> _Delta | None:
         """None when everything must be rendered again."""
-        if key != last.key or notes.keys() != last.notes.keys() or kb.diagnostics != last.diagnostics_before:
+        if key != last.key or notes.keys() != last.notes.keys() or kb.diagnostics != last.diagnostics:
             return None
         changed = set()
         for uri, note in notes.items():

@@ -14,9 +14,9 @@ from typing import Any, Callable, Protocol
 
 from . import heap, pages as page_builders, parallel
 from .docs import schema_json
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, sort_key
+from .derive import Derived, derive
 from .lifecycle.calendar import calendar_bytes
-from .lifecycle import items_for
 from .load import Source, discover, load_all, load_note
 from .parsecache import ParseCache
 from .model import Interview, KnowledgeBase, Note
@@ -34,6 +34,7 @@ class Site:
     """Everything generated: pages by docs-dir URI, the note enrichments, and data assets."""
 
     kb: KnowledgeBase
+    derived: Derived | None = None  # what the pages were made from (None only for a Site put together by hand)
     pages: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)  # note src_uri -> header card Markdown
     footers: dict[str, str] = field(default_factory=dict)  # note src_uri -> related-content Markdown
@@ -44,7 +45,10 @@ class Site:
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return self.kb.diagnostics
+        """The problems in the notes: those found loading and resolving them, then deriving from them."""
+        if self.derived is None or not self.derived.diagnostics:
+            return self.kb.diagnostics
+        return sorted([*self.kb.diagnostics, *self.derived.diagnostics], key=sort_key)
 
 
 def load(sources: list[Source], settings: Settings, load_one: Callable[[Source], Any] = load_note,
@@ -120,13 +124,14 @@ REPLACED_BY_USER = frozenset({"index.md"})  # your own home page replaces the da
 
 
 def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset(),  # type: ignore[assignment]
-             reuse: Reuse | None = None) -> Site:
-    """Render every page; where the user has ``content/<uri>`` the generated text goes below theirs (but see REPLACED_BY_USER).
+             reuse: Reuse | None = None, derived: Derived | None = None) -> Site:
+    """Derive (unless ``derived`` is given), then render every page; where the user has ``content/<uri>`` the
+    generated text goes below theirs (but see REPLACED_BY_USER).
 
     ``reuse`` (live reload) hands back the last build's text of pages that cannot have changed.
     """
     with heap.frozen():  # the knowledge base outlives the render: the collector need not scan it again and again
-        return _generate(kb, settings, user_pages, reuse)
+        return _generate(kb, derived or derive(kb, settings), settings, user_pages, reuse)
 
 
 class Reuse(Protocol):
@@ -139,12 +144,13 @@ class Reuse(Protocol):
     def calendar(self, items: list[Any]) -> bytes | None: ...
 
 
-def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse: Reuse | None = None) -> Site:
-    site = Site(kb)
+def _generate(kb: KnowledgeBase, derived: Derived, settings: Settings, user_pages: set[str],
+              reuse: Reuse | None = None) -> Site:
+    site = Site(kb, derived)
     t0 = time.perf_counter()
     common = {"kb": kb, "settings": settings}
     todo: list[tuple[PageSpec, dict[str, Any]]] = []  # pages to render (the others come from ``reuse``)
-    for spec in page_builders.build_pages(kb, settings):
+    for spec in page_builders.build_pages(kb, derived, settings):
         overlay = spec.src_uri in user_pages
         if overlay and spec.src_uri in REPLACED_BY_USER:
             continue
@@ -161,8 +167,7 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
         else:
             site.headers[iv.src_uri] = site.footers[iv.src_uri] = ""  # keeps the notes' order
             notes.append(iv)
-    items = items_for(kb, settings)
-    calendar, data_files = _asset_tasks(kb, settings, items, reuse)
+    calendar, data_files = _asset_tasks(kb, derived, settings, reuse)
 
     def page(spec: PageSpec, context: dict[str, Any]) -> tuple[Callable[[], str], Callable[[str], None]]:
         return partial(render, spec, context), partial(site.pages.__setitem__, spec.src_uri)
@@ -180,8 +185,7 @@ def _generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str], reuse
     jobs = parallel.jobs(len(tasks)) if reuse is None else 1
     results = None
     if jobs > 1:
-        question_pages.bank_of(kb)  # before forking: building the bank adds its warnings to kb.diagnostics
-        # and load the page templates once, not in both processes; not those in folders (share/ needs filters
+        # load the page templates once, not in both processes; not those in folders (share/ needs filters
         # that generator.share adds, emails/ has its own environment)
         env = environment()
         for name in env.list_templates(filter_func=lambda n: "/" not in n):
@@ -204,13 +208,15 @@ def _put_parts(site: Site, iv: Interview, parts: tuple[str, str]) -> None:
     site.headers[iv.src_uri], site.footers[iv.src_uri] = parts
 
 
-def _asset_tasks(kb: KnowledgeBase, settings: Settings, items: list[Any], reuse: Reuse | None) -> tuple[Callable[[], dict[str, bytes]], list[Callable[[], dict[str, bytes]]]]:
+def _asset_tasks(kb: KnowledgeBase, derived: Derived, settings: Settings, reuse: Reuse | None) -> tuple[Callable[[], dict[str, bytes]], list[Callable[[], dict[str, bytes]]]]:
     """The data files, each a task that gives ``{docs-dir path: bytes}``: the calendar's, and the others."""
+    items = derived.items
+
     def calendar() -> dict[str, bytes]:
         ics = reuse.calendar(items) if reuse else None
         return {"follow-ups/follow-ups.ics": ics if ics is not None else calendar_bytes(kb, items, settings.site_url)}
 
-    return calendar, [partial(question_pages.assets, kb), partial(network_assets, kb, settings),
+    return calendar, [partial(question_pages.assets, kb, derived.bank), partial(network_assets, derived.network),
                       lambda: {"assets/insight/note.schema.json": schema_json().encode()}]
 
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from generator import site as core
-from generator.pages.questions import ASSET, bank_of
+from generator.pages.questions import ASSET
 from generator.questions.bank import bank_as_dict, build_bank
 from generator.settings import Settings
 
@@ -84,13 +84,13 @@ def test_questions_of_conversations_not_held_are_not_asked(tmp_path: Path) -> No
 
 def test_explicit_topic_wins_and_unknown_topic_warns_with_file_and_line(tmp_path: Path) -> None:
     site = build(fixture(tmp_path))
-    bank = bank_of(site.kb)
+    bank = site.derived.bank
     least = next(g for g in bank.groups if g.intent == "likes-least")
     assert least.topic == "advice"  # the note said so; the wording alone would say day-to-day
     (warning,) = bank.diagnostics
     assert warning.severity == "warning" and warning.path.endswith("2026-06-01-ben.md") and warning.line == 7
     assert "carreer-path" in warning.format() and "career-path" in warning.format()
-    assert warning in site.kb.diagnostics  # reported by check/build like any other problem in a note
+    assert warning in site.diagnostics  # reported by check/build like any other problem in a note
 
 
 def test_starters_are_marked_asked_overall_and_per_industry(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ def main(docs: str, today: str, cache: bool = False) -> dict[str, float]:
     site = generate(kb, settings)
     t3 = time.perf_counter()
     return {"load": t1 - t0, "resolve": t2 - t1, "render": t3 - t2, "generated_pages": len(site.pages),
-            "diagnostics": len(kb.diagnostics), "cached": parsed.hits if parsed else 0}
+            "diagnostics": len(site.diagnostics), "cached": parsed.hits if parsed else 0}
 
 
 if __name__ == "__main__":

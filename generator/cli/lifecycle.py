@@ -11,10 +11,11 @@ import click
 
 from .. import site as core
 from ..identity import fold
-from ..lifecycle import Rules, counts, due_items
+from ..lifecycle import Rules, counts
 from ..lifecycle.calendar import calendar_bytes, summary
 from ..model import Interview, KnowledgeBase
-from ..pages.prep import PREP_STATUSES, spec
+from ..derive import PREP_STATUSES
+from ..pages.prep import spec
 from ..render import render
 from .options import config_option, load_project, today_option
 
@@ -34,8 +35,8 @@ def _load(config_file: str | None, today: dt.date | None):
         rules = Rules.from_options(settings.followups)
     except ValueError as err:
         raise click.ClickException(f"{project.config_file}: {err}") from None
-    kb = core.build(project.docs_dir, settings, report_prefix=project.repo_path, cache=project.parse_cache()).kb
-    return project, settings, rules, kb
+    site = core.build(project.docs_dir, settings, report_prefix=project.repo_path, cache=project.parse_cache())
+    return project, settings, rules, site
 
 
 @click.command(help=HELP_FOLLOWUPS)
@@ -44,8 +45,8 @@ def _load(config_file: str | None, today: dt.date | None):
 @click.option("--json", "as_json", is_flag=True, help=HELP_JSON)
 @click.option("--ics", "ics", type=click.Path(dir_okay=False), default=None, metavar="FILE", help=HELP_ICS)
 def followups(config_file: str | None, today: dt.date | None, as_json: bool, ics: str | None) -> None:
-    _, settings, rules, kb = _load(config_file, today)
-    items = due_items(kb, rules)
+    _, settings, _, site = _load(config_file, today)
+    kb, items = site.kb, site.derived.items
     if ics:
         Path(ics).write_bytes(calendar_bytes(kb, items, settings.site_url))
         click.echo(f"{len(items)} event(s) written to {ics}", err=True)
@@ -91,7 +92,8 @@ def next_conversation(kb: KnowledgeBase, person: str) -> Interview | None:
 @today_option
 @click.argument("name")
 def prep(config_file: str | None, today: dt.date | None, name: str) -> None:
-    _, settings, _, kb = _load(config_file, today)
+    _, settings, _, site = _load(config_file, today)
+    kb = site.kb
     found = find_people(kb, name)
     if not found:
         raise click.ClickException(f"no person matches {name!r}; see `insight followups` or content/people/")
@@ -104,7 +106,7 @@ def prep(config_file: str | None, today: dt.date | None, name: str) -> None:
         raise click.ClickException(
             f"{person.name} has no requested or scheduled conversation; start one with "
             f"`insight new --status scheduled --person \"{person.name}\" --date YYYY-MM-DD`")
-    markdown = render(spec(kb, settings, iv), {"kb": kb, "settings": settings, "overlay": False})
+    markdown = render(spec(kb, site.derived, iv), {"kb": kb, "settings": settings, "overlay": False})
     plain = re.sub(r"\[([^\]]*)\]\([^)\s]+\)", r"\1", markdown)  # site links mean nothing in a terminal
     click.echo(re.sub(r"\\([\\`*_\[\]{}()#+!|-])", r"\1", plain), nl=False)
 

@@ -56,15 +56,13 @@ def questions(ctx: click.Context, config_file: str | None, today: dt.date | None
               industry: str | None) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    from ..pages.questions import bank_of
-
     project = load_project(config_file)
     site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path, cache=project.parse_cache())
     kb = site.kb
     if industry is not None and industry not in kb.industries:
         known = ", ".join(sorted(kb.industries)) or "none yet"
         raise click.ClickException(f"no industry {industry!r}; known: {known}")
-    bank = bank_of(kb)
+    bank = site.derived.bank
     for d in bank.diagnostics:
         click.echo(d.format(), err=True)
     if as_json:

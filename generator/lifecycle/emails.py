@@ -17,8 +17,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from ..derived import interviews_by_slug, referrals_to
-from ..model import Interview, KnowledgeBase, Person
+from ..model import Interview, KnowledgeBase, Person, Referral
 from ..render import Environment, template_cache
 from ..settings import Settings
 from .rules import DueItem
@@ -146,13 +145,15 @@ def render(name: str, ctx: dict[str, Any], project_dir: str = "") -> Draft:
     return Draft(name, TITLES.get(name, name), person.get("email", ""), subject, body)
 
 
-def for_item(kb: KnowledgeBase, settings: Settings, item: DueItem) -> Draft | None:
-    """The draft that does a due item, or None when the item is not an email."""
+def for_item(kb: KnowledgeBase, settings: Settings, item: DueItem, by_slug: dict[str, Interview],
+             referrals_to: dict[str, list[tuple[Interview, Referral]]]) -> Draft | None:
+    """The draft that does a due item, or None when the item is not an email (``by_slug`` and ``referrals_to``:
+    the conversations by slug and who suggested whom, from the derive stage)."""
     if item.email is None:
         return None
-    iv = interviews_by_slug(kb).get(item.interview) if item.interview else None
+    iv = by_slug.get(item.interview) if item.interview else None
     if item.kind == "referral":
-        r = next((r for _, r in referrals_to(kb).get(item.person, ()) if r.by == item.by[0]), None)
+        r = next((r for _, r in referrals_to.get(item.person, ()) if r.by == item.by[0]), None)
         ctx = context(kb, settings, item.person, None, referrer=item.by[0], why=r.why if r else "")
         ctx["company"] = kb.companies[r.company].name if r and r.company else ctx["company"]
         return render(item.email, ctx, settings.project_dir)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import KnowledgeBase
-from ..settings import Settings
-from .graph import Network, build
+from .graph import Network
 from .layout import radial
 
 PATH = "assets/insight/network.json"
@@ -60,5 +58,5 @@ def encode(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
 
 
-def assets(kb: KnowledgeBase, settings: Settings) -> dict[str, bytes]:
-    return {PATH: encode(to_data(build(kb, settings)))}
+def assets(net: Network) -> dict[str, bytes]:
+    return {PATH: encode(to_data(net))}

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from ..derived import once_per_build
 from ..identity import key
 from ..model import KnowledgeBase, Referral
 from ..settings import Settings
@@ -74,7 +73,6 @@ def industry_id(slug: str) -> str:
     return f"industry:{slug}"
 
 
-@once_per_build
 def build(kb: KnowledgeBase, settings: Settings) -> Network:
     """The graph of everything the notes say about who is linked to whom."""
     net = Network()

@@ -9,16 +9,14 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Iterable
 
-from ..lifecycle import emails, items_for
+from ..derive import Derived
 from ..model import Company, Industry, KnowledgeBase, Person
-from ..network.graph import build as build_network
 from ..render import PageSpec
 from ..settings import Settings
 from .gather import gather
-from .questions import groups_for
 
 
-def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
     introduced: dict[str, list] = {}
     for iv in kb.interviews:
         if iv.introduced_by:
@@ -28,12 +26,9 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
     for r in kb.referrals:
         referred_by.setdefault(r.person, []).append(r)
         referred.setdefault(r.by, []).append(r)
-    items: dict[str, list] = {}
-    for item in items_for(kb, settings):
-        items.setdefault(item.person, []).append(item)
-    links = {"introduced": introduced, "referred": referred, "referred_by": referred_by, "items": items}
+    links = {"introduced": introduced, "referred": referred, "referred_by": referred_by}
     for p in kb.people.values():
-        yield PageSpec(p.src_uri, "person.md.j2", partial(_person, kb, settings, p, links), p.name,
+        yield PageSpec(p.src_uri, "person.md.j2", partial(_person, kb, derived, p, links), p.name,
                        deps=(f"person:{p.slug}",))
     works_at: dict[str, set[str]] = {}
     for p in kb.people.values():
@@ -44,16 +39,15 @@ def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
         if r.company:
             leads.setdefault(r.company, []).append(r)
     for c in kb.companies.values():
-        yield PageSpec(c.src_uri, "company.md.j2", partial(_company, kb, c, works_at, leads), c.name,
+        yield PageSpec(c.src_uri, "company.md.j2", partial(_company, kb, derived, c, works_at, leads), c.name,
                        deps=(f"company:{c.slug}", "bank"))
     for ind in kb.industries.values():
-        yield PageSpec(ind.src_uri, "industry.md.j2", partial(_industry, kb, ind), ind.name,
+        yield PageSpec(ind.src_uri, "industry.md.j2", partial(_industry, kb, derived, ind), ind.name,
                        deps=(f"industry:{ind.slug}", "bank"))
 
 
-def _person(kb: KnowledgeBase, settings: Settings, p: Person, links: dict[str, dict[str, list]]) -> dict[str, Any]:
+def _person(kb: KnowledgeBase, derived: Derived, p: Person, links: dict[str, dict[str, list]]) -> dict[str, Any]:
     ivs = kb.interviews_with("person", p.slug)
-    drafts = [(item, d) for item in links["items"].get(p.slug, []) for d in [emails.for_item(kb, settings, item)] if d is not None]
     return {
         "person": p,
         "interviews": ivs,
@@ -62,21 +56,21 @@ def _person(kb: KnowledgeBase, settings: Settings, p: Person, links: dict[str, d
         "referred": links["referred"].get(p.slug, []),
         "referred_by": links["referred_by"].get(p.slug, []),
         "answers": [(q, iv) for iv in ivs for q in iv.questions if q.answer],
-        "drafts": drafts,
-        "net": build_network(kb, settings),  # once per build, in the process that renders person pages
+        "drafts": derived.drafts.get(p.slug, []),
+        "net": derived.network,
     }
 
 
-def _company(kb: KnowledgeBase, c: Company, works_at: dict[str, set[str]], leads: dict[str, list]) -> dict[str, Any]:
+def _company(kb: KnowledgeBase, derived: Derived, c: Company, works_at: dict[str, set[str]], leads: dict[str, list]) -> dict[str, Any]:
     ivs = kb.interviews_with("company", c.slug)
     staff = sorted({iv.person for iv in ivs} | works_at.get(c.slug, set()), key=lambda s: (kb.people[s].name.casefold(), s))
     return {"company": c, "interviews": ivs, "staff": staff, "learned": gather(ivs),
-            "leads": leads.get(c.slug, []), "question_groups": groups_for(kb, "company", c.slug)}
+            "leads": leads.get(c.slug, []), "question_groups": derived.bank.for_company(c.slug)}
 
 
-def _industry(kb: KnowledgeBase, ind: Industry) -> dict[str, Any]:
+def _industry(kb: KnowledgeBase, derived: Derived, ind: Industry) -> dict[str, Any]:
     ivs = kb.interviews_with("industry", ind.slug)
     companies = sorted((c for c in kb.companies.values() if ind.slug in c.industries), key=lambda c: c.name.casefold())
     return {"industry": ind, "interviews": ivs, "companies": companies, "learned": gather(ivs),
-            "question_groups": groups_for(kb, "industry", ind.slug),
+            "question_groups": derived.bank.for_industry(ind.slug),
             "people": sorted({iv.person for iv in ivs}, key=lambda s: (kb.people[s].name.casefold(), s))}

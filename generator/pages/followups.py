@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..derived import interviews_by_slug
-from ..lifecycle import DueItem, Rules, counts, items_for, waiting
+from ..derive import Derived
+from ..lifecycle import DueItem
 from ..lifecycle.calendar import summary
 from ..model import KnowledgeBase
 from ..render import PageSpec
@@ -31,10 +31,10 @@ class Row:
     draft: str | None  # a page (and anchor) that shows the draft or the prep sheet
 
 
-def rows(kb: KnowledgeBase, items: list[DueItem]) -> list[Row]:
-    by_slug = interviews_by_slug(kb)
+def rows(kb: KnowledgeBase, derived: Derived) -> list[Row]:
+    by_slug = derived.interviews_by_slug
     out = []
-    for item in items:
+    for item in derived.items:
         iv = by_slug.get(item.interview) if item.interview else None
         if iv is None and item.kind == "keep-in-touch":
             iv = next(iter(kb.interviews_with("person", item.person)), None)
@@ -48,18 +48,16 @@ def rows(kb: KnowledgeBase, items: list[DueItem]) -> list[Row]:
     return out
 
 
-def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
-    rules = Rules.from_options(settings.followups)
-    items = items_for(kb, settings)
-    all_rows = rows(kb, items)
+def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
+    all_rows = rows(kb, derived)
     yield PageSpec(
         INDEX,
         "followups.md.j2",
         {
             "groups": [(HEADINGS[s], [r for r in all_rows if r.item.state == s]) for s in HEADINGS],
-            "counts": counts(items),
-            "waiting": waiting(kb, rules),
-            "rules": rules,
+            "counts": derived.item_counts,
+            "waiting": derived.waiting,
+            "rules": derived.rules,
             "calendar": CALENDAR,
         },
         title="Follow-ups",

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from .. import schema
+from ..derive import Derived
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
 
 
-def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
     yield PageSpec("guide/note-format.md", "note_format.md.j2", {"reference": schema.markdown_reference()}, "Note format")

@@ -5,23 +5,23 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Iterable
 
-from ..lifecycle import counts, items_for
+from ..derive import Derived
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
 from .network import summary as network_summary
 
 
-def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
     yield PageSpec(
         "index.md",
         "home.md.j2",
-        partial(_context, kb, settings),  # made when rendered: the network graph is built in the process that needs it
+        partial(_context, kb, derived),
         title=f"{settings.me.name}'s insight knowledge base" if settings.me.name != "Me" else "Insight knowledge base",
     )
 
 
-def _context(kb: KnowledgeBase, settings: Settings) -> dict[str, Any]:
+def _context(kb: KnowledgeBase, derived: Derived) -> dict[str, Any]:
     held = [iv for iv in kb.interviews if iv.held and iv.date <= kb.today]
     upcoming = sorted((iv for iv in kb.interviews if iv.status in ("scheduled", "requested", "prospect")), key=lambda iv: (iv.date, iv.slug))
     talked_to = {iv.person for iv in kb.interviews if iv.status in ("done", "scheduled", "requested")}
@@ -38,6 +38,6 @@ def _context(kb: KnowledgeBase, settings: Settings) -> dict[str, Any]:
         "industries": industries,
         "held_count": len(held),
         "company_counts": company_counts,
-        "followups": counts(items_for(kb, settings)),
-        "network": network_summary(kb, settings),
+        "followups": derived.item_counts,
+        "network": network_summary(derived),
     }

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..derive import Derived
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
 
 
-def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
     months: dict[str, list] = {}
     for iv in kb.interviews:
         months.setdefault(iv.date.strftime("%Y-%m"), []).append(iv)

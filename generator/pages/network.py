@@ -5,9 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Iterable
 
-from ..derived import once_per_build
+from ..derive import Derived
 from ..model import KnowledgeBase
-from ..network import graph
 from ..render import PageSpec
 from ..settings import Settings
 
@@ -21,26 +20,18 @@ EDGE_LABELS = {
 }
 
 
-@once_per_build
-def summary(kb: KnowledgeBase, settings: Settings) -> dict:
+def summary(derived: Derived) -> dict[str, Any]:
     """What the network page and the dashboard show about the network."""
-    net = graph.build(kb, settings)
-    return {
-        "net": net,
-        "connectors": graph.connectors(net),
-        "leads": graph.warm_leads(kb),
-        "targets": graph.targets(kb, settings, net),
-    }
+    return {"net": derived.network, "connectors": derived.connectors, "leads": derived.leads, "targets": derived.targets}
 
 
-def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
-    yield PageSpec("network/index.md", "network.md.j2", partial(_context, kb, settings), title="Network",
-                   deps=("network",))  # the context is made when rendered, in the process that renders it
+def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
+    yield PageSpec("network/index.md", "network.md.j2", partial(_context, derived), title="Network", deps=("network",))
 
 
-def _context(kb: KnowledgeBase, settings: Settings) -> dict[str, Any]:
-    info = summary(kb, settings)
-    net = info["net"]
+def _context(derived: Derived) -> dict[str, Any]:
+    info = summary(derived)
+    net = derived.network
     ranked = sorted((n for n in net.nodes.values() if n.kind in ("person", "company")), key=lambda n: n.sort_key)
     reached = sorted((n.id for n in ranked if n.id in net.paths), key=lambda i: (len(net.paths[i]), net.nodes[i].sort_key))
     counts = {k: sum(1 for n in net.nodes.values() if n.kind == k) for k in ("person", "company", "industry")}

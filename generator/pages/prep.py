@@ -10,15 +10,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Iterable
 
-from ..lifecycle import emails
-from ..derived import once_per_build, referrals_to
+from ..derive import PREP_STATUSES, Derived
 from ..model import Interview, KnowledgeBase
 from ..questions import TOPICS, intent_of, load_starter_bank
 from ..render import PageSpec
 from ..settings import Settings
 from .gather import gather
 
-PREP_STATUSES = ("requested", "scheduled")
 PER_TOPIC = 2
 MAX_SUGGESTIONS = 12
 MAX_LEARNED = 5
@@ -28,29 +26,29 @@ def prep_uri(iv: Interview) -> str:
     return f"prep/{iv.slug}.md"
 
 
-def introducer_of(kb: KnowledgeBase, person: str) -> str | None:
+def introducer_of(kb: KnowledgeBase, derived: Derived, person: str) -> str | None:
     """Who connected you to ``person``: the earliest note's ``introduced_by``, else who suggested them."""
     for iv in reversed(kb.interviews_with("person", person)):
         if iv.introduced_by:
             return iv.introduced_by
-    suggested = sorted((iv.date, r.by) for iv, r in referrals_to(kb).get(person, ()))
+    suggested = sorted((iv.date, r.by) for iv, r in derived.referrals_to.get(person, ()))
     return suggested[0][1] if suggested else None
 
 
-def intro_chain(kb: KnowledgeBase, person: str) -> list[str]:
+def intro_chain(kb: KnowledgeBase, derived: Derived, person: str) -> list[str]:
     """``[someone you reached yourself, ..., person]`` following introductions back to you.
 
     A small walk over ``introduced_by``; the network map computes richer paths and could serve this later.
     """
     chain = [person]
-    while (nxt := introducer_of(kb, chain[-1])) and nxt not in chain:
+    while (nxt := introducer_of(kb, derived, chain[-1])) and nxt not in chain:
         chain.append(nxt)
     return chain[::-1]
 
 
-def suggestions(kb: KnowledgeBase, iv: Interview) -> list[tuple[str, list[str]]]:
+def suggestions(derived: Derived, iv: Interview) -> list[tuple[str, list[str]]]:
     """Starter questions whose intent nobody in this conversation's industries was asked yet, by topic."""
-    by_industry = intents_asked(kb)
+    by_industry = derived.intents_asked
     asked = set().union(*(by_industry.get(s, ()) for s in iv.industries)) if iv.industries else set(by_industry[None])
     asked |= {intent_of(q.question) for q in iv.questions}
     asked.discard(None)
@@ -71,18 +69,6 @@ def suggestions(kb: KnowledgeBase, iv: Interview) -> list[tuple[str, list[str]]]
     return out
 
 
-@once_per_build
-def intents_asked(kb: KnowledgeBase) -> dict[str | None, set[str | None]]:
-    """The intents of the questions of every conversation in each industry (``None``: in any), for all sheets at once."""
-    out: dict[str | None, set[str | None]] = {None: set()}
-    for x in kb.interviews:
-        intents = {intent_of(q.question) for q in x.questions}
-        out[None] |= intents
-        for s in x.industries:
-            out.setdefault(s, set()).update(intents)
-    return out
-
-
 def _learned(kb: KnowledgeBase, iv: Interview) -> tuple[list, list]:
     """Insights and advice from earlier held conversations: first at the same company, then the industries."""
     held = lambda xs: [x for x in xs if x.held and x.date <= kb.today and x.slug != iv.slug]  # noqa: E731
@@ -92,23 +78,23 @@ def _learned(kb: KnowledgeBase, iv: Interview) -> tuple[list, list]:
     return gather(at_company, MAX_LEARNED), gather(list(dict.fromkeys(in_industry)), MAX_LEARNED)
 
 
-def spec(kb: KnowledgeBase, settings: Settings, iv: Interview) -> PageSpec:
+def spec(kb: KnowledgeBase, derived: Derived, iv: Interview) -> PageSpec:
     person = kb.people[iv.person]
-    chain = intro_chain(kb, iv.person)
+    chain = intro_chain(kb, derived, iv.person)
     return PageSpec(
         prep_uri(iv),
         "prep.md.j2",
-        partial(_context, kb, settings, iv, chain),  # made when rendered: live reload reuses most prep sheets
+        partial(_context, kb, derived, iv, chain),  # made when rendered: live reload reuses most prep sheets
         title=f"Prep: {person.name} · {iv.date.isoformat()}",
         deps=(f"person:{iv.person}", *(f"person:{x}" for x in chain), f"company:{iv.company}",
               *(f"industry:{s}" for s in iv.industries), "bank", "network"),
     )
 
 
-def _context(kb: KnowledgeBase, settings: Settings, iv: Interview, chain: list[str]) -> dict[str, Any]:
+def _context(kb: KnowledgeBase, derived: Derived, iv: Interview, chain: list[str]) -> dict[str, Any]:
     person = kb.people[iv.person]
     company, industry = _learned(kb, iv)
-    referred = [(r, x) for x, r in referrals_to(kb).get(iv.person, ())]
+    referred = [(r, x) for x, r in derived.referrals_to.get(iv.person, ())]
     others = [x for x in kb.interviews_with("person", iv.person) if x.slug != iv.slug]
     return {
         "iv": iv,
@@ -122,12 +108,12 @@ def _context(kb: KnowledgeBase, settings: Settings, iv: Interview, chain: list[s
             ("In " + ", ".join(kb.industries[s].name for s in iv.industries), industry),
         ],
         "limit": MAX_LEARNED,
-        "suggestions": suggestions(kb, iv),
-        "drafts": emails.for_conversation(kb, settings, iv),
+        "suggestions": suggestions(derived, iv),
+        "drafts": derived.prep_drafts[iv.slug],
     }
 
 
-def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
+def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
     for iv in sorted(kb.interviews, key=lambda x: x.slug):
         if iv.status in PREP_STATUSES:
-            yield spec(kb, settings, iv)
+            yield spec(kb, derived, iv)

@@ -4,52 +4,29 @@ The by-topic index lists each question with a link to its own page, which holds 
 page grows with the whole corpus's answers (the index used to, 1.2 MB of Markdown at 1,000 conversations, and
 ``insight serve`` re-rendered it on every frontmatter save). Plus the ``questions.json`` data.
 
-The bank is built once per knowledge base (company and industry pages reuse it). Its warnings (unknown topic slugs
-in notes) join the knowledge base's diagnostics here, since the bank is first built while pages are built.
+The bank itself is built in the derive stage (:mod:`generator.derive`), which company and industry pages read too.
 """
 
 from __future__ import annotations
 
 import json
-import weakref
 from functools import partial
 from typing import Any, Iterable
 
-from ..diagnostics import sort_key
+from ..derive import Derived
 from ..model import KnowledgeBase
-from ..questions.bank import Bank, QuestionGroup, bank_as_dict, build_bank, by_topic
+from ..questions.bank import Bank, QuestionGroup, bank_as_dict, by_topic
 from ..fragments import group_page_uri
 from ..questions.taxonomy import TIARA, TOPIC_SLUGS, TOPICS, get_topic
 from ..render import PageSpec
 from ..settings import Settings
 
 ASSET = "questions/questions.json"
-_cache: list[tuple[weakref.ref[KnowledgeBase], Bank]] = []
 
 
-def bank_of(kb: KnowledgeBase) -> Bank:
-    """The bank of ``kb``, built on first use; its diagnostics are added to ``kb.diagnostics`` once."""
-    for ref, bank in _cache:
-        if ref() is kb:
-            return bank
-    bank = build_bank(kb)
-    _cache[:] = [(weakref.ref(kb), bank)]
-    new = [d for d in bank.diagnostics if d not in kb.diagnostics]
-    if new:
-        kb.diagnostics[:] = sorted([*kb.diagnostics, *new], key=sort_key)
-    return bank
-
-
-def groups_for(kb: KnowledgeBase, attr: str, slug: str) -> list[QuestionGroup]:
-    """The grouped questions asked at a company (``attr="company"``) or in an industry (``"industry"``)."""
-    bank = bank_of(kb)
-    return bank.for_company(slug) if attr == "company" else bank.for_industry(slug)
-
-
-def pages(kb: KnowledgeBase, settings: Settings) -> Iterable[PageSpec]:
-    """The question pages; their contexts are made when rendered, in whichever process renders them (the bank
-    itself is built before, once: building it adds its warnings to the knowledge base)."""
-    bank = bank_of(kb)
+def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
+    """The question pages; their contexts are made when rendered, in whichever process renders them."""
+    bank = derived.bank
     industries = sorted(kb.industries.values(), key=lambda i: (i.name.casefold(), i.slug))
     yield PageSpec("questions/index.md", "questions_index.md.j2", partial(_index, bank, industries), "Questions")
     for g in bank.groups:
@@ -102,11 +79,11 @@ def _shown_answers(g: QuestionGroup, filed: bool) -> tuple[list, list]:
     return newest, [a for a in g.answers if not a.industries and id(a) not in shown]
 
 
-def assets(kb: KnowledgeBase) -> dict[str, bytes]:
+def assets(kb: KnowledgeBase, bank: Bank) -> dict[str, bytes]:
     """``questions/questions.json``: the whole bank, byte-identical for the same notes.
 
     Compact, like the network asset: at 1,000 conversations it holds every answer (megabytes), and without
     ``indent`` the standard library's C encoder writes it about ten times faster.
     """
-    data = bank_as_dict(bank_of(kb), kb)
+    data = bank_as_dict(bank, kb)
     return {ASSET: (json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode()}
