@@ -30,6 +30,13 @@ Only for you: never in a shared guide.
 """
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """YAML as a person writes it: the same date twice is written twice, never as ``&id001`` and ``*id001``."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 class NoteExists(Exception):
     def __init__(self, path: Path) -> None:
         super().__init__(str(path))
@@ -51,7 +58,7 @@ def write_note(docs_dir: Path, when: dt.date, person: str, fields: dict[str, Any
     if meta["status"] in ("requested", "scheduled"):
         meta.setdefault("requested_on", today)
     meta.setdefault("share", "private")
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    front = yaml.dump(meta, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, default_flow_style=False)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as fh:
             fh.write(f"---\n{front}---\n{BODY}")

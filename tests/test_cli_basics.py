@@ -44,6 +44,15 @@ def test_new_from_flags_writes_the_note_and_prints_its_path(project: Path) -> No
     assert report["diagnostics"] == [] and report["notes"] == 2  # the new note is valid as written
 
 
+def test_new_scheduled_today_writes_each_date_as_a_person_would(project: Path) -> None:
+    """The date and requested_on are the same day: PyYAML would write the second as an anchor's alias."""
+    run_insight("new", "--person", "Ana Lima", "--date", "2026-11-27", "--status", "scheduled", cwd=project,
+                env={"INSIGHT_TODAY": "2026-11-27"})
+    text = (project / "content/interviews/2026-11-27-ana-lima.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ndate: 2026-11-27\nperson: Ana Lima\nstatus: scheduled\nrequested_on: 2026-11-27\n")
+    assert "&id" not in text and "*id" not in text
+
+
 def test_new_refuses_to_overwrite(project: Path) -> None:
     note = project / "content/interviews/2026-03-02-good-person.md"
     result = run_insight("new", "--person", "Good Person", "--date", "2026-03-02", cwd=project, check=False)
