@@ -108,6 +108,16 @@ def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Sou
     return sorted(out, key=lambda s: s.src_uri)
 
 
+def split_body(text: str) -> str | None:
+    """The Markdown after a frontmatter block, even when the block itself is not valid YAML; None if there is none."""
+    if not _HANDLER.detect(text):
+        return None
+    try:
+        return _HANDLER.split(text)[1].lstrip("\n")
+    except ValueError:
+        return None
+
+
 def _decode(src: Source, data: bytes, diags: list[Diagnostic]) -> str | None:
     if data.startswith(b"\xef\xbb\xbf"):
         diags.append(Diagnostic(src.path, 1, 1, "", "the file starts with a byte-order mark (BOM); read without it",

@@ -123,6 +123,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             f = files.get_file_from_path(uri)
             if f is not None:
                 files.remove(f)
+            if uri in site.broken:  # its page says what is wrong, instead of vanishing (or staying stale under serve)
+                files.append(File.generated(config, uri, content=site.broken[uri]))
         for uri, markdown in site.pages.items():
             if uri not in user_pages:
                 files.append(File.generated(config, uri, content=markdown))

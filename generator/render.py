@@ -17,6 +17,8 @@ from typing import Any, Callable
 
 import jinja2
 
+from .wording import counted, number
+
 # Characters that start Markdown anywhere in a line. "-", "(" and ")" are only Markdown at the start of a line
 # (a list item) or after "]" (which is escaped), so names and dates keep them bare: every backslash is work for
 # Python-Markdown, and a page of a thousand dated rows had thousands of them.
@@ -297,6 +299,8 @@ def environment() -> jinja2.Environment:
     env.filters["indent_md"] = indent
     env.filters["md"] = md
     env.filters["relink"] = relink
+    env.filters["counted"] = counted
+    env.filters["number"] = number
 
     @jinja2.pass_context
     def link(ctx: jinja2.runtime.Context, target: Any, label: Any = None) -> str:

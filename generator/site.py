@@ -17,10 +17,10 @@ from .docs import schema_json
 from .diagnostics import Diagnostic, sort_key
 from .derive import Derived, derive
 from .lifecycle.calendar import calendar_bytes
-from .load import Source, discover, load_all, load_note
+from .load import Source, discover, load_all, load_note, split_body, url_of
 from .parsecache import ParseCache
 from .model import Interview, KnowledgeBase, Note
-from .pages import questions as question_pages
+from .pages import problems, questions as question_pages
 from .network.asset import assets as network_assets
 from .pages.gather import related
 from .fragments import note_footer, note_header
@@ -41,7 +41,8 @@ class Site:
     titles: dict[str, str] = field(default_factory=dict)  # generated page src_uri -> title
     assets: dict[str, bytes] = field(default_factory=dict)  # docs-dir path -> bytes
     timings: dict[str, float] = field(default_factory=dict)
-    left_out: set[str] = field(default_factory=set)  # note files with an error: not published
+    left_out: set[str] = field(default_factory=set)  # note files with an error: not in any list
+    broken: dict[str, str] = field(default_factory=dict)  # src_uri -> the page shown instead of a note with an error
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -232,8 +233,38 @@ def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = froze
     t2 = time.perf_counter()
     site = (make_site or generate)(kb, settings, user_pages)
     site.left_out = {s.src_uri for s in sources} - {n.src_uri for n in kb.notes if n.ok}
+    _show_problems(site, sources)
     site.timings = {"read": t1 - t0, "load+resolve": t2 - t1, **site.timings}
     return site
+
+
+def _show_problems(site: Site, sources: list[Source]) -> None:
+    """The /problems/ page, and a page for each note left out that says why, at the note's own address (unless a
+    published note has that address: then the clash is on /problems/)."""
+    published = {url_of(n.src_uri) for n in site.kb.notes if n.ok}
+    notes = {n.src_uri: n for n in site.kb.notes}
+    pages_by_path = {s.path: s.src_uri for s in sources if s.src_uri not in site.left_out}
+    for src in sources:
+        if src.src_uri not in site.left_out or url_of(src.src_uri) in published:
+            continue
+        text, body = _readable(src, notes.get(src.src_uri))
+        site.broken[src.src_uri] = problems.broken_note(src.src_uri, src.path, site.diagnostics, text, body)
+        pages_by_path[src.path] = src.src_uri
+    site.pages[problems.URI] = problems.page(site.diagnostics, pages_by_path)
+    site.titles[problems.URI] = problems.TITLE
+
+
+def _readable(src: Source, note: Note | None) -> tuple[str | None, str | None]:
+    """What could be read of a note: its text (undecodable bytes replaced), and its body when the frontmatter
+    could be split off."""
+    try:
+        data = src.data
+    except OSError:
+        return None, None
+    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff").replace("\r\n", "\n")
+    if note is not None:
+        return text, note.body
+    return text, split_body(text)
 
 
 def first_h1(markdown: str) -> str | None:
@@ -289,6 +320,7 @@ def export(site: Site, docs_dir: Path, out: Path, markdown_extensions: list[Any]
         shown = as_shown(site, note.src_uri, note.body) if note.ok else None
         if shown is not None:
             files[note.src_uri] = fill_markdown(shown, convert).encode()
+    files.update((uri, text.encode()) for uri, text in site.broken.items())
     files.update(site.assets)
     for uri, data in sorted(files.items()):
         target = out / uri

@@ -103,8 +103,8 @@ def test_build_leaves_the_bad_note_out_and_builds_the_rest(case: str, tmp_path: 
     assert (site / GOOD_PAGE).is_file()
     first_line = _expected(case).splitlines()[0]
     assert first_line in result.stderr  # the message reaches the user of `insight build` too
-    if case == "invalid-yaml":
-        assert not (site / "interviews/bad/index.html").exists()
+    if case == "invalid-yaml":  # its page says what is wrong; no list shows it
+        assert "This note has a problem" in (site / "interviews/bad/index.html").read_text(encoding="utf-8")
         assert "bad.md" not in (site / "interviews/index.html").read_text(encoding="utf-8")
     else:
         page = (site / "interviews/2026-03-01-ana/index.html").read_text(encoding="utf-8")
@@ -137,4 +137,5 @@ def test_a_note_that_cannot_be_read_is_reported_and_the_rest_builds(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     assert "content/interviews/2026-04-04-gone.md:1:1: could not read the file: No such file or directory" in result.stderr
     assert (project / "site" / "interviews" / "index.html").is_file()
-    assert not (project / "site" / "interviews" / "2026-04-04-gone" / "index.html").exists()
+    gone = (project / "site" / "interviews" / "2026-04-04-gone" / "index.html").read_text(encoding="utf-8")
+    assert "This note has a problem" in gone and "could not read the file" in gone

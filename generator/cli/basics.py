@@ -88,12 +88,25 @@ def build(config_file: str | None, today: dt.date | None, strict: bool | None, s
     path = config_path(config_file)  # MkDocs reads and checks it once, below
     _mkdocs_env(today)
     _show_messages()
+    cfg = None
     try:
         cfg = load_config(path, strict=strict, site_dir=site_dir)
         mkdocs_build.build(cfg)
     except (ConfigurationError, BuildError, Abort) as err:
+        _problem_summary(cfg)
         raise click.ClickException(str(err)) from None
     click.echo(f"Site written to {cfg.site_dir}", err=True)
+    _problem_summary(cfg)
+
+
+def _problem_summary(cfg: object) -> None:
+    """The last line of a build: how many notes have problems, so a note left out is never a silent surprise."""
+    from ..pages.problems import summary
+
+    plugin = getattr(cfg, "plugins", {}).get("insight") if cfg is not None else None
+    site = getattr(plugin, "site", None)
+    if site is not None:
+        click.echo(summary(site.diagnostics), err=True)
 
 
 HELP_FULL_REBUILDS = "Rebuild the whole site on every change (default: only the pages that changed)."

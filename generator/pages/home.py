@@ -6,10 +6,12 @@ from functools import partial
 from typing import Any, Iterable
 
 from ..derive import Derived
+from ..diagnostics import Diagnostic
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
 from .network import summary as network_summary
+from .problems import files_with_problems, have_problems
 
 
 def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
@@ -40,4 +42,13 @@ def _context(kb: KnowledgeBase, derived: Derived) -> dict[str, Any]:
         "company_counts": company_counts,
         "followups": derived.item_counts,
         "network": network_summary(derived),
+        "problems": _problems([*kb.diagnostics, *derived.diagnostics]),
     }
+
+
+def _problems(diags: list[Diagnostic]) -> dict[str, Any]:
+    """What the dashboard says about problems in the notes: how many notes, and how many are left out."""
+    files = files_with_problems(diags)
+    left_out = sum(any(d.is_error for d in ds) for ds in files.values())
+    return {"files": len(files), "headline": have_problems(len(files), len(diags)) if files else "",
+            "left_out": left_out}
