@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
+from . import private
 from .model import QA, BodyParts
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
-_PRIVATE_BLOCK = re.compile(r"<!--\s*private\s*-->.*?<!--\s*/private\s*-->", re.S | re.I)
 SECTIONS = {"questions", "insights", "advice", "resources", "private"}
 
 
@@ -45,7 +45,7 @@ def section_name(title: str) -> str | None:
 def parse(body: str, first_line: int = 1) -> BodyParts:
     """Read the recognised sections; ``first_line`` is the file line where the body starts."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")  # a note saved with Windows line ends reads the same
-    parts = BodyParts(has_private=bool(_PRIVATE_BLOCK.search(body)))
+    parts = BodyParts(has_private=bool(private.regions(body).spans))
     current: str | None = None
     level = 0
     qa: QA | None = None
@@ -99,30 +99,13 @@ def parse(body: str, first_line: int = 1) -> BodyParts:
     return parts
 
 
-def _mark_private(body: str) -> list[tuple[str, bool]]:
-    """Each line with whether it belongs to a ``## Private`` section (its heading included)."""
-    out: list[tuple[str, bool]] = []
-    skipping_level = 0
-    for _, line, in_code in _lines_outside_code(body):
-        heading = None if in_code else _HEADING.match(line)
-        if heading:
-            lvl = len(heading.group(1))
-            if skipping_level and lvl <= skipping_level:
-                skipping_level = 0
-            if not skipping_level and section_name(heading.group(2)) == "private":
-                skipping_level = lvl
-        out.append((line, bool(skipping_level)))
-    return out
-
-
 def strip_private(body: str) -> str:
-    """The body with ``## Private`` sections and private comment blocks removed: what may be shared."""
-    lines = _mark_private(_PRIVATE_BLOCK.sub("", body))
-    return "\n".join(line for line, private in lines if not private)
+    """The body without its private regions (see :mod:`generator.private`): what may be shared."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    return private.regions(body).strip(body)
 
 
 def blank_private(body: str) -> str:
     """The body with every private character turned into a space: same length and lines, so a position
     found in what may be shared is still the position in the file."""
-    body = _PRIVATE_BLOCK.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
-    return "\n".join(" " * len(line) if private else line for line, private in _mark_private(body))
+    return private.regions(body).blank(body)

@@ -43,4 +43,6 @@ def test_names_are_replaced_and_a_sentence_start_stays_capitalised() -> None:
     scrub = Scrubber({"Priya Raman": "a Machine Learning Engineer at Globex", "Priya": "a Machine Learning Engineer at Globex"})
     assert scrub("Priya Raman said so. I asked Priya.") == (
         "A Machine Learning Engineer at Globex said so. I asked a Machine Learning Engineer at Globex.")
-    assert scrub("Priyanka and priya stay") == "Priyanka and priya stay"
+    # another name that merely starts the same stays; the name itself goes in any case and as an @mention
+    assert scrub("Priyanka stays, priya and @PRIYA go") == (
+        "Priyanka stays, a Machine Learning Engineer at Globex and a Machine Learning Engineer at Globex go")

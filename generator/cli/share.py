@@ -15,6 +15,7 @@ from ..resolve import resolve
 from ..share import guide as guides
 from ..share import project
 from ..share.filter import UnknownIndustry, reader, share_notes
+from ..share.scan import UNCLEAR
 from .options import config_option, load_project, today_option
 
 SHARE_HELP = """Write a guide to INDUSTRY... for classmates into --out: a small MkDocs project and its built site.
@@ -107,7 +108,10 @@ def share(config_file: str | None, today: dt.date | None, industries: tuple[str,
           serve: bool, contributor: str | None, title: str | None) -> None:
     proj = load_project(config_file)
     settings = proj.settings(today)
-    notes, _ = load_all(discover(proj.docs_dir, proj.repo_path))
+    notes, diags = load_all(discover(proj.docs_dir, proj.repo_path))
+    for d in diags:  # the guide fails closed where a note's private parts are unclear: say where
+        if d.message.endswith(UNCLEAR):
+            click.echo(d.format(), err=True)
     try:
         shared = share_notes(notes, settings, list(industries), reader(proj.docs_dir))
     except UnknownIndustry as err:

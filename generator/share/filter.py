@@ -29,9 +29,12 @@ from ..identity import key
 from ..model import Interview, KnowledgeBase, Note
 from ..resolve import resolve
 from ..settings import Settings
+from ..questions.lexicon import COMMON_WORDS, STOPWORDS
 from .scan import SHARED, redact
 
 ATTACHMENTS = "attachments"
+# Passive file types a guide may carry: they show, they never run (no HTML, no SVG, no scripts).
+PASSIVE = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf", ".txt", ".csv"})
 
 
 class UnknownIndustry(ValueError):
@@ -62,24 +65,73 @@ class Shared:
 
 
 def _variants(name: str) -> set[str]:
+    """A name as written, without accents, and as handles are made of it (zoraquill, zora.quill, zora_quill)."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return {name.strip(), plain.strip()} - {""}
+    out = {name.strip(), plain.strip()}
+    for n in (name, plain):
+        words = n.split()
+        if len(words) > 1:
+            out |= {sep.join(words) for sep in ("", ".", "_", "-")}
+    return {" ".join(v.split()) for v in out} - {""}
+
+
+# Given names and surnames that are also ordinary words: written in lower case they are the word ("I will
+# ask"), so only a capitalised one is taken for the name. Every other name is replaced in any case.
+_ORDINARY = frozenset("""
+will mark bill grace rose may june april august hope faith dawn joy pat sue art rich rob sky summer hunter cash gene
+guy jack ray carol penny ruby amber iris lily daisy olive crystal frank sunny miles chase drew lane dean young brown
+white black green king park long page bell wood rice cook baker hall hill lee love rivers lake field stone west north
+south ford price rose day gray grey fox wolf bird swan nash reed sharp strong best case major early
+""".split()) | STOPWORDS | COMMON_WORDS
+
+_URL = re.compile(r"(?:(?<![\w/])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]\"'`]+)", re.I)
+_MD_LINK = re.compile(r"(?<!!)\[(?P<label>[^\]\n]*)\]\((?P<url><[^>\n]*>|[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
 
 
 class Scrubber:
-    """Replaces the names of people who are not shown by name with how the guide refers to them."""
+    """Replaces the names of people who are not shown by name with how the guide refers to them.
+
+    Names match as whole words in any case, also written as an @mention; a link whose address spells a name
+    (``linkedin.com/in/zora-quill``, ``zoraquill.dev``) loses its address and keeps its label.
+    """
 
     def __init__(self, replacements: dict[str, str]) -> None:
-        self.replacements = replacements
-        words = sorted(replacements, key=lambda w: (-len(w), w))
-        self.pattern = re.compile(r"(?<![\w@.])(?:" + "|".join(map(re.escape, words)) + r")(?![\w@])") if words else None
+        self.replacements = {w.casefold(): r for w, r in replacements.items()}
+        words = sorted(self.replacements, key=lambda w: (-len(w), w))
+        self.pattern = (re.compile(r"(?<![\w])@?(?:" + "|".join(map(re.escape, words)) + r")(?![\w@])", re.I)
+                        if words else None)
+        self.tokens = {t for w in self.replacements for t in re.split(r"[^\w]+", w) if t}
+        self.joined = {re.sub(r"[^\w]+", "", w) for w in self.replacements if " " in w}
+
+    def names_in(self, url: str) -> bool:
+        """Whether an address spells a name: one of its words is a name, or it holds a whole name run together."""
+        low = url.casefold()
+        return (any(t in self.tokens for t in re.split(r"[^\w]+", low) if t)
+                or any(j in re.sub(r"[^\w]+", "", low) for j in self.joined if len(j) >= 6))
+
+    def _unlink(self, text: str) -> str:
+        def inline(m: re.Match[str]) -> str:
+            url = m.group("url").strip("<>")
+            return m.group("label") if _EXTERNAL.match(url) and self.names_in(url) else m.group(0)
+
+        def bare(m: re.Match[str]) -> str:
+            return "[link removed]" if self.names_in(m.group(0)) else m.group(0)
+
+        text = _MD_LINK.sub(inline, text)
+        text = _REF.sub(lambda m: "" if _EXTERNAL.match(m.group("url").strip("<>")) and self.names_in(m.group("url")) else m.group(0), text)
+        return _URL.sub(bare, text)
 
     def __call__(self, text: str) -> str:
         if not self.pattern or not text:
             return text
+        text = self._unlink(text)
 
         def swap(m: re.Match[str]) -> str:
-            new = self.replacements[m.group(0)]
+            found = m.group(0)
+            bare = found.lstrip("@")
+            if bare.islower() and bare in _ORDINARY:
+                return found
+            new = self.replacements[bare.casefold()]
             before = text[: m.start()].rstrip(" *_\"'(")
             if not before or before[-1] in ".!?:\n":
                 new = new[0].upper() + new[1:]
@@ -92,15 +144,17 @@ def _scrubber(full: KnowledgeBase, shown: dict[str, str], named: set[str]) -> Sc
     """Every name, alias, first and last name of everyone not shown by name, mapped to their label."""
     wanted: dict[str, set[str]] = {}
     keep: set[str] = set()  # names of people shown by name: another person with the same first name reads "someone"
-    protected: set[str] = {w for e in (*full.companies.values(), *full.industries.values()) for n in (e.name, *e.aliases) for w in n.split()}
+    protected: set[str] = {w.casefold() for e in (*full.companies.values(), *full.industries.values())
+                           for n in (e.name, *e.aliases) for w in n.split()}
     for person in full.people.values():
         names = {person.name, *person.aliases}
         if person.file is not None:
             names |= set(person.file.meta.get("aliases", []))
         whole = set().union(*(_variants(n) for n in names))
-        parts = {w for n in whole for w in (n.split()[0], n.split()[-1]) if len(w) >= 3 and w[0].isupper() and w.isalpha()}
+        parts = {p for n in whole for w in n.split() for p in (w, *re.split(r"[-'’]", w)) if re.search(r"\w", p)}
         replacement = shown.get(person.slug, "someone")
-        for word in whole | (parts - protected):
+        for word in whole | {p for p in parts if p.casefold() not in protected}:
+            word = word.casefold()
             if person.slug in named:
                 keep.add(word)
             else:
@@ -131,10 +185,14 @@ class Attachments:
         parts = where.split("/")
         if where.startswith("..") or where.endswith(".md") or any(p.startswith(".") for p in parts) or parts[0] == "people":
             return None
+        suffix = posixpath.splitext(parts[-1])[1].lower()
+        if suffix not in PASSIVE:
+            return None  # a page, a script, an SVG: active content never travels in a guide
         data = self.read(where)
         if data is None:
             return None
-        name = f"{hashlib.sha256(data).hexdigest()[:12]}-{parts[-1]}"
+        # named by content only: a file name often is a person's name ("zora-quill-cv.pdf")
+        name = f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
         self.files[name] = data
         return f"{ATTACHMENTS}/{name}"
 
@@ -163,11 +221,24 @@ class Attachments:
 # --- notes --------------------------------------------------------------------------------------------
 
 
+# What a guide may take from each kind of file, by allow-list: a field added to the schema later stays home
+# until it is named here. Private fields are refused even if listed.
+SHAREABLE: dict[str, frozenset[str]] = {
+    schema.INTERVIEW.name: frozenset({"date", "role", "company", "industry", "status", "format", "referrals",
+                                      "questions", "insights", "advice", "resources", "share"}),
+    schema.REFERRAL.name: frozenset({"name", "company", "role"}),
+    schema.QUESTION.name: frozenset({"q", "a", "topic"}),
+    schema.COMPANY.name: frozenset({"name", "aliases", "industry", "website", "location"}),
+    schema.INDUSTRY.name: frozenset({"name", "aliases"}),
+}
+
+
 def _public(record: schema.Record, meta: dict[str, Any]) -> dict[str, Any]:
-    """``meta`` without the fields the schema flags private, at every level of nesting."""
+    """The fields of ``meta`` a guide may take, at every level of nesting."""
+    allowed = SHAREABLE.get(record.name, frozenset())
     out: dict[str, Any] = {}
     for f in record.fields:
-        if f.private or f.name not in meta:
+        if f.private or f.name not in allowed or f.name not in meta:
             continue
         value, nested = meta[f.name], f.type.record
         if nested is not None and isinstance(value, list):
@@ -217,20 +288,22 @@ def share_notes(notes: list[Note], settings: Settings, industries: list[str],
         key=lambda iv: (iv.date, iv.note.src_uri),
     )
     named = {iv.person for iv in chosen} - {iv.person for iv in chosen if iv.share != "named"}
-    who = {iv.slug: label(iv.role, full.companies[iv.company].name if iv.company else None) for iv in chosen}
+    anyone = _scrubber(full, {}, named)  # roles are written before the labels exist: names in them read "someone"
+    roles = {iv.slug: redact(anyone(iv.role)) if iv.role else iv.role for iv in chosen}
+    who = {iv.slug: label(roles[iv.slug], full.companies[iv.company].name if iv.company else None) for iv in chosen}
     shown = {iv.person: who[iv.slug] for iv in chosen}  # the newest label wins
     scrub = _scrubber(full, shown, named)
     files = Attachments(read)
 
     def clean(text: str) -> str:
-        return redact(scrub(text))
+        return scrub(redact(text))
 
     out: list[Note] = []
     companies: set[str] = set()
     inds: set[str] = set(wanted)
     for n, iv in enumerate(chosen, 1):
         out.append(_interview(iv, n, full, who[iv.slug] if iv.person not in named else full.people[iv.person].name,
-                              clean, files))
+                              roles[iv.slug], clean, files))
         companies.update([iv.company] if iv.company else [])
         inds.update(iv.industries)
     for slug in sorted(inds):
@@ -240,7 +313,8 @@ def share_notes(notes: list[Note], settings: Settings, industries: list[str],
     return Shared(out, [full.industries[s].name for s in wanted], dict(sorted(files.files.items())))
 
 
-def _interview(iv: Interview, n: int, full: KnowledgeBase, person: str, clean: Callable[[str], str], files: Attachments) -> Note:
+def _interview(iv: Interview, n: int, full: KnowledgeBase, person: str, role: str | None, clean: Callable[[str], str],
+               files: Attachments) -> Note:
     """A shared conversation: public fields only, the body's recognised sections moved into the frontmatter.
 
     The free text of the body is left behind: a guide shows what was learned, not the story of a meeting.
@@ -252,11 +326,11 @@ def _interview(iv: Interview, n: int, full: KnowledgeBase, person: str, clean: C
         {"q": q.question, "a": q.answer, **({"topic": q.topic} if q.topic else {})} for q in parts.questions]
     for fld in ("insights", "advice", "resources"):
         meta[fld] = meta.get(fld, []) + getattr(parts, fld)
-    meta = _texts(meta, clean)
-    for fld in ("questions", "insights", "advice", "resources"):
+    for fld in ("questions", "insights", "advice", "resources"):  # links to files first: their names go too
         meta[fld] = _texts(meta[fld], lambda text: files.rewrite(note.src_uri, text))
+    meta = _texts(meta, clean)
     company = full.companies[iv.company].name if iv.company else None
-    meta["person"] = {"name": person, **({"role": iv.role} if iv.role else {}), **({"company": company} if company else {})}
+    meta["person"] = {"name": person, **({"role": role} if role else {}), **({"company": company} if company else {})}
     meta.pop("company", None)
     meta.pop("role", None)
     meta["industry"] = [full.industries[s].name for s in iv.industries]
@@ -270,8 +344,10 @@ def _entity_file(note: Note | None, record: schema.Record, clean: Callable[[str]
     """A company or industry file: public fields and the body without its private parts."""
     if note is None or not note.ok:
         return []
-    text = files.rewrite(note.src_uri, clean(body_parser.strip_private(note.body)))
-    meta = _public(record, note.meta)
+    text = clean(files.rewrite(note.src_uri, body_parser.strip_private(note.body)))
+    meta = _texts(_public(record, note.meta), clean)
+    if "website" in meta and meta["website"] != note.meta.get("website"):
+        del meta["website"]  # an address that spells a name or holds contact details: not a company's site
     return [Note(f"shared/{note.src_uri}", note.src_uri, note.kind, meta, text, 1, body_parser.parse(text, 1))]
 
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..body import blank_private
+from .. import private
 from ..diagnostics import Diagnostic
 from ..model import Note
 
@@ -30,6 +30,16 @@ _PROFILE = re.compile(
     r")",
     re.I,
 )
+# An address written so that scrapers miss it: "ana at example dot com", "ana [at] example [dot] org",
+# "ana(at)example.org". Spelled-out "dot", or a bracketed "at", is what sets it apart from "look at acme.com".
+_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s*)"
+_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_OBFUSCATED = re.compile(
+    r"(?<![\w.+-])[\w.+-]+(?:" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)+"
+    r"|\s*[\[({<]\s*at\s*[\])}>]\s*[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})(?![\w])",
+    re.I,
+)
+_OBFUSCATION_HINTS = re.compile(r"\bdot\b|[\[({<]\s*at\s*[\])}>]", re.I)
 # Each pattern needs something most text lacks: an "@", a digit, a site's name. Looking for that first skips
 # the patterns' slow scan of almost every note (_PROFILE tries its optional scheme at every position).
 _PROFILE_SITES = ("linkedin.com", "twitter.com", "x.com", "github.com", "instagram.", "facebook.", "threads.", "bsky.app")
@@ -61,6 +71,9 @@ def find_contacts(text: str) -> Iterator[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     if "@" in text:
         for m in _EMAIL.finditer(text):
+            found.append((m.start(), m.end(), "email"))
+    if _OBFUSCATION_HINTS.search(text):
+        for m in _OBFUSCATED.finditer(text):
             found.append((m.start(), m.end(), "email"))
     lower = text.lower()
     if any(site in lower for site in _PROFILE_SITES):
@@ -105,8 +118,11 @@ def _shared_texts(note: Note) -> Iterator[tuple[str, str]]:
 
 def note_warnings(note: Note) -> tuple[Diagnostic, ...]:
     """Warnings for contact details in what a note shared with classmates would put into a guide (private parts
-    are skipped); none for other notes. Loading a note asks for them (:func:`generator.load.load_note`), so
-    they are found where the note is parsed, in either process, and remembered with it under serve."""
+    are skipped), and for a body whose private parts cannot be told apart with confidence; none for notes that
+    never reach a guide. Loading a note asks for them (:func:`generator.load.load_note`), so they are found
+    where the note is parsed, in either process, and remembered with it under serve."""
+    if note.kind in ("companies", "industries"):  # their text goes into any guide that names them
+        return unclear_warnings(note.path, note.body, note.body_line)
     if note.kind != "interviews" or note.meta.get("share") not in SHARED:
         return ()
     shared = tuple((fld, note.lines.get(fld, 1), text) for fld, text in _shared_texts(note))
@@ -120,8 +136,8 @@ def note_warnings(note: Note) -> tuple[Diagnostic, ...]:
 def _note_warnings(path: str, body: str, body_line: int, share: str,
                    shared: tuple[tuple[str, int, str], ...]) -> tuple[Diagnostic, ...]:
     """One note's warnings, remembered: under ``insight serve`` every save scans every note again."""
-    out: list[Diagnostic] = []
-    body = blank_private(body)
+    out = list(unclear_warnings(path, body, body_line))
+    body = private.regions(body).blank(body)
     found = list(find_contacts(body))
     line_starts = [0] + [m.end() for m in re.finditer("\n", body)] if found else []
     for start, _, kind in found:
@@ -131,4 +147,18 @@ def _note_warnings(path: str, body: str, body_line: int, share: str,
     for fld, line, text in shared:
         for _, _, kind in find_contacts(text):
             out.append(Diagnostic(path, line, 1, fld, f"{KINDS[kind]} in a note shared as {share}", HINT, "warning"))
+    return tuple(out)
+
+
+UNCLEAR = "stays out of shared guides"
+UNCLEAR_HINT = "close it (``` after the code, <!-- /private --> after the private text) so the rest can be shared"
+
+
+def unclear_warnings(path: str, body: str, body_line: int) -> tuple[Diagnostic, ...]:
+    """Where the private parts of a body are unclear, the guide fails closed; say where and why."""
+    out = []
+    for u in private.regions(body).unclear:
+        kept = "the rest of this note" if u.rest else "everything above it"
+        out.append(Diagnostic(path, body_line + u.line, 1, "body", f"{u.reason}; {kept} {UNCLEAR}",
+                              UNCLEAR_HINT, "warning"))
     return tuple(out)

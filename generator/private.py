@@ -1,0 +1,195 @@
+"""Where a note's body is private: found on the parsed document, and failing closed where its shape is unclear.
+
+A private region is
+
+- a heading at any level whose text begins with "Private" (any case; ATX with or without the space after the
+  ``#``, or setext), with everything under it up to the next heading of the same or a higher level;
+- text between ``<!-- private -->`` and ``<!-- /private -->`` (spacing and case as people type them;
+  ``<!-- end private -->`` closes too);
+- and, where the structure is unclear, the rest of the note: from a code fence that is never closed, from an
+  opening marker that is never closed (or written without its ``-->``), and everything before a closing marker
+  that has no opening one.
+
+The body is parsed with markdown-it (CommonMark): a closed fenced code block is code, so a ``## Private`` shown
+in it is an example, not a section. The site itself is rendered by Python-Markdown, which reads a few shapes
+differently (``##Private`` is a heading there, an indented block in a list may be code in one and text in the
+other); where the two could disagree, a *start* of a private region is taken from either reading, and an *end*
+only from a heading both agree on. The region can only grow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+_PARSER = MarkdownIt("commonmark")
+
+# A line that Python-Markdown or CommonMark could read as an ATX heading: behind blockquote or list markers,
+# with or without the space after the hashes.
+_ATX = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(#{1,6})(?!#)[ \t]*(.*?)[ \t#]*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_PRIVATE_TEXT = re.compile(r"^[\W_]*private", re.I)  # "**Private**", "Private (do not share)", "private notes"
+_OPEN = re.compile(r"<!--\s*private\b(?:(?!-->)[^\n<])*-->", re.I)
+_CLOSE = re.compile(r"<!--\s*(?:/|end\b)\s*private\b(?:(?!-->)[^\n<])*-->", re.I)
+_HALF_MARKER = re.compile(r"<!--\s*(?:/|end\b)?\s*private\b", re.I)  # a marker, closed with --> or not
+
+
+@dataclass(frozen=True)
+class Unclear:
+    """A place where the structure cannot be read with confidence; ``line`` counts from 0 in the body."""
+
+    line: int
+    reason: str
+    rest: bool = True  # the rest of the note is kept out (else: everything before this line)
+
+
+@dataclass(frozen=True)
+class Regions:
+    """Private character spans of a body (start, end), merged and in order, and why any were widened."""
+
+    spans: tuple[tuple[int, int], ...]
+    unclear: tuple[Unclear, ...]
+
+    def strip(self, body: str) -> str:
+        """What may be shared: the body without its private spans."""
+        out, last = [], 0
+        for start, end in self.spans:
+            out.append(body[last:start])
+            last = end
+        out.append(body[last:])
+        return "".join(out)
+
+    def blank(self, body: str) -> str:
+        """The body with every private character but line ends turned into a space (positions stay the same)."""
+        out, last = [], 0
+        for start, end in self.spans:
+            out.append(body[last:start])
+            out.append(re.sub(r"[^\n]", " ", body[start:end]))
+            last = end
+        out.append(body[last:])
+        return "".join(out)
+
+
+def _closes(line: str, markup: str) -> bool:
+    """Whether ``line`` (behind its container's markers) closes a fence opened with ``markup``."""
+    inner = re.sub(r"^[ \t>]*", "", line)
+    return re.fullmatch(re.escape(markup[0]) + "{%d,}[ \t]*" % len(markup), inner) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def regions(body: str) -> Regions:
+    """The private regions of ``body`` (line ends already ``\\n``)."""
+    lines = body.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    end_of = len(body)
+    code: set[int] = set()  # lines inside a closed fence, fences included
+    unclear: list[Unclear] = []
+    headings: dict[int, tuple[int, bool, bool]] = {}  # line -> (level, private, ends a region)
+
+    tokens = _PARSER.parse(body)
+    for i, tok in enumerate(tokens):
+        if tok.map is None:
+            continue
+        first, stop = tok.map
+        if tok.type == "fence":
+            last = stop - 1
+            if last > first and last < len(lines) and _closes(lines[last], tok.markup):
+                code.update(range(first, stop))
+            else:
+                unclear.append(Unclear(first, "a code fence opened here is never closed"))
+        elif tok.type == "heading_open":
+            text = tokens[i + 1].content if i + 1 < len(tokens) else ""
+            level = int(tok.tag[1])
+            private = any(_PRIVATE_TEXT.match(t.strip()) for t in text.split("\n"))
+            headings[first] = (level, private, tok.level == 0)
+
+    for n, line in enumerate(lines):
+        if n in code or n in headings or (n - 1 in headings and _SETEXT_UNDERLINE.match(line)):
+            continue
+        m = _ATX.match(line)
+        if m and _PRIVATE_TEXT.match(m.group(2)):
+            headings[n] = (len(m.group(1)), True, False)
+            continue
+        under = _SETEXT_UNDERLINE.match(lines[n + 1]) if n + 1 < len(lines) and n + 1 not in code else None
+        if under and line.strip() and _PRIVATE_TEXT.match(re.sub(r"^[ \t>]*", "", line)):
+            headings[n] = (1 if under.group(1)[0] == "=" else 2, True, False)
+
+    spans: list[tuple[int, int]] = []
+    open_level = 0
+    open_at = 0
+    for n in sorted(headings):
+        level, private, ends = headings[n]
+        if open_level and ends and level <= open_level:
+            spans.append((starts[open_at], starts[n]))
+            open_level = 0
+        if private and not open_level:
+            open_level, open_at = level, n
+    if open_level:
+        spans.append((starts[open_at], end_of))
+
+    spans.extend(_marker_spans(body, starts, code, unclear))
+    spans.extend((starts[u.line], end_of) for u in unclear if u.rest)
+    return Regions(_merge(spans), tuple(sorted(set(unclear), key=lambda u: u.line)))
+
+
+def _line_of(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _marker_spans(body: str, starts: list[int], code: set[int], unclear: list[Unclear]) -> list[tuple[int, int]]:
+    """Spans between private markers outside code; unclosed or stray markers widen to the rest (or the start)."""
+    found: list[tuple[int, int, str]] = []  # start, end, "open" | "close"
+    for m in _HALF_MARKER.finditer(body):
+        if _line_of(starts, m.start()) in code:
+            continue
+        closing = _CLOSE.match(body, m.start())
+        opening = None if closing else _OPEN.match(body, m.start())
+        if closing:
+            found.append((m.start(), closing.end(), "close"))
+        elif opening:
+            found.append((m.start(), opening.end(), "open"))
+        else:
+            unclear.append(Unclear(_line_of(starts, m.start()), "a private marker here has no closing -->"))
+    spans: list[tuple[int, int]] = []
+    depth, opened = 0, 0
+    for start, end, kind in found:
+        if kind == "open":
+            if depth == 0:
+                opened = start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, end))
+        else:
+            unclear.append(Unclear(_line_of(starts, start),
+                                   "a closing <!-- /private --> without an opening one",
+                                   rest=False))
+            spans.append((0, end))
+    if depth:
+        unclear.append(Unclear(_line_of(starts, opened), "a <!-- private --> marker here is never closed"))
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return tuple((s, e) for s, e in out)

@@ -1,0 +1,114 @@
+"""Private text and people's names never reach a guide, however untidily the notes are written.
+
+One project holds a note per way of writing a private part (and a note per way a name or a contact detail
+hides in shared text); a real `insight share --zip` writes the guide, and every file it wrote (HTML, JSON,
+the search index, the sitemap, zip members, file names) is searched for every canary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from attack import TODAY, every_text, leaks, note, project_with, run_insight
+
+PRIVATE_SHAPES = {
+    # an unclosed fence in an answer must not swallow the private heading after it
+    "unclosed-fence": "## Questions\n\n### What is the day like?\n\nSHARED-fence-answer\n\n```python\nprint('hi')\n\n"
+                      "## Private\n\ncanary-unclosed-fence\n",
+    "nested-heading": "## Questions\n\n### How did you start?\n\nSHARED-nested-answer\n\n### Private notes\n\n"
+                      "canary-nested-heading\n\n### What would you change?\n\nSHARED-after-nested\n",
+    "no-space": "## Insights\n\n- SHARED-nospace-insight\n\n##Private\n\ncanary-no-space\n",
+    "setext": "## Insights\n\n- SHARED-setext-insight\n\nPrivate\n-------\n\ncanary-setext-dashes\n\nPRIVATE STUFF\n=====\n\ncanary-setext-equals\n",
+    "suffixed": "## Insights\n\n- SHARED-suffix-insight\n\n## Private (do not share)\n\ncanary-suffixed\n",
+    "lower-case": "## Insights\n\n- SHARED-lower-insight\n\n#### private\n\ncanary-lower-case\n",
+    "marker-spacing": "## Insights\n\n- SHARED-marker-insight <!--PRIVATE-->canary-marker-tight<!--  /  Private  --> and more\n"
+                      "- SHARED-marker-second <!-- private -->canary-marker-spaced<!-- end private -->\n",
+    "marker-unclosed": "## Insights\n\n- SHARED-before-open-marker\n\n<!-- private -->\n\ncanary-marker-unclosed\n\n"
+                       "## Advice\n\n- canary-after-unclosed-marker\n",
+    "marker-no-end": "## Insights\n\n- SHARED-before-broken-marker\n\n<!-- private\n\ncanary-marker-no-arrow\n",
+    "stray-closer": "## Insights\n\n- canary-before-stray-closer\n\n<!-- /private -->\n\n- SHARED-after-stray-closer\n",
+}
+
+NAMES = {
+    # the role is written by the user and may hold a name or an address
+    "interviews/2026-06-01-role.md": note("Greta Halvorsen", role="'Analyst (ask Greta: greta.h@example.com)'",
+                                         body="## Insights\n\n- SHARED-role-insight\n"),
+    # a name in another case, as an @mention, inside a URL, and a short surname
+    "interviews/2026-06-02-cases.md": note("Dana Li", body=(
+        "## Insights\n\n- SHARED-cases: DANA LI and dana both said so; ping @dana or @DanaLi\n"
+        "- SHARED-url: see https://danali.example.net/talks and [her page](https://example.org/people/dana-li)\n"
+        "- SHARED-short: Li thinks the same, and so does li\n"
+        "- SHARED-obfuscated: write to dana at example dot com\n")),
+    # a file name is a name too
+    "interviews/2026-06-03-attachment.md": note("Zora Quill", body=(
+        "## Insights\n\n- SHARED-attach: [the deck](files/zora-quill-talk.pdf)\n")),
+    "interviews/files/zora-quill-talk.pdf": b"%PDF SHARED-attachment-bytes",
+    # company and industry fields the guide shows are scrubbed as well
+    "companies/vantage-metrics.md": ("---\nname: Vantage Metrics\naliases: [VM]\nwebsite: https://zoraquill.example.com\n"
+                                     "location: Greta Halvorsen's flat, greta@example.org\n---\n\nSHARED-company-text\n"),
+}
+NAME_WORDS = ["Greta", "Halvorsen", "greta.h@", "greta@", "Dana", "danali", "dana-li", "zora", "quill", "dana at example"]
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    tmp = tmp_path_factory.mktemp("private")
+    notes: dict[str, str | bytes] = {
+        f"interviews/2026-05-{i + 1:02d}-{slug}.md": note(f"Person{i} Canaryson", body=body)
+        for i, (slug, body) in enumerate(PRIVATE_SHAPES.items())
+    }
+    notes.update(NAMES)
+    project = project_with(tmp, notes)
+    out = tmp / "out" / "guide"
+    result = run_insight("share", "Data Science", "--out", str(out), "--zip", "--today", TODAY, cwd=project)
+    check = run_insight("check", cwd=project, check=False)
+    return out, result.stderr + "\n" + check.stdout
+
+
+def _words(prefix: str) -> list[str]:
+    return [w for body in PRIVATE_SHAPES.values() for w in body.replace("\n", " ").split() if w.startswith(prefix)]
+
+
+def test_private_regions_in_every_shape_stay_home(guide: tuple[Path, str]) -> None:
+    out, _ = guide
+    texts = every_text(out)
+    assert any("!guide/site/search/search_index.json" in n for n in texts), "the zip was read"
+    assert leaks(texts, ["canary"]) == []
+
+
+def test_what_is_outside_private_regions_is_still_shared(guide: tuple[Path, str]) -> None:
+    out, _ = guide
+    site = every_text(out)["guide/site/search/search_index.json"]
+    missing = [w for w in _words("SHARED-") if w.rstrip(":") not in site and "stray" not in w]
+    assert missing == []
+
+
+def test_unclear_structure_is_named_by_check_and_share(guide: tuple[Path, str]) -> None:
+    _, said = guide
+    for slug, trigger, why in [("unclosed-fence", "```python", "code fence opened here is never closed"),
+                               ("marker-unclosed", "<!-- private -->", "<!-- private --> marker here is never closed"),
+                               ("marker-no-end", "<!-- private", "private marker here has no closing -->"),
+                               ("stray-closer", "<!-- /private -->", "closing <!-- /private --> without an opening one")]:
+        n = list(PRIVATE_SHAPES).index(slug) + 1
+        line = 8 + PRIVATE_SHAPES[slug].split("\n").index(trigger)  # the body starts on line 8
+        where = f"content/interviews/2026-05-{n:02d}-{slug}.md:{line}:1: warning: body: "
+        assert said.count(where + "a " + why) == 2, (where, said)  # once from share, once from check
+
+
+def test_names_and_contact_details_are_redacted_wherever_they_hide(guide: tuple[Path, str]) -> None:
+    out, _ = guide
+    texts = {n: t for n, t in every_text(out).items() if "/assets/javascripts/lunr/" not in n}  # Material's stemmers
+    assert leaks(texts, NAME_WORDS) == []
+    index = texts["guide/site/search/search_index.json"]
+    for shared in ["SHARED-role-insight", "SHARED-cases", "SHARED-url", "SHARED-short", "SHARED-obfuscated",
+                   "SHARED-attach", "SHARED-company-text", "a Analyst at Vantage Metrics".replace("a A", "an A")]:
+        assert shared in index, shared
+    pdfs = [n for n in texts if n.startswith("guide/site/attachments/") and n.endswith(".pdf")]
+    assert [texts[n] for n in pdfs] == ["%PDF SHARED-attachment-bytes"]
+
+
+def test_check_flags_obfuscated_addresses(guide: tuple[Path, str]) -> None:
+    _, said = guide
+    assert "2026-06-02-cases.md:" in said and "an email address in a note shared as anonymous" in said
