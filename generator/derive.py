@@ -18,6 +18,7 @@ from .model import Interview, KnowledgeBase, Referral
 from .network import graph
 from .questions.bank import Bank, build_bank
 from .questions.grouping import intent_of
+from .questions.said import SaidGroup, by_place, said_groups
 from .settings import Settings
 
 PREP_STATUSES = ("requested", "scheduled")  # the conversations that get a prep sheet
@@ -41,6 +42,8 @@ class Derived:
     prep_drafts: dict[str, list[emails.Draft]]  # slug of a requested or scheduled conversation -> its prep sheet's drafts
     bank: Bank
     intents_asked: dict[str | None, set[str | None]]  # industry slug (None: any) -> question intents asked there
+    said: list[SaidGroup]  # insights and advice of held conversations, what several people said merged
+    said_at: dict[tuple[str, str], list[SaidGroup]]  # ("company" | "industry", slug) -> what was said there
     diagnostics: tuple[Diagnostic, ...]
 
 
@@ -58,6 +61,7 @@ def derive(kb: KnowledgeBase, settings: Settings) -> Derived:
             drafts.setdefault(item.person, []).append((item, draft))
     prep_drafts = {iv.slug: emails.for_conversation(kb, settings, iv) for iv in kb.interviews if iv.status in PREP_STATUSES}
     bank = build_bank(kb)
+    said = said_groups(kb.interviews)
     return Derived(
         interviews_by_slug=by_slug,
         referrals_to=referred,
@@ -73,6 +77,8 @@ def derive(kb: KnowledgeBase, settings: Settings) -> Derived:
         prep_drafts=prep_drafts,
         bank=bank,
         intents_asked=intents_asked(kb),
+        said=said,
+        said_at=by_place(said),
         diagnostics=tuple(bank.diagnostics),
     )
 

@@ -82,6 +82,26 @@ def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], lin
     return "\n".join(f"- {relink(md(text), iv.src_uri, page_uri)} ({link(iv, people[iv.person].name)})" for text, iv in items)
 
 
+def said_items(kb: KnowledgeBase, groups: Iterable[Any], link: Link, page_uri: str) -> str:
+    """Insights or advice, strongest first: ``- text (who said it)``; what several people said once, with
+    "said by N people", each linked to their note, and the other wordings below it."""
+    people = kb.people
+    lines = []
+    for g in groups:
+        first = g.wording
+        text = relink(md(first.text), first.interview.src_uri, page_uri)
+        if len(g.items) == 1:
+            lines.append(f"- {text} ({link(first.interview, people[first.interview.person].name)})")
+            continue
+        who = ", ".join(link(s.interview, people[s.interview.person].name) for s in g.items)
+        n = g.people
+        lines.append(f"- {text} (said by {n} {'people' if n != 1 else 'person, more than once'}: {who})")
+        for s in g.others:
+            lines.append(f"    - “{relink(md(s.text), s.interview.src_uri, page_uri)}” "
+                         f"({link(s.interview, people[s.interview.person].name)})")
+    return "\n".join(lines)
+
+
 def _wordings(g: Any, shown: int) -> str:
     """``; worded as “a”, “b” and N more``, or nothing when the group was only asked in its canonical wording."""
     wordings = g.wordings
@@ -256,6 +276,6 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
 
 
 GLOBALS = {"html_block": html_block, "iv_table": iv_table, "people_table": people_table,
-           "companies_table": companies_table, "sourced_items": sourced_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
+           "companies_table": companies_table, "sourced_items": sourced_items, "said_items": said_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "related_list": related_list, "md_items": md_items, "note_questions": note_questions, "said": said, "net_node": net_node, "net_path": net_path}

@@ -1,4 +1,5 @@
-"""``insight questions``: the question bank in the terminal, and ``insight questions group`` to check grouping."""
+"""``insight questions`` and ``insight insights``: the question bank and what people told you, in the terminal, and
+their ``group`` subcommands to check how your own lines would group."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .. import site as core
 from ..model import KnowledgeBase
 from ..questions.bank import Bank, bank_as_dict, by_topic
 from ..questions.grouping import group_keys
+from ..questions.said import group_said
 from .options import config_option, load_project, today_option
 
 HELP = """The question bank: every question asked in your notes, paraphrases grouped by topic, with how often
@@ -96,4 +98,43 @@ def group(file: TextIO) -> None:
         click.echo(f"{labels[next(remaining)]}\t{text}" if text else "-\t")
 
 
-COMMANDS = [questions]
+
+HELP_INSIGHTS = """What people told you: the insights and advice that several people gave, merged, with who said
+each wording and in which note. Use `insight insights group FILE` to see how your own sentences would group."""
+HELP_INSIGHTS_GROUP = """Group the sentences in FILE (one per line; - reads standard input) by what they say and print
+GROUP<TAB>SENTENCE for every input line, in input order; GROUP is said-N, the same N for sentences merged.
+Blank lines print as -<TAB> so output lines match input lines."""
+
+
+@click.group(help=HELP_INSIGHTS, invoke_without_command=True)
+@config_option
+@today_option
+@click.pass_context
+def insights(ctx: click.Context, config_file: str | None, today: dt.date | None) -> None:
+    if ctx.invoked_subcommand is not None:
+        return
+    project = load_project(config_file)
+    site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path, cache=project.parse_cache())
+    kb, groups = site.kb, site.derived.said
+    shown = 0
+    for g in groups:
+        if g.people < 2:
+            continue
+        shown += 1
+        click.secho(f"Said by {g.people} people ({g.kind}): {g.wording.text}", bold=True)
+        for s in g.items:
+            click.echo(f"  {kb.people[s.interview.person].name}: {s.text}  [{s.interview.note.path}]")
+    click.echo(f"{shown} thing(s) said by more than one person; {len(groups)} in all.", err=True)
+
+
+@insights.command("group", help=HELP_INSIGHTS_GROUP)
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+def insights_group(file: TextIO) -> None:
+    lines = [line.rstrip("\r\n") for line in file]
+    texts = [line.strip() for line in lines]
+    ids = iter(group_said([t for t in texts if t]))
+    for text in texts:
+        click.echo(f"said-{next(ids) + 1}\t{text}" if text else "-\t")
+
+
+COMMANDS = [questions, insights]

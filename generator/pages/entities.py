@@ -65,7 +65,8 @@ def _company(kb: KnowledgeBase, derived: Derived, c: Company, works_at: dict[str
     ivs = kb.interviews_with("company", c.slug)
     staff = sorted({iv.person for iv in ivs} | works_at.get(c.slug, set()), key=lambda s: (kb.people[s].name.casefold(), s))
     return {"company": c, "interviews": ivs, "staff": staff, "learned": gather(ivs),
-            "leads": leads.get(c.slug, []), "question_groups": derived.bank.for_company(c.slug)}
+            "leads": leads.get(c.slug, []), "question_groups": derived.bank.for_company(c.slug),
+            "said": derived.said_at.get(("company", c.slug), [])}
 
 
 def _industry(kb: KnowledgeBase, derived: Derived, ind: Industry) -> dict[str, Any]:
@@ -73,4 +74,5 @@ def _industry(kb: KnowledgeBase, derived: Derived, ind: Industry) -> dict[str, A
     companies = sorted((c for c in kb.companies.values() if ind.slug in c.industries), key=lambda c: c.name.casefold())
     return {"industry": ind, "interviews": ivs, "companies": companies, "learned": gather(ivs),
             "question_groups": derived.bank.for_industry(ind.slug),
+            "said": derived.said_at.get(("industry", ind.slug), []),
             "people": sorted({iv.person for iv in ivs}, key=lambda s: (kb.people[s].name.casefold(), s))}

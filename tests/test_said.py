@@ -1,0 +1,143 @@
+"""What several people told you, merged: the grouping's quality on labelled sentences, and what pages and the CLI show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import site as core
+from generator.cli import main
+from generator.questions.said import group_said
+from generator.settings import Settings
+
+DATA = Path(__file__).parent / "data"
+
+
+def labelled(name: str) -> tuple[list[str], list[str], list[str]]:
+    rows = [line.rstrip("\n").split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert all(len(r) == 4 and r[1] in ("advice", "insight") and r[2] for r in rows)
+    return [r[0] for r in rows], [r[3] for r in rows], [r[2] for r in rows]
+
+
+def pairwise_f1(gold: list[str], predicted: list[int]) -> float:
+    """Over every pair of sentences: said together by the labels, grouped together by the code."""
+    tp = fp = fn = 0
+    for i, j in itertools.combinations(range(len(gold)), 2):
+        same, grouped = gold[i] == gold[j], predicted[i] == predicted[j]
+        tp += same and grouped
+        fp += grouped and not same
+        fn += same and not grouped
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.parametrize("name", ["said_groups_dev.tsv", "said_groups_holdout.tsv"])
+def test_grouping_reaches_pairwise_f1_of_0_8(name: str) -> None:
+    gold, texts, _ = labelled(name)
+    assert pairwise_f1(gold, group_said(texts)) >= 0.8
+
+
+def test_labelled_sets_are_big_enough_and_name_their_sources() -> None:
+    gold, texts, sources = labelled("said_groups_dev.tsv")
+    assert len(texts) >= 60 and len({g for g in gold if not g.startswith("solo-")}) >= 15
+    assert len(set(sources)) >= 5
+
+
+def test_pairwise_f1_by_hand() -> None:
+    # gold pairs together: (0,1); predicted together: (0,1), (2,3). tp 1, fp 1, fn 0 -> P 1/2, R 1 -> F1 2/3
+    assert pairwise_f1(["a", "a", "b", "c"], [0, 0, 1, 1]) == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Start networking long before you need a job.", "Large networking events are mostly a waste of time."),
+    ("Tailor your CV to each job description.", "Do not list every tool you have ever touched on your CV."),
+    ("Learn SQL properly before anything else.", "Learn Python rather than R if you can only pick one."),
+    ("Find a mentor a few years ahead of you.", "Start networking long before you need a job."),
+    ("A first job at a well-run larger company teaches what good practice looks like.",
+     "Practise case interviews with a partner."),
+])
+def test_unrelated_or_opposite_items_are_never_merged(a: str, b: str) -> None:
+    assert group_said([a, b]) == [0, 1]
+
+
+def test_two_things_in_one_note_are_never_merged() -> None:
+    texts = ["Learn SQL properly.", "Get really good at SQL.", "SQL is tested first."]
+    assert group_said(texts) == [0, 0, 0]
+    first, second, third = group_said(texts, ["note-a", "note-a", "note-b"])
+    assert first != second and third in (first, second)
+
+
+def note(docs: Path, name: str, front: str) -> None:
+    (docs / "interviews").mkdir(parents=True, exist_ok=True)
+    (docs / "interviews" / name).write_text(f"---\n{front.strip()}\n---\n", encoding="utf-8")
+
+
+def corpus(tmp_path: Path) -> Path:
+    docs = tmp_path / "content"
+    note(docs, "2026-05-04-ana-lima.md", """
+date: 2026-05-04
+person: Ana Lima
+company: Acme
+industry: Data Science
+advice: [Learn SQL properly before anything else.]
+insights: [Most of the job is cleaning data, not modelling.]
+""")
+    note(docs, "2026-05-11-carl-diaz.md", """
+date: 2026-05-11
+person: Carl Diaz
+company: Acme
+industry: Data Science
+advice:
+  - Get really good at SQL, joins and window functions included.
+  - Find a mentor a few years ahead of you.
+""")
+    note(docs, "2026-05-18-dana-eng.md", """
+date: 2026-05-18
+person: Dana Eng
+company: Globex
+industry: Data Science
+advice: [Strong SQL matters more than anything else here.]
+insights: [Data cleaning takes far more time than the modelling people imagine.]
+""")
+    note(docs, "2026-06-20-eve-fox.md", """
+date: 2026-06-20
+person: Eve Fox
+company: Acme
+industry: Data Science
+status: scheduled
+advice: [Learn SQL.]
+""")
+    return docs
+
+
+def test_pages_say_who_said_the_same_thing_strongest_first(tmp_path: Path) -> None:
+    site = core.build(corpus(tmp_path), Settings(today=dt.date(2026, 6, 15)))
+    industry = site.pages["industries/data-science.md"]
+    advice = industry.split("## Advice", 1)[1].split("##", 1)[0].strip().splitlines()
+    # by hand: SQL from Ana, Carl and Dana (Eve's conversation has not happened: not counted); the mentor from Carl
+    assert advice[0].startswith("- Learn SQL properly before anything else. (said by 3 people: ")
+    assert advice[0].count("](../interviews/") == 3
+    assert "[Dana Eng](../interviews/2026-05-18-dana-eng.md)" in advice[0]
+    assert {line.strip() for line in advice[1:3]} == {
+        "- “Get really good at SQL, joins and window functions included.” "
+        "([Carl Diaz](../interviews/2026-05-11-carl-diaz.md))",
+        "- “Strong SQL matters more than anything else here.” ([Dana Eng](../interviews/2026-05-18-dana-eng.md))"}
+    assert advice[3] == "- Find a mentor a few years ahead of you. ([Carl Diaz](../interviews/2026-05-11-carl-diaz.md))"
+    insights = industry.split("## Insights", 1)[1].split("##", 1)[0]
+    assert "(said by 2 people: [Ana Lima](../interviews/2026-05-04-ana-lima.md), [Dana Eng]" in insights
+    # on Acme's page only what was said at Acme: SQL by Ana and Carl
+    acme = site.pages["companies/acme.md"]
+    assert "(said by 2 people: [Ana Lima](../interviews/2026-05-04-ana-lima.md), [Carl Diaz]" in acme
+    assert "Dana Eng" not in acme and "Learn SQL." not in acme
+
+
+def test_cli_groups_lines_and_lists_what_several_people_said(tmp_path: Path) -> None:
+    out = CliRunner().invoke(main, ["insights", "group", "-"],
+                             input="Learn SQL properly.\n\nGet really good at SQL.\nFind a mentor.\n")
+    assert out.exit_code == 0 and out.output == ("said-1\tLearn SQL properly.\n-\t\nsaid-1\tGet really good at SQL.\n"
+                                                 "said-2\tFind a mentor.\n")
