@@ -175,11 +175,13 @@ def test_company_page_gathers_what_was_learned_with_sources(demo_site: Path, kb)
     learned = gather(kb.interviews_with("company", "acme-analytics"))
     assert learned.insights and learned.advice and learned.answers
     assert len({iv.slug for _, iv in learned.insights}) >= 2  # from more than one conversation
-    for heading, items in (("insights", learned.insights), ("advice", learned.advice)):
-        part = section(html, heading)
-        assert part.count("<li>") == len(items)
-        for item in re.findall(r"<li>(.*?)</li>", part, re.S):
-            assert re.search(r'href="\.\./\.\./interviews/[^"]+/"', item), item
+    # every insight and piece of advice of a held conversation once (what several people said is one entry, filed
+    # under its shown wording's kind, with the other wordings nested below it), each linked to its note
+    said = [x for x in learned.insights + learned.advice if x[1].held]
+    parts = section(html, "insights") + section(html, "advice")
+    assert parts.count("<li>") == len(said)
+    for item in re.findall(r"<li>(.*?)</li>", parts, re.S):
+        assert re.search(r'href="\.\./\.\./interviews/[^"]+/"', item), item
     answers = section(html, "questions")
     cards = re.findall(r"<li>(.*?)</li>", answers, re.S)
     assert len(cards) == len(learned.answers)  # every answer, side by side under its question
@@ -195,10 +197,10 @@ def test_industry_page_gathers_across_its_companies(demo_site: Path, kb) -> None
     learned = gather(ivs)
     companies = {iv.company for _, iv in learned.insights}
     assert len(companies) >= 2
-    insights = section(html, "insights")
-    assert insights.count("<li>") == len(learned.insights)
+    said = section(html, "insights") + section(html, "advice")  # one entry per item, merged ones nested
+    assert said.count("<li>") == len([x for x in learned.insights + learned.advice if x[1].held])
     for _, iv in learned.insights:
-        assert f'href="../../interviews/{iv.slug}/"' in insights
+        assert f'href="../../interviews/{iv.slug}/"' in said
     listed = section(html, "companies")
     for slug in companies:
         assert f'href="../../companies/{slug}/"' in listed
