@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]  # info: said once, never a problem (a template skipped)
 
 
 @dataclass(frozen=True, order=True)
@@ -33,8 +33,8 @@ class Diagnostic:
         """``content/interviews/x.md:7:3: company: expected a name, got a list`` plus the hint."""
         where = f"{self.path}:{self.line}:{self.col}"
         head = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        if self.severity == "warning":
-            head = f"{where}: warning: " + head[len(where) + 2 :]
+        if self.severity in ("warning", "info"):
+            head = f"{where}: {'warning' if self.severity == 'warning' else 'note'}: " + head[len(where) + 2 :]
         return f"{head}\n    hint: {self.hint}" if self.hint else head
 
     def as_dict(self) -> dict[str, object]:

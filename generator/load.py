@@ -16,7 +16,7 @@ from typing import Any, Callable
 import frontmatter
 import yaml
 
-from . import body as body_parser, heap
+from . import body as body_parser, editors, heap
 from . import schema
 from .diagnostics import Diagnostic, sort_key
 from .model import BodyParts, Note
@@ -118,6 +118,29 @@ def split_body(text: str) -> str | None:
         return None
 
 
+def template_folders(docs_dir: str | Path, report_prefix: str | None = None) -> list[Source]:
+    """Markdown files in a templates folder (``content/Templates/``) outside the note folders, which discovery
+    does not read: they are the user's templates, not pages to publish."""
+    docs = Path(docs_dir)
+    prefix = report_prefix if report_prefix is not None else docs.name
+    out = []
+    for dirpath, dirnames, filenames in os.walk(docs):
+        folder = Path(dirpath).relative_to(docs).as_posix()
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (folder == "." and d in KINDS))
+        if folder == "." or not any(p.casefold() in editors.TEMPLATE_FOLDERS for p in folder.split("/")):
+            continue
+        for fn in sorted(f for f in filenames if f.endswith(".md")):
+            uri = f"{folder}/{fn}"
+            out.append(Source(f"{prefix}/{uri}" if prefix else uri, uri, file=os.path.join(dirpath, fn)))
+    return out
+
+
+def skipped_template(src: Source) -> Diagnostic:
+    """The one line that says a template file was recognised and left out."""
+    return Diagnostic(src.path, 1, 1, "", "skipped as a template: it is in a templates folder",
+                      "copy it into content/interviews/ (or people/, companies/) and fill it in to make a note", "info")
+
+
 def _decode(src: Source, data: bytes, diags: list[Diagnostic]) -> str | None:
     if data.startswith(b"\xef\xbb\xbf"):
         diags.append(Diagnostic(src.path, 1, 1, "", "the file starts with a byte-order mark (BOM); read without it",
@@ -157,22 +180,30 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
         diags.append(Diagnostic(src.path, 1, 1, "", "the file is empty",
                                 "start it with a frontmatter block: ---, date: and person:, ---" if kind == "interviews" else "add a frontmatter block or delete the file"))
         return None, diags
+    template = editors.template_reason(src.src_uri, text)
+    if template:
+        diags.append(Diagnostic(src.path, 1, 1, "", f"skipped as a template: {template}",
+                                "fill it in (or copy it) to make a note of it", "info"))
+        return None, diags
     if not _HANDLER.detect(text):
-        if kind != "interviews":  # an entity file may be plain Markdown: its name comes from the file
-            return Note(src.path, src.src_uri, kind, {}, text, 1, body_parser.parse(text, 1)), diags
-        diags.append(Diagnostic(src.path, 1, 1, "", "no frontmatter: the note must start with a line `---`",
-                                "begin the file with ---, then date: and person:, then ---"))
-        return None, diags
-    try:
-        fm, content = _HANDLER.split(text)
-    except ValueError:
-        diags.append(Diagnostic(src.path, 1, 1, "", "the frontmatter is not closed", "add a line `---` after the last field"))
-        return None, diags
-    opening = _HANDLER.FM_BOUNDARY.match(text)
-    # the opening fence may swallow blank lines after it: count them, or every line number is off
-    fm_offset = text[: opening.end()].count("\n") + 1 if opening else 1
-    content = content[1:] if content.startswith("\n") else content
-    body_line = text[: len(text) - len(content)].count("\n") + 1  # python-frontmatter drops blank lines before the body
+        if "::" not in text or not editors.inline_fields(text):  # Dataview fields alone can make a note
+            if kind != "interviews":  # an entity file may be plain Markdown: its name comes from the file
+                return Note(src.path, src.src_uri, kind, {}, text, 1, body_parser.parse(text, 1)), diags
+            diags.append(Diagnostic(src.path, 1, 1, "", "no frontmatter: the note must start with a line `---`",
+                                    "begin the file with ---, then date: and person:, then ---"))
+            return None, diags
+        fm, content, fm_offset, body_line = "", text, 1, 1
+    else:
+        try:
+            fm, content = _HANDLER.split(text)
+        except ValueError:
+            diags.append(Diagnostic(src.path, 1, 1, "", "the frontmatter is not closed", "add a line `---` after the last field"))
+            return None, diags
+        opening = _HANDLER.FM_BOUNDARY.match(text)
+        # the opening fence may swallow blank lines after it: count them, or every line number is off
+        fm_offset = text[: opening.end()].count("\n") + 1 if opening else 1
+        content = content[1:] if content.startswith("\n") else content
+        body_line = text[: len(text) - len(content)].count("\n") + 1  # python-frontmatter drops blank lines before the body
     try:
         loader = _Loader(fm)
         try:
@@ -202,7 +233,9 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
                                 "write one `field: value` per line, e.g. date: 2026-03-14"))
         return None, diags
     diags.extend(_duplicate_keys(node, src.path, fm_offset))
+    data, node = _as_other_editors_write(data, node, content, body_line - fm_offset)
     checked = schema.validate(record, data, node, src.path, line_offset=fm_offset)
+    _add_body_tags(record, checked, content)
     diags.extend(checked.diagnostics)
     try:
         parts = body_parser.parse(content, body_line)
@@ -210,9 +243,41 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
         diags.append(Diagnostic(src.path, body_line, 1, "", f"could not read the body: {err}", "check the Markdown"))
         parts = BodyParts()
     ok = not any(d.is_error for d in checked.diagnostics)
-    note = Note(src.path, src.src_uri, kind, checked.values, content, body_line, parts, ok, checked.lines)
+    note = Note(src.path, src.src_uri, kind, checked.values, content, body_line, parts, ok, checked.lines, checked.extra)
     diags.extend(contact_warnings(note))  # contact details in a note shared with classmates
     return note, diags
+
+
+def _as_other_editors_write(data: dict[Any, Any], node: yaml.Node | None, body: str,
+                            body_offset: int) -> tuple[dict[Any, Any], yaml.Node | None]:
+    """The frontmatter with what a template left empty taken out and the body's Dataview fields (``key:: value``)
+    added where it has none of that name, each at its own line in the file (``body_offset``: the body's first
+    line, counted as the frontmatter's node lines are)."""
+    data = editors.drop_empty(data) if data else data
+    found = editors.inline_fields(body) if "::" in body else []
+    if not found:
+        return data, node
+    data = dict(data)
+    pairs = list(node.value) if isinstance(node, yaml.MappingNode) else []
+    for f in found:
+        value = editors.inline_value(f.value)
+        if f.key in data or editors.is_empty(value):
+            continue
+        data[f.key] = value
+        mark = yaml.Mark("<body>", 0, body_offset + f.line, 0, None, None)
+        text = value if isinstance(value, str) else f.value.strip()
+        pairs.append((yaml.ScalarNode(_STR, f.key, mark, mark), yaml.ScalarNode(_STR, text, mark, mark)))
+    start = node.start_mark if node is not None else yaml.Mark("<body>", 0, 0, 0, None, None)
+    return data, yaml.MappingNode(_MAP, pairs, start, start)
+
+
+def _add_body_tags(record: schema.Record, checked: schema.Validated, body: str) -> None:
+    """``#tags`` in the body join the ``tags:`` of the frontmatter, as in Obsidian."""
+    if record.field("tags") is None or "#" not in body:
+        return
+    found = editors.body_tags(body)
+    if found:
+        checked.values["tags"] = list(dict.fromkeys([*checked.values.get("tags", []), *found]))
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

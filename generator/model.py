@@ -26,6 +26,16 @@ class QA:
 
 
 @dataclass
+class Task:
+    """Something to do, from a note: a task item (``- [ ] ...``, ``- [x] ...``) or an item under ``## Next Steps``."""
+
+    text: str
+    done: bool
+    line: int
+    due: dt.date | None = None  # Obsidian Tasks' ``📅 2026-06-20`` or Dataview's ``[due:: 2026-06-20]``
+
+
+@dataclass
 class BodyParts:
     """What the body's recognised sections hold (``## Questions``, ``## Insights`` ...)."""
 
@@ -34,6 +44,7 @@ class BodyParts:
     advice: list[str] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)
     has_private: bool = False
+    actions: list[Task] = field(default_factory=list)
 
 
 @dataclass
@@ -49,6 +60,7 @@ class Note:
     parts: BodyParts
     ok: bool = True  # False: the note has an error and is left out of the site
     lines: dict[str, int] = field(default_factory=dict)  # frontmatter field -> line
+    extra: dict[str, Any] = field(default_factory=dict)  # fields the schema does not know, kept to show as written
 
 
 @dataclass(eq=False)
@@ -132,6 +144,9 @@ class Interview:
     title: str
     status: str
     share: str
+    time: dt.time | None = None  # the time of day, when the note gives one (``date: 2026-06-09 14:30`` or ``time:``)
+    people: list[str] = field(default_factory=list)  # slugs of others who took part
+    actions: list[Task] = field(default_factory=list)  # things to do from the note's task items and action sections
     company: str | None = None
     role: str = ""
     industries: list[str] = field(default_factory=list)
@@ -176,6 +191,7 @@ class KnowledgeBase:
     industries: dict[str, Industry] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict, repr=False)  # what a [[wikilink]] may name -> src_uri
 
     by: dict[tuple[str, str], list[Interview]] = field(default_factory=dict, repr=False)
 

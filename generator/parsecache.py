@@ -40,7 +40,8 @@ Parsed = tuple[Note | None, list[Diagnostic]]
 # what an entry may be made of: the classes load_note returns, and dates
 _ALLOWED = {("generator.model", "Note"), ("generator.model", "BodyParts"), ("generator.model", "QA"),
             ("generator.diagnostics", "Diagnostic"), ("datetime", "date"), ("datetime", "datetime"),
-            ("datetime", "timezone"), ("datetime", "timedelta")}  # a timezone pickles as its offset
+            ("datetime", "timezone"), ("datetime", "timedelta"),
+            ("datetime", "time"), ("generator.model", "Task")}  # a timezone pickles as its offset
 
 
 class _DataOnly(pickle.Unpickler):

@@ -116,7 +116,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers),
                   ", ".join(f"{k} {v:.2f}" for k, v in site.timings.items()))
         for d in site.diagnostics:
-            (log.error if d.is_error else log.warning)(d.format())
+            {"error": log.error, "warning": log.warning}.get(d.severity, log.info)(d.format())
         for f in [f for f in files if f.src_uri.startswith("emails/") and f.src_uri.endswith(".txt.j2")]:
             files.remove(f)  # the user's email templates (overrides/emails/) are input, not pages to publish
         for uri in sorted(site.left_out):
@@ -156,7 +156,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         if site is None:
             return markdown
         if not page.file.generated_by:
-            shown = core.as_shown(site, page.file.src_uri, markdown, page.meta.get("title"))
+            uri = page.file.src_uri
+            if uri.startswith("people/") and "title" in page.meta and uri[7:-3] in site.kb.people:
+                page.meta["title"] = site.kb.people[uri[7:-3]].name  # their `title:` is a job title, not the page's
+            shown = core.as_shown(site, uri, markdown, page.meta.get("title"))
             if shown is None:
                 return markdown
             markdown = shown

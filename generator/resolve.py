@@ -6,11 +6,13 @@ resolved against them. Nothing is rendered here: pages come after everything is 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
 from . import heap
 from .diagnostics import Diagnostic, sort_key
+from .editors import link_key, plain_wikilinks, wikilinks_to_markdown
 from .identity import Registry, key, slugify
 from .model import QA, Action, Company, Entity, Industry, Interview, KnowledgeBase, Note, Person, Referral
 from .settings import Settings
@@ -54,6 +56,8 @@ class Resolver:
             for attr in ("role", "email", "phone", "linkedin", "keep_in_touch", "tags"):
                 if attr in note.meta:
                     setattr(entity, attr, note.meta[attr])
+            if "role" not in note.meta and "title" in note.meta:  # a person's title is their job title
+                entity.role = note.meta["title"]
             if "company" in note.meta:
                 entity.company = self.entity("companies", note.meta["company"], note, "company")
             entity.industries = [self.entity("industries", n, note, "industry") for n in note.meta.get("industry", [])]
@@ -90,6 +94,7 @@ class Resolver:
             slug=slug,
             note=note,
             date=m["date"],
+            time=m.get("time"),
             person=person_slug,
             title=m.get("title") or f"{self.kb.people[person_slug].name} · {m['date'].isoformat()}",
             status=m.get("status", "done"),
@@ -108,6 +113,8 @@ class Resolver:
             advice=list(m.get("advice", [])) + note.parts.advice,
             resources=list(m.get("resources", [])) + note.parts.resources,
             tags=list(m.get("tags", [])),
+            people=[self.entity("people", n, note, "people") for n in m.get("people", [])],
+            actions=[dataclasses.replace(task) for task in note.parts.actions],  # linked below: the note's stay as written
             acted_on=[Action(a["what"], a.get("on"), a.get("update_sent", False)) for a in m.get("acted_on", [])],
         )
         line = note.lines.get("questions", 1)
@@ -123,6 +130,36 @@ class Resolver:
                 if pref.get(attr) and not getattr(person, attr):
                     setattr(person, attr, pref[attr])
         return iv
+
+
+def link_names(kb: KnowledgeBase) -> dict[str, str]:
+    """What an Obsidian ``[[wikilink]]`` may point at: every person, company and industry by name, alias and
+    file name, and every conversation by its file name; the first kind wins where two share a name."""
+    names: dict[str, str] = {}
+    for store in (kb.people, kb.companies, kb.industries):
+        for e in store.values():
+            for name in (e.name, *e.aliases, e.slug):
+                names.setdefault(link_key(name), e.src_uri)
+    for iv in kb.interviews:
+        names.setdefault(link_key(iv.slug.rsplit("/", 1)[-1]), iv.src_uri)
+    return names
+
+
+def _link_wikilinks(kb: KnowledgeBase) -> None:
+    """Wikilinks in what a note says (insights, answers...) as Markdown links relative to the note, once every
+    name is known, so every page that shows the text links where the note does."""
+    kb.names = link_names(kb)
+    for iv in kb.interviews:
+        if "[[" not in iv.note.body and not any("[[" in str(v) for v in iv.note.meta.values()):
+            continue
+        here = iv.src_uri
+        for attr in ("insights", "advice", "resources"):
+            setattr(iv, attr, [wikilinks_to_markdown(x, kb.names, here) for x in getattr(iv, attr)])
+        for qa in iv.questions:
+            qa.question = plain_wikilinks(qa.question)
+            qa.answer = wikilinks_to_markdown(qa.answer, kb.names, here)
+        for task in iv.actions:
+            task.text = wikilinks_to_markdown(task.text, kb.names, here)
 
 
 def _fill_people(kb: KnowledgeBase) -> None:
@@ -172,6 +209,7 @@ def _resolve(notes: list[Note], settings: Settings, diagnostics: list[Diagnostic
         if note.kind == "interviews" and note.ok:
             kb.interviews.append(r.interview(note))
     kb.interviews.sort(key=lambda iv: (iv.date, iv.slug), reverse=True)
+    _link_wikilinks(kb)
     kb.index()
     _fill_people(kb)
     kb.index()

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 import yaml
 
+from . import editors
 from .diagnostics import Diagnostic
 
 STATUSES = ("prospect", "requested", "scheduled", "done", "declined", "no-reply")
@@ -67,6 +68,11 @@ class Type:
 
 
 def _text(value: Any, node: yaml.Node | None) -> str:
+    """Plain text: a wikilink in it (``Analyst at [[Acme]]``) is the text it shows."""
+    return editors.plain_wikilinks(_markdown(value, node))
+
+
+def _markdown(value: Any, node: yaml.Node | None) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         raise FieldError(f"expected text, got {describe(value)}", "write plain text, quoted if it contains ': '", node)
     if isinstance(value, dt.date):
@@ -78,6 +84,7 @@ def _text(value: Any, node: yaml.Node | None) -> str:
 
 
 def _name(value: Any, node: yaml.Node | None) -> str:
+    value = _linked_name(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise FieldError(f"expected a name, got {describe(value)}", "write the name as text, e.g. Data Science", node)
     try:
@@ -86,15 +93,29 @@ def _name(value: Any, node: yaml.Node | None) -> str:
         raise FieldError(err.message.replace("expected text", "expected a name"), "write one name as text", node) from None
 
 
+def _linked_name(value: Any) -> Any:
+    """A name written as an Obsidian wikilink (``"[[Acme|ACME]]"``, or unquoted ``[[Acme]]``) is its target."""
+    value = editors.unwrap_yaml_link(value)
+    return editors.link_target(value) if isinstance(value, str) and "[[" in value else value
+
+
 def _names(value: Any, node: yaml.Node | None) -> list[str]:
     """A list, ``"a, b"`` or ``"a; b"`` all become a list of names (Pelican's habit)."""
+    value = editors.unwrap_yaml_link(value)
     if isinstance(value, str):
-        parts = [p.strip() for p in re.split(r"[;,]", value)]
+        parts = [editors.link_target(p) for p in re.split(r"[;,]", value)]
         return [p for p in parts if p]
     if isinstance(value, list):
         items = _seq_nodes(node)
         return [_name(v, items[i] if i < len(items) else node) for i, v in enumerate(value)]
     return [_name(value, node)]
+
+
+def _tags(value: Any, node: yaml.Node | None) -> list[str]:
+    """Tags as Obsidian writes them too: a list or a string, with or without ``#``."""
+    if isinstance(value, str):
+        return editors.split_tags(value)
+    return [editors.tag_name(name) for name in _names(value, node) if editors.tag_name(name)]
 
 
 def _texts(value: Any, node: yaml.Node | None) -> list[str]:
@@ -103,7 +124,7 @@ def _texts(value: Any, node: yaml.Node | None) -> list[str]:
     if not isinstance(value, list):
         raise FieldError(f"expected a list, got {describe(value)}", "write one item per line, each starting with '- '", node)
     items = _seq_nodes(node)
-    return [_text(v, items[i] if i < len(items) else node) for i, v in enumerate(value)]
+    return [_markdown(v, items[i] if i < len(items) else node) for i, v in enumerate(value)]
 
 
 def _not_in_calendar(value: Any, node: yaml.Node | None) -> None:
@@ -117,6 +138,10 @@ def _date(value: Any, node: yaml.Node | None) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, str):  # with a time YAML does not read as a timestamp (2026-06-09 14:30), or inline
+        found = editors.parse_datetime_text(value)
+        if found:
+            return found[0]
     _not_in_calendar(value, node)
     raise FieldError(f"expected a date, got {describe(value)}", "write the date as YYYY-MM-DD, e.g. 2026-03-14", node)
 
@@ -133,6 +158,17 @@ def _date_or_false(value: Any, node: yaml.Node | None) -> dt.date | bool:
         raise FieldError(
             f"expected a date or false, got {describe(value)}", "write the date as YYYY-MM-DD, or false if not yet", node
         ) from None
+
+
+def _time(value: Any, node: yaml.Node | None) -> dt.time:
+    """A time of day. YAML 1.1 reads ``time: 14:30`` as the number 870 (base 60): the text as written counts."""
+    text = node.value if isinstance(node, yaml.ScalarNode) and isinstance(value, int) else value
+    if isinstance(text, dt.time):
+        return text
+    found = editors.parse_time_text(str(text)) if isinstance(text, (str, int)) and not isinstance(text, bool) else None
+    if found is None:
+        raise FieldError(f"expected a time of day, got {describe(value)}", "write the time as HH:MM, e.g. 14:30", node)
+    return found
 
 
 def _int(value: Any, node: yaml.Node | None) -> int:
@@ -156,6 +192,7 @@ def _enum(choices: tuple[str, ...]) -> Callable[[Any, yaml.Node | None], str]:
 
 
 TEXT = Type("text", _text, {"type": "string"}, "Senior Data Scientist")
+MARKDOWN = Type("text", _markdown, {"type": "string"}, "Mostly modelling; some meetings.")
 NAME = Type("name", _name, {"type": "string"}, "Acme Analytics")
 NAMES = Type("names", _names, {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}, "[Data Science, Finance]")
 TEXTS = Type("list of text", _texts, {"type": "array", "items": {"type": "string"}}, "[Learn SQL well]")
@@ -163,6 +200,8 @@ DATE = Type("date", _date, {"type": "string", "format": "date"}, "2026-03-14")
 DATE_OR_FALSE = Type(
     "date or false", _date_or_false, {"oneOf": [{"type": "string", "format": "date"}, {"const": False}]}, "2026-03-15"
 )
+TAGS = Type("tags", _tags, {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}, "[first-job, data]")
+TIME = Type("time", _time, {"type": "string", "pattern": "^\\d{1,2}:\\d{2}"}, "14:30")
 DAYS = Type("days", _int, {"type": "integer", "minimum": 1}, "90")
 
 
@@ -207,6 +246,7 @@ def _record_type(record: Record, many: bool, example: str = "") -> Type:
         item_schema = {"oneOf": [{"type": "string"}, item_schema]}
 
     def check_one(value: Any, node: yaml.Node | None) -> dict[str, Any]:
+        value = editors.unwrap_yaml_link(value) if record.shorthand else value  # person: [[Ana Lima]], unquoted
         if record.shorthand and not isinstance(value, (dict, list)) and value is not None:
             value, node = {record.shorthand: value}, None if node is None else _synthetic(record.shorthand, node)
         if not isinstance(value, dict):
@@ -294,7 +334,7 @@ QUESTION = Record(
     "question",
     (
         Field("q", TEXT, "The question as you asked it.", required=True),
-        Field("a", TEXT, "Their answer."),
+        Field("a", MARKDOWN, "Their answer."),
         Field("topic", TEXT, "A topic from the question bank's taxonomy, to override the automatic one."),
     ),
     shorthand="q",
@@ -311,7 +351,8 @@ ACTION = Record(
 INTERVIEW = Record(
     "interview",
     (
-        Field("date", DATE, "When the conversation happened or is planned.", required=True),
+        Field("date", DATE, "When the conversation happened or is planned (a time may follow: 2026-03-14 14:30).", required=True),
+        Field("time", TIME, "The time of day, if the date does not give it: 14:30 or 2:30 PM."),
         Field("person", _record_type(PERSON_REF, many=False, example="Ana Lima"), "Who you talked to: a name, or a mapping with name, role, company, email, phone, linkedin.", required=True),
         Field("role", TEXT, "Their role or job title."),
         Field("company", NAME, "Where they work."),
@@ -319,6 +360,7 @@ INTERVIEW = Record(
         Field("status", enum(STATUSES), "Where the conversation stands.", default="done"),
         Field("channel", enum(CHANNELS), "How you reached them.", private=True),
         Field("introduced_by", NAME, "Who introduced you (a person's name).", private=True),
+        Field("people", NAMES, "Others who took part in the conversation.", private=True),
         Field("format", enum(FORMATS), "How you met."),
         Field("requested_on", DATE, "When you asked for the conversation.", private=True),
         Field("followed_up_on", DATE, "When you sent a polite follow-up to an unanswered request.", private=True),
@@ -330,7 +372,7 @@ INTERVIEW = Record(
         Field("advice", TEXTS, "Advice they gave."),
         Field("resources", TEXTS, "Books, sites, groups, courses they pointed to."),
         Field("acted_on", _record_type(ACTION, many=True), "Advice you acted on: what, on, update_sent.", private=True),
-        Field("tags", NAMES, "Your own labels.", private=True),
+        Field("tags", TAGS, "Your own labels (#tags in the body count too).", private=True),
         Field("share", enum(SHARES), "How the note may appear in shared guides.", default="private"),
         Field("title", TEXT, "A page title, if not the person's name and the date."),
     ),
@@ -341,13 +383,14 @@ PERSON = Record(
         Field("name", NAME, "Their name (default: from the file name)."),
         Field("aliases", NAMES, "Other spellings that mean this person."),
         Field("role", TEXT, "Their current role."),
+        Field("title", TEXT, "Their job title, if no role is given (the page keeps their name as its heading)."),
         Field("company", NAME, "Where they work now."),
         Field("industry", NAMES, "Their industry or industries."),
         Field("email", TEXT, "Email address (private).", private=True),
         Field("phone", TEXT, "Phone number (private).", private=True),
         Field("linkedin", TEXT, "Profile URL (private).", private=True),
         Field("keep_in_touch", DAYS, "How often to get back in touch, in days.", private=True),
-        Field("tags", NAMES, "Your own labels."),
+        Field("tags", TAGS, "Your own labels."),
     ),
 )
 COMPANY = Record(
@@ -396,6 +439,7 @@ class Validated:
     values: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # field -> line in the file, for later messages
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # fields the schema does not know, kept as written
 
 
 def validate(record: Record, data: dict[Any, Any], node: yaml.Node | None, path: str, line_offset: int) -> Validated:
@@ -430,16 +474,39 @@ def validate(record: Record, data: dict[Any, Any], node: yaml.Node | None, path:
             out.diagnostics.append(Diagnostic(path, line, col, f.name, err.message, err.hint))
             if f.required:
                 out.values.pop(f.name, None)
+    _time_from_date(record, data, out)
+    _keep_unknown(record, data, keys, out, loc, path)
+    return out
+
+
+def _time_from_date(record: Record, data: dict[Any, Any], out: Validated) -> None:
+    """``date: 2026-06-09 14:30`` gives the day to ``date`` and the time of day to ``time`` (unless it is given)."""
+    if record.field("time") is None or "time" in out.values or "date" not in out.values:
+        return
+    found = editors.time_of_value(data.get("date"))
+    if found is not None:
+        out.values["time"] = found
+
+
+def _keep_unknown(record: Record, data: dict[Any, Any], keys: dict[str, tuple[yaml.Node, yaml.Node]], out: Validated,
+                  loc: Callable[[yaml.Node | None], tuple[int, int]], path: str) -> None:
+    """Fields the schema does not know are the user's own (a vault's ``type:``, ``project:``): kept to show on the
+    note's page. Only one that looks like a misspelt field (``compnay:``) is warned about."""
     known = [f.name for f in record.fields]
     # the keys as written: YAML reads `null:` as None and `on:` as true, which would name the wrong key
     written = [k for k in keys if k != "<<"] if keys else [str(k) for k in data]
+    by_text = {str(k): v for k, v in data.items()}
     for key in written:
-        if key not in known:
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
-            hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(known)}"
+        if key in known:
+            continue
+        value = by_text.get(key, data.get(True) if key in ("on", "yes", "true") else None)
+        if not editors.is_empty(value):
+            out.extra[key] = value
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+        if close:
             line, col = loc(keys.get(key, (None, None))[0])
-            out.diagnostics.append(Diagnostic(path, line, col, key, "unknown field, ignored", hint, "warning"))
-    return out
+            out.diagnostics.append(Diagnostic(path, line, col, key, "unknown field, shown on the page as written",
+                                              f"did you mean `{close[0]}`?", "warning"))
 
 
 # --- descriptions ----------------------------------------------------------------------------

@@ -96,7 +96,7 @@ def test_check_exit_codes_and_json_shape(project: Path) -> None:
     warned = run_insight("check", "--format", "json", cwd=project)
     [d] = json.loads(warned.stdout)["diagnostics"]
     assert d == {"path": "content/interviews/typo.md", "line": 3, "col": 1, "field": "compnay", "severity": "warning",
-                 "message": "unknown field, ignored", "hint": "did you mean `company`?"}
+                 "message": "unknown field, shown on the page as written", "hint": "did you mean `company`?"}
     assert run_insight("check", "--strict", cwd=project, check=False).returncode == 1
     (project / "content/interviews/broken.md").write_text("---\ndate: [\n---\n")
     failed = run_insight("check", cwd=project, check=False)

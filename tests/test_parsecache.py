@@ -46,14 +46,14 @@ def test_a_warm_build_gives_the_same_site_and_an_edit_still_shows(tmp_path: Path
 def test_cached_notes_still_report_their_problems(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     note = project / "content" / "interviews" / "2026-10-01-broken.md"
-    note.write_text("---\ndate: 2026-10-01\nperson: Ada Byron\nmood: curious\nstatus: sometime\n---\nText.\n", encoding="utf-8")
+    note.write_text("---\ndate: 2026-10-01\nperson: Ada Byron\ncompnay: Acme\nstatus: sometime\n---\nText.\n", encoding="utf-8")
     first = run_insight("check", "--format", "json", cwd=project, check=False)
     assert (project / CACHE).is_file()
     second = run_insight("check", "--format", "json", cwd=project, check=False)
     assert first.returncode == second.returncode == 1
     assert json.loads(first.stdout) == json.loads(second.stdout)
     fields = {(d["field"], d["severity"]) for d in json.loads(second.stdout)["diagnostics"] if "broken" in d["path"]}
-    assert {("mood", "warning"), ("status", "error")} <= fields
+    assert {("compnay", "warning"), ("status", "error")} <= fields
 
 
 def test_a_damaged_or_planted_cache_is_parsed_around_and_runs_nothing(tmp_path: Path) -> None:

@@ -21,7 +21,8 @@ from .options import config_option, config_path, load_project, strict_option, to
 
 def _summary(diags: list[Diagnostic]) -> str:
     errors = sum(d.is_error for d in diags)
-    return f"{errors} error(s), {len(diags) - errors} warning(s)"
+    warnings = sum(d.severity == "warning" for d in diags)
+    return f"{errors} error(s), {warnings} warning(s)"
 
 
 @click.command(help="Check every note and print every problem (exit 1 on errors).")
@@ -40,7 +41,7 @@ def check(config_file: str | None, today: dt.date | None, strict: bool | None, f
         for d in diags:
             click.echo(d.format(), err=False)
         click.echo(f"{len(site.kb.interviews)} conversation(s) checked: {_summary(diags)}", err=True)
-    failed = any(d.is_error for d in diags) or (strict and diags)
+    failed = any(d.is_error for d in diags) or (strict and any(d.severity == "warning" for d in diags))
     sys.exit(1 if failed else 0)
 
 

@@ -1,0 +1,332 @@
+"""Notes as other editors write them: Obsidian wikilinks and tags, Dataview inline fields, templates.
+
+The loader reads a note as the user wrote it in Obsidian (or anything that writes the same
+conventions) without a conversion step. Everything here is a small pure function on text or
+on parsed values, so the loader calls it in one place each and the rules are tested alone:
+
+- ``[[Name]]``, ``[[Name|shown]]`` and ``[[Name#heading]]`` name ``Name`` wherever a field names
+  a person, company or industry; in Markdown they become links where the name is known;
+- ``key:: value`` (a line of its own, or ``[key:: value]`` inside a line) is a field where the
+  frontmatter has none of that name (Dataview's inline fields);
+- ``#tag`` in the body is a tag, as it is in Obsidian;
+- a value a template left empty (``company:``, ``- ``) counts as absent;
+- a file that is still a template (in a Templates folder, or with ``{{...}}`` or ``<% ... %>``
+  placeholders) is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+# [[target]], [[target|shown]], [[target#heading]], [[target#heading|shown]]; ![[...]] is an embed
+WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?\]\]")
+_INLINE_OWN_LINE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?:[;~&^]\s+)?\**([A-Za-z][\w \-]{0,40}?)\**::[ \t]*(.*?)\s*$")
+_INLINE_BRACKETED = re.compile(r"[\[(]([A-Za-z][\w \-]{0,40}?)::[ \t]*([^\]\)\n]*?)\s*[\])]")
+_BODY_TAG = re.compile(r"(?<![\w&#/\\\[(`])#([A-Za-z_][\w/\-]*)")
+_PLACEHOLDER = re.compile(r"\{\{[^{}\n]{0,80}\}\}|<%[\s\S]{0,400}?%>")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1)[\s\S])*?\1")
+TEMPLATE_FOLDERS = frozenset({"templates", "template", "_templates"})
+
+
+# --- wikilinks -------------------------------------------------------------------------------
+
+
+def link_target(text: str) -> str:
+    """``[[Acme Analytics|Acme]]`` -> ``Acme Analytics``; text that is no wikilink comes back stripped.
+
+    A field holds a name: the name is the link's target (what it points at), not the text it shows."""
+    text = text.strip()
+    m = WIKILINK.fullmatch(text)
+    if m and not m.group(1):
+        target = m.group(2).strip()
+        return target.rsplit("/", 1)[-1] if target else (m.group(4) or "").strip()
+    return text
+
+
+def unwrap_yaml_link(value: Any) -> Any:
+    """``company: [[Acme]]`` unquoted is a list holding a list in YAML: the name it meant, ``Acme``."""
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], list) and len(value[0]) == 1 \
+            and isinstance(value[0][0], str):
+        return value[0][0]
+    return value
+
+
+def has_wikilink(text: str) -> bool:
+    return "[[" in text and WIKILINK.search(text) is not None
+
+
+def replace_wikilinks(text: str, resolve: Callable[[str], str | None], link: Callable[[str, str], str]) -> str:
+    """Every wikilink in Markdown outside code: a link (``link(uri, shown)``) where ``resolve`` knows the target,
+    its shown text otherwise. Never leaves brackets behind."""
+    if "[[" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        embed, target, heading, shown = m.group(1), (m.group(2) or "").strip(), m.group(3), m.group(4)
+        label = (shown or "").strip() or target.rsplit("/", 1)[-1] or (heading or "").lstrip("#").strip()
+        if embed:
+            return label
+        uri = resolve(target.rsplit("/", 1)[-1]) if target else None
+        return link(uri, label) if uri else label
+
+    return outside_code(text, lambda chunk: WIKILINK.sub(one, chunk))
+
+
+def plain_wikilinks(text: str) -> str:
+    """Wikilinks as the text they show: for plain-text fields such as a role or a question."""
+    return replace_wikilinks(text, lambda _: None, lambda _uri, label: label) if "[[" in text else text
+
+
+def link_key(name: str) -> str:
+    """How a wikilink's target is looked up: names fold as identities do, file names as they are written."""
+    from .identity import fold  # noqa: PLC0415 - identity imports nothing from here; kept local all the same
+
+    return fold(name)
+
+
+def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str) -> str:
+    """User Markdown written in ``from_uri`` with its wikilinks as relative Markdown links (plain text where the
+    name is unknown), so the rest of the pipeline treats them as links the user wrote."""
+    if "[[" not in text:
+        return text
+    import posixpath  # noqa: PLC0415
+
+    base = posixpath.dirname(from_uri) or "."
+
+    def link(uri: str, label: str) -> str:
+        label = label.replace("[", "\\[").replace("]", "\\]")
+        return f"[{label}]({posixpath.relpath(uri, base)})"
+
+    return replace_wikilinks(text, lambda name: names.get(link_key(name)), link)
+
+
+def outside_code(text: str, change: Callable[[str], str]) -> str:
+    """``change`` applied to the Markdown outside fenced code blocks and inline code spans."""
+    out: list[str] = []
+    prose: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        if prose:
+            chunk = "".join(prose)
+            pieces, last = [], 0
+            for m in _CODE_SPAN.finditer(chunk):
+                pieces.append(change(chunk[last:m.start()]))
+                pieces.append(m.group(0))
+                last = m.end()
+            pieces.append(change(chunk[last:]))
+            out.append("".join(pieces))
+            prose.clear()
+
+    for line in text.splitlines(keepends=True):
+        m = _FENCE.match(line)
+        if fence is None and m:
+            flush()
+            fence = m.group(1)
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+        else:
+            prose.append(line)
+    flush()
+    return "".join(out)
+
+
+# --- Dataview inline fields ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InlineField:
+    key: str  # as the schema names fields: lower case, underscores
+    value: str
+    line: int  # 0-based line within the body
+
+
+def field_key(written: str) -> str:
+    """``Introduced By`` and ``introduced-by`` are ``introduced_by``, as Dataview treats them alike."""
+    return re.sub(r"[\s\-]+", "_", written.strip().casefold())
+
+
+def inline_fields(body: str) -> list[InlineField]:
+    """Every ``key:: value`` of the body outside code, in order (the first of a name counts)."""
+    if "::" not in body:
+        return []
+    out: list[InlineField] = []
+    fence: str | None = None
+    for i, line in enumerate(body.split("\n")):
+        m = _FENCE.match(line)
+        if m:
+            if fence is None:
+                fence = m.group(1)
+            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if fence is not None or "::" not in line:
+            continue
+        own = _INLINE_OWN_LINE.match(line)
+        if own and not line.lstrip().startswith(("[", "(")):
+            out.append(InlineField(field_key(own.group(1)), own.group(2), i))
+            continue
+        for b in _INLINE_BRACKETED.finditer(_CODE_SPAN.sub("", line)):
+            out.append(InlineField(field_key(b.group(1)), b.group(2), i))
+    return out
+
+
+def inline_value(text: str) -> Any:
+    """An inline field's value typed as YAML would type it (a date, a number, false), links and tags as text."""
+    text = text.strip()
+    if not text or text.startswith(("#", "[[", "!")) or "[[" in text:
+        return text
+    import yaml  # noqa: PLC0415 - only for the few notes with inline fields
+
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+    return value if isinstance(value, (str, int, float, bool, dt.date)) else text
+
+
+# --- tags ------------------------------------------------------------------------------------
+
+
+def tag_name(text: str) -> str:
+    """``#job-search`` and ``job-search`` are one tag."""
+    return text.strip().lstrip("#").strip()
+
+
+def split_tags(value: str) -> list[str]:
+    """``"#a #b"``, ``"a, b"``, ``"a; b"`` and ``"a"`` as a list of tags."""
+    if re.search(r"[;,]", value):
+        parts = re.split(r"[;,]", value)
+    elif "#" in value:
+        parts = value.split()  # Obsidian's tags hold no spaces: "#a #b" is two
+    else:
+        parts = [value]
+    return [t for t in (tag_name(p) for p in parts) if t]
+
+
+def body_tags(body: str) -> list[str]:
+    """``#tags`` written in the body's prose (not in code, links or headings), in order, once each."""
+    if "#" not in body:
+        return []
+    found: list[str] = []
+
+    def collect(chunk: str) -> str:
+        for line in chunk.split("\n"):
+            if re.match(r"^\s{0,3}#{1,6}(\s|$)", line):  # a heading: look at its text only
+                line = re.sub(r"^\s{0,3}#{1,6}", "", line)
+            line = re.sub(r"\]\([^)]*\)|<[^>]*>", "", line)  # link targets and HTML: no tags inside
+            found.extend(m.group(1).rstrip("/-") for m in _BODY_TAG.finditer(line) if not m.group(1).isdigit())
+        return chunk
+
+    outside_code(body, collect)
+    return list(dict.fromkeys(t for t in found if t and not t.replace("_", "").isdigit()))
+
+
+# --- template leftovers and templates --------------------------------------------------------
+
+
+def is_empty(value: Any) -> bool:
+    """What a template leaves behind when nothing was filled in: nothing, blank text, an empty list or mapping."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip() or link_target(value) == ""
+    if isinstance(value, (list, dict)):
+        return all(is_empty(v) for v in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
+def drop_empty(data: dict[Any, Any]) -> dict[Any, Any]:
+    """The frontmatter without empty leftovers: empty fields removed, empty items dropped from lists."""
+    out: dict[Any, Any] = {}
+    for k, v in data.items():
+        if isinstance(v, list) and not (len(v) == 1 and isinstance(v[0], list)):
+            v = [x for x in v if not is_empty(x)]
+        if not is_empty(v):
+            out[k] = v
+    return out
+
+
+def template_reason(src_uri: str, text: str) -> str | None:
+    """Why a file is a template and not a note (None: it is a note)."""
+    folders = src_uri.split("/")[:-1]
+    if any(f.casefold() in TEMPLATE_FOLDERS for f in folders):
+        return "it is in a templates folder"
+    if "{{" not in text and "<%" not in text:
+        return None
+    if any(_PLACEHOLDER.search(chunk) for chunk in _prose(text)):
+        return "it still has template placeholders ({{...}} or <% ... %>)"
+    return None
+
+
+def _prose(text: str) -> list[str]:
+    chunks: list[str] = []
+    outside_code(text, lambda c: chunks.append(c) or c)  # type: ignore[func-returns-value]
+    return chunks
+
+
+# --- times of day ----------------------------------------------------------------------------
+
+_DATETIME_TEXT = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_TIME_TEXT = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?")
+
+
+def parse_datetime_text(text: str) -> tuple[dt.date, dt.time | None] | None:
+    """``2026-06-09``, ``2026-06-09 14:30``, ``2026-06-09T14:30:00+02:00``: the day and the time, if any."""
+    m = _DATETIME_TEXT.fullmatch(text.strip())
+    if not m:
+        return None
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m.group(4) is None:
+            return day, None
+        zone = _zone(m.group(7))
+        return day, dt.time(int(m.group(4)), int(m.group(5)), int(m.group(6) or 0), tzinfo=zone)
+    except ValueError:
+        return None
+
+
+def _zone(text: str | None) -> dt.tzinfo | None:
+    if not text:
+        return None
+    if text in ("Z", "z"):
+        return dt.timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def time_of_value(value: Any) -> dt.time | None:
+    """The time of day a date field's value carries (a YAML timestamp with a time, or text), or None."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            return value.timetz()
+        return value.time()
+    if isinstance(value, str):
+        found = parse_datetime_text(value)
+        return found[1] if found else None
+    return None
+
+
+def parse_time_text(text: str) -> dt.time | None:
+    """``14:30``, ``14:30:00``, ``2:30 PM``, ``9am``: a time of day, or None."""
+    m = _TIME_TEXT.fullmatch(text.strip())
+    if not m or (m.group(2) is None and m.group(4) is None):
+        return None
+    hour, minute, second = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    if m.group(4):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m.group(4)[0] in "Pp" else 0)
+    try:
+        return dt.time(hour, minute, second)
+    except ValueError:
+        return None
