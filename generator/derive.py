@@ -9,12 +9,12 @@ of the result, so nothing adds to the list of problems while pages are built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
 from .lifecycle import emails
-from .lifecycle.rules import DueItem, Rules, counts, due_items, waiting
-from .model import Interview, KnowledgeBase, Referral
+from .lifecycle.rules import DueItem, Rules, counts, due_items, history_left_out, open_actions, waiting
+from .model import Interview, KnowledgeBase, Referral, Task
 from .network import graph
 from .questions.bank import Bank, build_bank
 from .questions.grouping import intent_of
@@ -45,6 +45,8 @@ class Derived:
     said: list[SaidGroup]  # insights and advice of held conversations, what several people said merged
     said_at: dict[tuple[str, str], list[SaidGroup]]  # ("company" | "industry", slug) -> what was said there
     diagnostics: tuple[Diagnostic, ...]
+    open_actions: list[tuple[Interview, Task]] = field(default_factory=list)  # task items not done, by due day
+    history: list[Interview] = field(default_factory=list)  # old conversations whose reminders are left out
 
 
 def derive(kb: KnowledgeBase, settings: Settings) -> Derived:
@@ -80,6 +82,8 @@ def derive(kb: KnowledgeBase, settings: Settings) -> Derived:
         said=said,
         said_at=by_place(said),
         diagnostics=tuple(bank.diagnostics),
+        open_actions=open_actions(kb, rules),
+        history=history_left_out(kb, rules),
     )
 
 

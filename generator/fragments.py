@@ -13,6 +13,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Callable, Iterable
 
+from .editors import unwrap_yaml_link, wikilinks_to_markdown
+from .identity import slugify
 from .model import Interview, KnowledgeBase
 from .render import html_block, html_link, indent, markdown_in_html, md, relink, t
 
@@ -230,16 +232,54 @@ def note_header(kb: KnowledgeBase, iv: Interview, link: Link) -> str:
         out.append(f"    - **Company:** {link(kb.companies[iv.company])}\n")
     if iv.industries:
         out.append(f"    - **Industry:** {', '.join(link(kb.industries[s]) for s in iv.industries)}\n")
-    out.append(f"    - **Date:** {iv.date.isoformat()} ({t(iv.status)}{', ' + t(iv.format) if iv.format else ''})\n")
+    when = iv.date.isoformat() + (f" {time_text(iv.time)}" if iv.time else "")
+    out.append(f"    - **Date:** {when} ({t(iv.status)}{', ' + t(iv.format) if iv.format else ''})\n")
     if iv.channel:
         out.append(f"    - **Channel:** {t(iv.channel.replace('-', ' '))}\n")
     if iv.introduced_by:
         out.append(f"    - **Introduced by:** {link(kb.people[iv.introduced_by])}\n")
+    if iv.people:
+        out.append(f"    - **Also there:** {', '.join(link(kb.people[s]) for s in iv.people)}\n")
     if iv.status in ("requested", "scheduled"):
         out.append(f"    - **Prepare:** {link(f'prep/{iv.slug}.md', 'prep sheet and email drafts')}\n")
     if iv.tags:
-        out.append(f"    - **Tags:** {', '.join(t(x) for x in iv.tags)}\n")
+        out.append(f"    - **Tags:** {', '.join(link(tag_uri(x), '#' + x) for x in iv.tags)}\n")
+    out.extend(f"    - **{t(name)}:** {own_value(kb, value, iv.src_uri)}\n" for name, value in iv.note.extra.items())
     return "".join(out)
+
+
+def time_text(time: Any) -> str:
+    """``14:30``, with seconds only when given and the zone when the note gives one (``14:30 UTC+02:00``)."""
+    text = time.strftime("%H:%M:%S" if time.second else "%H:%M")
+    zone = time.tzname() if time.tzinfo is not None else None
+    return f"{text} {zone}" if zone else text
+
+
+def tag_uri(tag: str) -> str:
+    """Where a tag's notes are listed: its section on the tags page."""
+    return f"tags/index.md#{tag_anchor(tag)}"
+
+
+def tag_anchor(tag: str) -> str:
+    return "tag-" + slugify(tag, fallback="tag")
+
+
+def own_value(kb: KnowledgeBase, value: Any, from_uri: str) -> str:
+    """A field the schema does not know, shown as written: lists joined, dates as dates, wikilinks as links."""
+    if unwrap_yaml_link(value) is not value:  # `project: [[Launch]]` unquoted: YAML's list in a list
+        value = f"[[{unwrap_yaml_link(value)}]]"
+    if isinstance(value, dict):
+        return "; ".join(f"{t(k)}: {own_value(kb, v, from_uri)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(own_value(kb, v, from_uri) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = " ".join(str(value).split())
+    if "[[" in text:
+        return md(wikilinks_to_markdown(text, kb.names, from_uri))
+    return t(text)
 
 
 def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[Interview]]], link: Link) -> str:
@@ -250,7 +290,7 @@ def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[
     if meta.get("questions"):
         out.append(f"\n## Questions asked\n\n{note_questions(iv)}")
     for label in ("Insights", "Advice", "Resources"):
-        items = meta.get(label.lower(), [])
+        items = [wikilinks_to_markdown(x, kb.names, iv.src_uri) for x in meta.get(label.lower(), [])]
         if items:
             out.append(f"\n## {label}\n\n{md_items(items)}\n\n")
     if iv.referrals:

@@ -17,13 +17,14 @@ from .docs import schema_json
 from .diagnostics import Diagnostic, sort_key
 from .derive import Derived, derive
 from .lifecycle.calendar import calendar_bytes
-from .load import Source, discover, load_all, load_note, split_body, url_of
+from .load import Source, discover, load_all, load_note, skipped_template, split_body, template_folders, url_of
 from .parsecache import ParseCache
 from .model import Interview, KnowledgeBase, Note
 from .pages import problems, questions as question_pages
 from .network.asset import assets as network_assets
 from .pages.gather import related
-from .fragments import note_footer, note_header
+from .editors import wikilinks_to_markdown
+from .fragments import note_footer, note_header, own_value
 from .render import MarkdownSnippets, PageSpec, collapse_blank_runs, environment, fill_markdown, make_link, render, t
 from .resolve import resolve
 from .settings import Settings
@@ -231,9 +232,14 @@ def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = froze
     t1 = time.perf_counter()
     kb = load(sources, settings, load_one, cache)
     t2 = time.perf_counter()
+    templates = template_folders(docs_dir, report_prefix)
+    if templates:
+        kb.diagnostics.extend(skipped_template(s) for s in templates)
+        kb.diagnostics.sort(key=sort_key)
     site = (make_site or generate)(kb, settings, user_pages)
-    site.left_out = {s.src_uri for s in sources} - {n.src_uri for n in kb.notes if n.ok}
-    _show_problems(site, sources)
+    site.left_out = {s.src_uri for s in sources} - {n.src_uri for n in kb.notes if n.ok} | {s.src_uri for s in templates}
+    skipped = {d.path for d in kb.diagnostics if d.severity == "info"}  # templates: said once, no page of their own
+    _show_problems(site, [s for s in sources if s.path not in skipped])
     site.timings = {"read": t1 - t0, "load+resolve": t2 - t1, **site.timings}
     return site
 
@@ -250,7 +256,8 @@ def _show_problems(site: Site, sources: list[Source]) -> None:
         text, body = _readable(src, notes.get(src.src_uri))
         site.broken[src.src_uri] = problems.broken_note(src.src_uri, src.path, site.diagnostics, text, body)
         pages_by_path[src.path] = src.src_uri
-    site.pages[problems.URI] = problems.page(site.diagnostics, pages_by_path)
+    found = [d for d in site.diagnostics if d.severity != "info"]  # a template skipped is no problem
+    site.pages[problems.URI] = problems.page(found, pages_by_path)
     site.titles[problems.URI] = problems.TITLE
 
 
@@ -289,11 +296,15 @@ def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None)
     top of its generated page, under one title (frontmatter ``title``, the user's own ``#`` heading, or the
     generated title). None for pages the generator does not touch.
     """
+    if "[[" in markdown and (uri in site.headers or uri in site.pages):
+        markdown = wikilinks_to_markdown(markdown, site.kb.names, uri)  # Obsidian's [[links]], where they lead
     if uri in site.headers:
         return f"{site.headers[uri]}\n{strip_h1(markdown)}\n\n{site.footers[uri]}"
     if uri not in site.pages:
         return None
     own = first_h1(markdown)
+    if meta_title and uri.startswith("people/"):
+        meta_title = None  # a person's `title:` is their job title; their page keeps their name
     if meta_title:
         heading = f"# {t(meta_title)}"
     elif own:
@@ -302,7 +313,20 @@ def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None)
         title = site.titles.get(uri, "")
         heading = f"# {t(title)}" if title else ""
     body = strip_h1(markdown).strip()
+    own = own_fields(site.kb, uri) if site.kb is not None else ""
+    if own:
+        body = f"{body}\n\n{own}" if body else own
     return f"{heading}\n\n{body}\n\n{site.pages[uri]}" if heading else f"{body}\n\n{site.pages[uri]}"
+
+
+def own_fields(kb: KnowledgeBase, uri: str) -> str:
+    """The fields of an entity file the schema does not know (``location:``, ``birthday:``), as written."""
+    kind, _, rest = uri.partition("/")
+    store = {"people": kb.people, "companies": kb.companies, "industries": kb.industries}.get(kind)
+    entity = store.get(rest[:-3]) if store is not None else None
+    if entity is None or entity.file is None or not entity.file.extra:
+        return ""
+    return "\n".join(f"- **{t(k)}:** {own_value(kb, v, uri)}" for k, v in entity.file.extra.items())
 
 
 def export(site: Site, docs_dir: Path, out: Path, markdown_extensions: list[Any] | None = None,

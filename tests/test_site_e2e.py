@@ -164,7 +164,7 @@ def test_note_header_card_links_its_entities(demo_site: Path) -> None:
     card = html[html.index('<div class="admonition abstract">') :]
     card = card[: card.index("</div>")]
     hrefs = {target("interviews/2026-06-09-roman-petrov/", h) for h, _ in links_of(card)}
-    assert hrefs == {"people/roman-petrov/", "companies/acme-analytics/", "industries/data-science/", "people/evelyn-chen/"}
+    assert hrefs == {"people/roman-petrov/", "companies/acme-analytics/", "industries/data-science/", "people/evelyn-chen/", "tags/"}  # tags link to their section on the tags page
     for label in ("Person:", "Company:", "Industry:", "Date:</strong> 2026-06-09", "Channel:", "Introduced by:"):
         assert label in card
     assert '<h2 id="related-conversations"' in html

@@ -5,6 +5,6 @@ Pure core: nothing here imports MkDocs or click.
 
 from __future__ import annotations
 
-from .rules import DueItem, Rules, counts, due_items, waiting
+from .rules import DueItem, Rules, counts, due_items, history_left_out, open_actions, waiting
 
-__all__ = ["DueItem", "Rules", "counts", "due_items", "waiting"]
+__all__ = ["DueItem", "Rules", "counts", "due_items", "history_left_out", "open_actions", "waiting"]

@@ -17,7 +17,10 @@ options. Dates in notes are days, so each rule works in days:
   ``keep_in_touch_days``), or the planned ``follow_up_on`` when it is later than that contact.
 - *conversation*: a scheduled conversation, due on its day; once the day has passed it asks for notes.
 
-``declined`` and ``no-reply`` notes never produce an item of their own.
+``declined`` and ``no-reply`` notes never produce an item of their own. A conversation older than
+``history_days`` without any follow-up field (``thank_you_sent``, ``followed_up_on``, ``follow_up_on``,
+``acted_on``) is history, imported or written long after: it raises no reminder of its own, and its person no
+keep-in-touch unless their file asks for one (``keep_in_touch``).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ class Rules:
     update_days: int = 14
     keep_in_touch_days: int = 90
     upcoming_days: int = 14
+    history_days: int = 60
 
     @classmethod
     def from_options(cls, options: dict[str, Any] | None) -> Rules:
@@ -127,6 +131,19 @@ def _item(rules: Rules, today: dt.date, kind: str, person: str, interview: str |
     return DueItem(kind, person, interview, start, due, state, **extra) if state else None
 
 
+def is_history(iv: Interview, rules: Rules, today: dt.date) -> bool:
+    """Older than ``history_days`` and without a field that says you are still following it up."""
+    if (today - iv.date).days <= rules.history_days:
+        return False
+    return iv.thank_you_sent is None and not (iv.followed_up_on or iv.follow_up_on or iv.acted_on)
+
+
+def history_left_out(kb: KnowledgeBase, rules: Rules) -> list[Interview]:
+    """Conversations that would raise a reminder (or have open actions) but are history, newest first."""
+    return [iv for iv in kb.interviews if is_history(iv, rules, kb.today)
+            and (any(_note_items(iv, rules, kb.today)) or any(not a.done for a in iv.actions))]
+
+
 def _note_items(iv: Interview, rules: Rules, today: dt.date) -> list[DueItem | None]:
     out: list[DueItem | None] = []
     if iv.status == "requested" and not iv.followed_up_on:
@@ -191,7 +208,7 @@ def _keep_in_touch_items(kb: KnowledgeBase, rules: Rules, skip: set[str]) -> lis
     out = []
     for slug, person in kb.people.items():
         ivs = kb.interviews_with("person", slug)
-        held = any(iv.held and iv.date <= kb.today for iv in ivs)
+        held = any(iv.held and iv.date <= kb.today and not is_history(iv, rules, kb.today) for iv in ivs)
         if slug in skip or not (held or person.keep_in_touch):
             continue
         last = last_contact(kb, slug)
@@ -209,7 +226,8 @@ def due_items(kb: KnowledgeBase, rules: Rules) -> list[DueItem]:
     """Everything overdue, due or coming up, most urgent first; deterministic for the same notes and today."""
     items: list[DueItem | None] = []
     for iv in kb.interviews:
-        items += _note_items(iv, rules, kb.today)
+        if not is_history(iv, rules, kb.today):
+            items += _note_items(iv, rules, kb.today)
     items += _referral_items(kb, rules)
     pending_update = {i.person for i in items if i is not None and i.kind == "update"}
     items += _keep_in_touch_items(kb, rules, pending_update)
@@ -224,6 +242,12 @@ def waiting(kb: KnowledgeBase, rules: Rules) -> list[tuple[Interview, dt.date]]:
         if iv.status == "requested" and iv.followed_up_on:
             out.append((iv, add_business_days(iv.followed_up_on, rules.request_business_days)))
     return sorted(out, key=lambda x: (x[1], x[0].slug))
+
+
+def open_actions(kb: KnowledgeBase, rules: Rules) -> list[tuple[Interview, Any]]:
+    """Open task items and action items of conversations that are not history: by due day, then newest note."""
+    found = [(iv, a) for iv in kb.interviews if not is_history(iv, rules, kb.today) for a in iv.actions if not a.done]
+    return sorted(found, key=lambda x: (x[1].due is None, x[1].due or dt.date.min, -x[0].date.toordinal(), x[0].slug, x[1].line))
 
 
 def counts(items: list[DueItem]) -> dict[str, int]:

@@ -58,6 +58,8 @@ def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[P
             "counts": derived.item_counts,
             "waiting": derived.waiting,
             "rules": derived.rules,
+            "actions": derived.open_actions,
+            "history": derived.history,
             "calendar": CALENDAR,
         },
         title="Follow-ups",

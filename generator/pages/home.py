@@ -42,7 +42,7 @@ def _context(kb: KnowledgeBase, derived: Derived) -> dict[str, Any]:
         "company_counts": company_counts,
         "followups": derived.item_counts,
         "network": network_summary(derived),
-        "problems": _problems([*kb.diagnostics, *derived.diagnostics]),
+        "problems": _problems([d for d in (*kb.diagnostics, *derived.diagnostics) if d.severity != "info"]),
     }
 
 
