@@ -1,0 +1,266 @@
+"""Notes written in Obsidian (wikilinks, Dataview fields, tags, tasks, templates) build as they are.
+
+The fixture under tests/fixtures/editors/ is shaped like public Obsidian vault templates: a meeting
+note from a Templater template, a note made of Dataview inline fields only, person files named as
+people are, a Templates folder. It is built with the real `insight build` and the pages are read as
+a user reads them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from generator import body, editors
+from generator.load import Source, load_note
+from tests.conftest import ROOT, make_project, run_insight
+
+FIXTURE = ROOT / "tests" / "fixtures" / "editors"
+TODAY = "2026-12-04"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("editors")
+    make_project(root, FIXTURE / "content")
+    shutil.copy(FIXTURE / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(project: Path) -> Path:
+    run_insight("build", "--today", TODAY, cwd=project)
+    return project / "site"
+
+
+def text_of(page: Path) -> str:
+    """The article's text as a reader sees it: tags dropped, entities decoded, spacing collapsed."""
+    html = page.read_text(encoding="utf-8")
+    article = html[html.index("<article"): html.index("</article>")]
+    flat = " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).split())
+    return re.sub(r"\s+([,:.;)])", r"\1", flat)
+
+
+def section(text: str, start: str, end: str) -> str:
+    return text[text.index(start): text.index(end, text.index(start))]
+
+
+def test_check_finds_no_errors_and_says_once_per_template(project: Path) -> None:
+    result = run_insight("check", "--today", TODAY, cwd=project, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " error" not in result.stdout
+    skipped = [line for line in result.stdout.splitlines() if "skipped as a template" in line]
+    assert sorted(line.split(":")[0] for line in skipped) == [
+        "content/Templates/Interview.md", "content/interviews/Person meeting template.md"]
+    assert "0 error(s), 0 warning(s)" in result.stderr
+
+
+def test_no_page_shows_wikilink_brackets_outside_code(site: Path) -> None:
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        prose = re.sub(r"<pre.*?</pre>|<code.*?</code>|<script.*?</script>", "", html, flags=re.S)
+        assert "[[" not in prose and "]]" not in prose.replace("]]>", ""), page
+
+
+def test_entities_have_clean_names_and_link_where_the_name_is_known(site: Path) -> None:
+    companies = sorted(p.name for p in (site / "companies").iterdir() if p.is_dir())
+    assert "Acme Analytics" in companies and not any("[" in c or "|" in c for c in companies)
+    assert not (site / "companies" / "acme").exists()  # "[[Acme Analytics|Acme]]" names Acme Analytics
+    note = site / "interviews" / "Meetings" / "2026-06-09 Roman Petrov" / "index.html"
+    html = note.read_text(encoding="utf-8")
+    # a body wikilink to a known name is a link to its page; an unknown one is its text
+    assert re.search(r'<a href="../../../companies/Acme%20Analytics/">Acme Analytics</a> favours simple ones', html)
+    assert re.search(r'<a href="../../../people/evelyn-chen/">Evelyn</a> how she knows', html)
+    text = text_of(note)
+    assert "He mentioned Priya Raman at Globex" in text
+    assert "see Reading Group for later" in text
+
+
+def test_person_title_is_the_job_title_not_the_heading(site: Path) -> None:
+    page = site / "people" / "Roman Petrov" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>Roman Petrov", html)
+    assert "<title>Roman Petrov" in html
+    text = text_of(page)
+    assert "Senior Data Scientist at Acme Analytics" in text
+    assert "location: Berlin" in text  # a field the schema does not know, kept and shown
+
+
+def test_synonym_headings_feed_the_company_page(site: Path) -> None:
+    text = text_of(site / "companies" / "Acme Analytics" / "index.html")
+    insights = section(text, "Insights", "Advice")
+    assert "Most of the job is data plumbing and checking" in insights  # under "## Key Takeaways"
+    assert "Learn SQL window functions" in section(text, "Advice", "Questions")  # under "## Tips"
+    assert "How did you get into forecasting?" in text  # a question under "## 📝 Agenda"
+    assert "Career path" not in text  # an agenda item that asks nothing is no question
+
+
+def test_times_are_shown_with_the_date(site: Path) -> None:
+    assert "Date: 2026-06-09 14:30 (done)" in text_of(site / "interviews" / "Meetings" / "2026-06-09 Roman Petrov" / "index.html")
+    assert "Date: 2026-07-02 09:15 (done, video)" in text_of(site / "interviews" / "2026-07-02 Dana Li" / "index.html")
+    assert "Date: 2026-12-10 16:00 (scheduled, video)" in text_of(site / "interviews" / "2026-12-10 Ines Duarte" / "index.html")
+
+
+def test_dataview_fields_make_a_note(site: Path) -> None:
+    text = text_of(site / "interviews" / "2026-07-02 Dana Li" / "index.html")
+    assert "Company: Globex Corporation" in text
+    assert "Introduced by: Roman Petrov" in text
+    people = text_of(site / "people" / "Dana Li" / "index.html")
+    assert "ML Platform Lead at Globex Corporation" in people
+    assert "dana.li@example.com" in people
+
+
+def test_unknown_fields_show_on_the_note(site: Path) -> None:
+    text = text_of(site / "interviews" / "Meetings" / "2026-06-09 Roman Petrov" / "index.html")
+    assert "type: meeting" in text
+    assert "attendees: Roman Petrov, Evelyn Chen" in text
+    assert "project:" not in text and "related:" not in text  # left empty by the template: absent
+
+
+def test_tags_page_gathers_frontmatter_and_body_tags(site: Path) -> None:
+    text = text_of(site / "tags" / "index.html")
+    assert "#forecasting 2026-06-09: Roman Petrov, Acme Analytics" in text  # from the body's text
+    assert "#networking 2026-06-09: Roman Petrov" in text  # from `tags: "#networking #data-science"`
+    assert "#mentor Roman Petrov (person)" in text
+    assert "#not-a-tag" not in text  # inside a code block
+    assert "#globex" in text and "#(" not in text  # `tags:` list with an empty item left by the template
+
+
+def test_followups_list_open_actions_and_leave_history_out(site: Path) -> None:
+    text = text_of(site / "follow-ups" / "index.html")
+    actions = section(text, "Open actions", "older conversation")
+    assert "Build one small pipeline end to end" in actions
+    assert "Read the internal platform post Dana sent" in actions
+    # the 2026-06-09 and 2025-11-20 notes are more than 60 days old with no follow-up field: history
+    assert "Share the churn project" not in text and "Ask about the analytics practice" not in text
+    assert "Marta Kowalska" not in text
+    assert "2 older conversations raise no reminder here" in text
+
+
+def test_templates_are_not_published(site: Path) -> None:
+    assert not (site / "Templates").exists()
+    assert not (site / "interviews" / "Person meeting template").exists()
+
+
+# --- the rules, one by one ---------------------------------------------------------------------
+
+
+def note(text: str, uri: str = "interviews/x.md") -> tuple:
+    return load_note(Source(f"content/{uri}", uri, text.encode()))
+
+
+@pytest.mark.parametrize("written, name", [
+    ("[[Acme Analytics]]", "Acme Analytics"), ("[[Acme Analytics|Acme]]", "Acme Analytics"),
+    ("[[Acme Analytics#History]]", "Acme Analytics"), ("[[Companies/Acme Analytics|ACME]]", "Acme Analytics"),
+    ("Acme", "Acme"),
+])
+def test_a_wikilink_names_its_target(written: str, name: str) -> None:
+    n, diags = note(f'---\ndate: 2026-06-09\nperson: Ana Lima\ncompany: "{written}"\n---\n')
+    assert not [d for d in diags if d.is_error]
+    assert n.meta["company"] == name
+
+
+def test_unquoted_wikilinks_in_yaml_are_names_too() -> None:
+    n, _ = note("---\ndate: 2026-06-09\nperson: [[Ana Lima]]\nindustry: [[Data Science]]\n"
+                "people: [\"[[Bo Chen]]\", \"[[Cy Diaz|Cy]]\"]\n---\n")
+    assert n.meta["person"]["name"] == "Ana Lima"
+    assert n.meta["industry"] == ["Data Science"]
+    assert n.meta["people"] == ["Bo Chen", "Cy Diaz"]
+
+
+@pytest.mark.parametrize("written, day, time", [
+    ("2026-06-09 14:30", dt.date(2026, 6, 9), dt.time(14, 30)),
+    ("2026-06-09T14:30", dt.date(2026, 6, 9), dt.time(14, 30)),
+    ("2026-06-09 14:30:15", dt.date(2026, 6, 9), dt.time(14, 30, 15)),
+    ("2026-06-09T14:30:00Z", dt.date(2026, 6, 9), dt.time(14, 30, tzinfo=dt.timezone.utc)),
+    ("2026-06-09T14:30+02:00", dt.date(2026, 6, 9), dt.time(14, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))),
+    ("2026-06-09", dt.date(2026, 6, 9), None),
+])
+def test_dates_keep_their_time(written: str, day: dt.date, time: dt.time | None) -> None:
+    n, diags = note(f"---\ndate: {written}\nperson: Ana Lima\n---\n")
+    assert not [d for d in diags if d.is_error], diags
+    assert n.meta["date"] == day
+    assert n.meta.get("time") == time
+
+
+@pytest.mark.parametrize("written, time", [("14:30", dt.time(14, 30)), ("'14:30'", dt.time(14, 30)),
+                                           ("09:05:30", dt.time(9, 5, 30)), ("2:30 PM", dt.time(14, 30)),
+                                           ("00:20", dt.time(0, 20)), ("9am", dt.time(9, 0))])
+def test_a_time_field_is_a_time_not_a_sexagesimal_number(written: str, time: dt.time) -> None:
+    n, diags = note(f"---\ndate: 2026-06-09\ntime: {written}\nperson: Ana Lima\n---\n")
+    assert not [d for d in diags if d.is_error], diags
+    assert n.meta["time"] == time
+
+
+def test_a_bad_time_names_its_line() -> None:
+    _, diags = note("---\ndate: 2026-06-09\nperson: Ana Lima\ntime: 25:99\n---\n")
+    assert [d.format() for d in diags if d.is_error] == [
+        'content/interviews/x.md:4:7: time: expected a time of day, got "25:99"\n    hint: write the time as HH:MM, e.g. 14:30']
+
+
+def test_inline_fields_fill_what_the_frontmatter_lacks_and_name_their_line() -> None:
+    n, diags = note("---\ndate: 2026-06-09\nperson: Ana Lima\ncompany: Globex\n---\n# Talk\n\ncompany:: Initech\n"
+                    "- role:: Analyst\nWe met [format:: video] and (status:: scheduled).\n"
+                    "```\nchannel:: alumni\n```\nchannel:: nowhere\n")
+    assert n.meta["company"] == "Globex"  # the frontmatter has it: the inline one does not count
+    assert (n.meta["role"], n.meta["format"], n.meta["status"]) == ("Analyst", "video", "scheduled")
+    assert [d.format().split("\n")[0] for d in diags] == [
+        'content/interviews/x.md:14:1: channel: unknown value "nowhere"']
+
+
+def test_template_leftovers_count_as_absent() -> None:
+    n, diags = note('---\ndate: 2026-06-09\nperson: Ana Lima\ncompany: ""\nrole:\ninsights:\n  -\n  - Real one\n'
+                    "tags: []\nreferrals:\n  -\n---\n")
+    assert not diags
+    assert "company" not in n.meta and "role" not in n.meta and "referrals" not in n.meta
+    assert n.meta["insights"] == ["Real one"]
+
+
+def test_unknown_fields_are_kept_and_only_a_likely_typo_is_warned_about() -> None:
+    n, diags = note("---\ndate: 2026-06-09\nperson: Ana Lima\nproject: Launch\ncompnay: Globex\n---\n")
+    assert n.ok and n.extra == {"project": "Launch", "compnay": "Globex"}
+    assert [(d.field, d.severity) for d in diags] == [("compnay", "warning")]
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("Key Takeaways", "insights"), ("LEARNINGS", "insights"), ("Lessons", "insights"), ("Takeaways:", "insights"),
+    ("Agenda", "questions"), ("Questions to ask", "questions"), ("Q&A", "questions"), ("Agenda/Questions", "questions"),
+    ("Action Items", "actions"), ("Next steps", "actions"), ("To do", "actions"), ("🔃 Follow-ups & Tasks", "actions"),
+    ("Tips", "advice"), ("Recommendations", "advice"), ("Links", "resources"), ("📚 Reading", "resources"),
+    ("Notes", None), ("Summary", None),
+])
+def test_heading_synonyms(heading: str, section: str | None) -> None:
+    assert body.section_name(heading) == section
+
+
+def test_task_items_are_actions_open_or_done() -> None:
+    parts = body.parse("## Notes\n- [ ] Send the CV 📅 2026-06-20\n- [x] Thank Ana\n\n## Next Steps\n- Read the post\n"
+                       "```\n- [ ] not a task\n```\n", 10)
+    assert [(a.text, a.done, a.line, a.due) for a in parts.actions] == [
+        ("Send the CV", False, 11, dt.date(2026, 6, 20)), ("Thank Ana", True, 12, None), ("Read the post", False, 15, None)]
+
+
+def test_body_tags_ignore_code_links_headings_and_numbers() -> None:
+    text = ("# Title\nOn #career and #job/search; not in `#code`, [link](https://x.org/#frag) or &#39;.\n"
+            "Issue #42 is no tag. ## Heading\n```\n#nope\n```\n#Career again\n")
+    assert editors.body_tags(text) == ["career", "job/search", "Career"]
+
+
+@pytest.mark.parametrize("written, tags", [("#a #b", ["a", "b"]), ("a, b", ["a", "b"]), ("single", ["single"]),
+                                           ("#one", ["one"])])
+def test_tags_as_a_string(written: str, tags: list[str]) -> None:
+    assert editors.split_tags(written) == tags
+
+
+def test_templates_are_recognised() -> None:
+    assert editors.template_reason("interviews/Templates/x.md", "---\ndate: 2026-01-01\n---\n")
+    assert editors.template_reason("interviews/x.md", "---\ndate: {{date}}\n---\n")
+    assert editors.template_reason("interviews/x.md", "# <% tp.file.title %>\n")
+    assert editors.template_reason("interviews/x.md", "Use `{{date}}` in a template.\n") is None  # in code: an example
