@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
 from .lifecycle import emails
+from .lifecycle.contact import Contact, contact_statuses
 from .lifecycle.rules import DueItem, Rules, counts, due_items, history_left_out, open_actions, waiting
 from .model import Interview, KnowledgeBase, Referral, Task
 from .network import graph
@@ -30,6 +31,7 @@ class Derived:
 
     interviews_by_slug: dict[str, Interview]  # due items and drafts name their note by slug
     referrals_to: dict[str, list[tuple[Interview, Referral]]]  # who suggested each person, newest first
+    contact: dict[str, Contact]  # person slug -> where you stand with them, the same on every page
     network: graph.Network
     connectors: list[graph.Connector]
     leads: list[Referral]  # referrals not contacted, to people you are not talking to yet
@@ -53,7 +55,8 @@ def derive(kb: KnowledgeBase, settings: Settings) -> Derived:
     """Everything pages read, in one pass over the knowledge base."""
     by_slug = {iv.slug: iv for iv in kb.interviews}
     referred = referrals_to(kb)
-    net = graph.build(kb, settings)
+    contact = contact_statuses(kb)
+    net = graph.build(kb, settings, contact)
     rules = Rules.from_options(settings.followups)
     items = due_items(kb, rules)
     drafts: dict[str, list[tuple[DueItem, emails.Draft]]] = {}
@@ -67,9 +70,10 @@ def derive(kb: KnowledgeBase, settings: Settings) -> Derived:
     return Derived(
         interviews_by_slug=by_slug,
         referrals_to=referred,
+        contact=contact,
         network=net,
-        connectors=graph.connectors(net),
-        leads=graph.warm_leads(kb),
+        connectors=graph.connectors(net, contact),
+        leads=graph.warm_leads(kb, contact),
         targets=graph.targets(kb, settings, net),
         rules=rules,
         items=items,

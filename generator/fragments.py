@@ -282,7 +282,8 @@ def own_value(kb: KnowledgeBase, value: Any, from_uri: str) -> str:
     return t(text)
 
 
-def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[Interview]]], link: Link) -> str:
+def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[Interview]]], link: Link,
+                contact: dict[str, Any]) -> str:
     """Below a note: the questions, insights, advice and resources from its frontmatter, the people it pointed
     you to, and related conversations."""
     out = []
@@ -295,9 +296,9 @@ def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[
             out.append(f"\n## {label}\n\n{md_items(items)}\n\n")
     if iv.referrals:
         people, companies = kb.people, kb.companies
-        out.append("## Referrals\n\n| Person | Company | Why | Contacted |\n|---|---|---|---|\n")
+        out.append("## Referrals\n\n| Person | Company | Why | Contact |\n|---|---|---|---|\n")
         out.extend(f"| {link(people[r.person])} | {link(companies[r.company]) if r.company else ''} | {t(r.why)} | "
-                   f"{r.contacted.isoformat() if r.contacted else 'not yet'} |\n" for r in iv.referrals)
+                   f"{contact[r.person].label} |\n" for r in iv.referrals)
         out.append("\n")
     if related:
         out.append(f"## Related conversations\n\n{related_list(kb, related, link)}\n")

@@ -157,7 +157,9 @@ def _fingerprints(derived: Derived) -> dict[str, Any]:
     items = derived.items
     return {
         "network": (tuple(net.nodes.values()), tuple(net.edges), tuple((k, tuple(v)) for k, v in net.paths.items()),
-                    repr(derived.connectors), repr(derived.leads), repr(derived.targets)),
+                    repr(derived.connectors), repr(derived.leads), repr(derived.targets),
+                    tuple(sorted(s for s, c in derived.contact.items() if c.state in ("declined", "no reply")))),
+        "contact": dict(derived.contact),
         "bank": tuple((g.id, g.canonical, g.topic, tuple(g.wordings)) for g in derived.bank.groups),
         "items": repr(items),
         "items by person": _by_person(items),
@@ -232,6 +234,22 @@ class _Delta:
             dirty.update(k for k in entities if k.startswith("person:"))  # a warm path may run through anyone
         if derived["bank"] != last.derived["bank"]:
             dirty.add("bank")
+        # a person's contact status shows on their page, their company's, the pages of who suggested them and
+        # where they are a lead, and in the referrals of the notes that suggested them
+        contact, old_contact = derived["contact"], last.derived["contact"]
+        moved = {s for s in contact.keys() | old_contact.keys() if contact.get(s) != old_contact.get(s)}
+        for s in moved:
+            dirty.add(f"person:{s}")
+            for store in (entities, last.entities):
+                if f"person:{s}" in store and store[f"person:{s}"]["company"]:
+                    dirty.add(f"company:{store[f'person:{s}']['company']}")
+        for iv in kb.interviews:
+            for r in iv.referrals:
+                if r.person in moved:
+                    dirty.add(f"person:{r.by}")
+                    if r.company:
+                        dirty.add(f"company:{r.company}")
+                    changed.add(iv.src_uri)
         # a person's role and company show on the pages of the companies they work at or talked to you from
         for key in [k for k in changed_entities if k.startswith("person:")]:
             for store in (entities, last.entities):

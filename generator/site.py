@@ -114,11 +114,11 @@ def _taken_from(results: dict[str, Any]) -> Callable[[Source], Any]:
     return load_one
 
 
-def note_parts(kb: KnowledgeBase, iv: Interview) -> tuple[str, str]:
+def note_parts(kb: KnowledgeBase, derived: Derived, iv: Interview) -> tuple[str, str]:
     """A note's header card and footer (referrals, related conversations), as Markdown."""
     link = make_link(iv.src_uri)
     head = note_header(kb, iv, link)
-    foot = note_footer(kb, iv, related(kb, iv), link)
+    foot = note_footer(kb, iv, related(kb, iv), link, derived.contact)
     return collapse_blank_runs(head).strip() + "\n", collapse_blank_runs(foot).strip() + "\n"
 
 
@@ -180,7 +180,7 @@ def _generate(kb: KnowledgeBase, derived: Derived, settings: Settings, user_page
     # process from the front, with the data files and the long pages (questions, companies, indexes).
     work: list[tuple[Callable[[], Any], Callable[[Any], None]]] = [(task, site.assets.update) for task in data_files]
     work += [page(spec, context) for spec, context in todo if spec.template not in SHORT_FOR_THEIR_COST]
-    work += [(partial(note_parts, kb, iv), partial(_put_parts, site, iv)) for iv in notes]
+    work += [(partial(note_parts, kb, derived, iv), partial(_put_parts, site, iv)) for iv in notes]
     work += [page(spec, context) for spec, context in todo if spec.template in SHORT_FOR_THEIR_COST]
     work.append((calendar, site.assets.update))
     tasks = [task for task, _ in work]

@@ -64,7 +64,7 @@ def synthetic(n: int, seed: int = 7) -> Network:
             kind = rng.choice(("introduced", "referred"))
             edges[(by, pid, kind)] = Edge(by, pid, kind, ch if kind == "introduced" else "", "" if kind == "introduced" else "why")
     net.edges = sorted(edges.values(), key=lambda e: (e.source, e.target, e.kind))
-    net.paths = warm_paths(net)
+    net.paths = warm_paths(net, set(net.nodes))  # everyone in a synthetic graph has helped
     return net
 
 

@@ -3,8 +3,11 @@
 Nodes are you ("me"), people, companies and industries; edges say how they are linked:
 ``contacted`` (you reached them directly), ``knows`` (someone who introduced you, whom you know
 already), ``introduced``, ``referred``, ``works-at`` and ``in-industry``. A warm path is a chain of
-contacts, introductions and referrals from you; everything here is a pure function of the
-knowledge base, sorted, so the same notes always give the same graph.
+contacts, introductions and referrals from you that runs only through people who helped: someone you
+talked with, or who introduced or referred you. Someone who declined or never replied is on the map
+but never part of a path; a colleague of someone who helped is reached through their company.
+Everything here is a pure function of the knowledge base, sorted, so the same notes always give the
+same graph.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ..identity import key
+from ..lifecycle.contact import Contact, contact_statuses
 from ..model import KnowledgeBase, Referral
 from ..settings import Settings
 
@@ -20,7 +24,7 @@ ME = "me"
 KIND_ORDER = {"me": 0, "person": 1, "company": 2, "industry": 3}
 WARM_EDGES = ("contacted", "knows", "introduced", "referred")  # the edges a warm path may follow
 EDGE_KINDS = WARM_EDGES + ("works-at", "in-industry")
-ACTIVE = ("done", "scheduled", "requested")  # a conversation in one of these means you are in touch
+COLD = ("declined", "no reply")  # how a contact ended that makes them no path to anyone
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,10 @@ def industry_id(slug: str) -> str:
     return f"industry:{slug}"
 
 
-def build(kb: KnowledgeBase, settings: Settings) -> Network:
-    """The graph of everything the notes say about who is linked to whom."""
+def build(kb: KnowledgeBase, settings: Settings, contact: dict[str, Contact] | None = None) -> Network:
+    """The graph of everything the notes say about who is linked to whom (``contact``: each person's contact
+    status, worked out from the notes when not given)."""
+    contact = contact_statuses(kb) if contact is None else contact
     net = Network()
     net.nodes[ME] = Node(ME, "me", settings.me.name)
     edges: dict[tuple[str, str, str], Edge] = {}
@@ -109,22 +115,32 @@ def build(kb: KnowledgeBase, settings: Settings) -> Network:
     for r in kb.referrals:
         add(Edge(person_id(r.by), person_id(r.person), "referred", why=r.why))
     net.edges = sorted(edges.values(), key=lambda e: (e.source, e.target, e.kind))
-    net.paths = warm_paths(net)
+    helpers = helped(net, contact)
+    cold = {person_id(s) for s, c in contact.items() if c.state in COLD}
+    net.paths = warm_paths(net, helpers, cold)
     introducers = {e.source for e in net.edges if e.kind == "introduced"}
     introduced = {e.target for e in net.edges if e.kind in WARM_EDGES}
     for unknown in (introducers - introduced, introducers):  # the second pass only for a cycle of introducers
         missing = sorted(unknown - set(net.paths))
         if missing:  # someone who introduced you, whom no chain reaches: you know them yourself
             net.edges = sorted(net.edges + [Edge(ME, i, "knows") for i in missing], key=lambda e: (e.source, e.target, e.kind))
-            net.paths = warm_paths(net)
+            net.paths = warm_paths(net, helpers, cold)
     return net
 
 
-def warm_paths(net: Network) -> dict[str, list[str]]:
-    """Shortest chain of contacts, introductions and referrals from you to every person and company.
+def helped(net: Network, contact: dict[str, Contact]) -> set[str]:
+    """The people who helped: you talked with them, or they introduced or referred you to someone."""
+    out = {person_id(s) for s, c in contact.items() if c.helped}
+    return out | {e.source for e in net.edges if e.kind in ("introduced", "referred")}
 
-    Breadth first over sorted edges, so ties resolve the same way every build. A company's path
-    is the path to someone who works there, then the company.
+
+def warm_paths(net: Network, helpers: set[str], cold: set[str] = frozenset()) -> dict[str, list[str]]:  # type: ignore[assignment]
+    """Shortest chain of contacts, introductions and referrals from you to every person and company, through
+    ``helpers`` only: a first hop is someone who helped, and only they lead on. ``cold`` people (declined, no
+    reply) are never on a path.
+
+    Breadth first over sorted edges, so ties resolve the same way every build. A company's path is the path
+    to someone on a path who works there, then the company; a colleague there is reached through it.
     """
     adj: dict[str, list[str]] = {}
     for e in net.edges:
@@ -134,7 +150,11 @@ def warm_paths(net: Network) -> dict[str, list[str]]:
     queue = deque([ME])
     while queue:
         node = queue.popleft()
+        if node != ME and node not in helpers:
+            continue  # reached, but leads nowhere: they have not helped (yet)
         for nxt in sorted(adj.get(node, []), key=lambda i: net.nodes[i].sort_key):
+            if nxt in cold or (node == ME and nxt not in helpers):
+                continue
             if nxt not in parent:
                 parent[nxt] = node
                 queue.append(nxt)
@@ -145,9 +165,14 @@ def warm_paths(net: Network) -> dict[str, list[str]]:
             chain.append(cur)
             cur = parent[cur]
         paths[node] = chain[::-1]
-    for e in sorted(net.edges, key=lambda e: (len(paths.get(e.source, ())) or 10**9, net.nodes[e.source].sort_key)):
-        if e.kind == "works-at" and e.source in paths and e.target not in paths:
+    works_at = sorted((e for e in net.edges if e.kind == "works-at"),
+                      key=lambda e: (len(paths.get(e.source, ())) or 10**9, net.nodes[e.source].sort_key))
+    for e in works_at:
+        if e.source in paths and e.target not in paths:
             paths[e.target] = paths[e.source] + [e.target]
+    for e in works_at:  # a colleague of someone who helped: through their company
+        if e.target in paths and e.source not in paths and e.source not in cold:
+            paths[e.source] = paths[e.target] + [e.source]
     return paths
 
 
@@ -158,23 +183,28 @@ class Connector:
     referred: int
 
 
-def connectors(net: Network) -> list[Connector]:
-    """Who introduced you to the most people (referrals break ties): the people to thank and keep close."""
+def connectors(net: Network, contact: dict[str, Contact] | None = None) -> list[Connector]:
+    """Who introduced you to the most people (referrals break ties): the people to thank and keep close. An
+    introduction or referral to someone who declined or never replied does not count."""
+    cold = {person_id(s) for s, c in (contact or {}).items() if c.state in COLD}
     intro: dict[str, set[str]] = {}
     ref: dict[str, set[str]] = {}
     for e in net.edges:
+        if e.target in cold:
+            continue
         if e.kind == "introduced":
             intro.setdefault(e.source, set()).add(e.target)
         elif e.kind == "referred":
             ref.setdefault(e.source, set()).add(e.target)
-    found = [Connector(i.split(":", 1)[1], len(intro.get(i, ())), len(ref.get(i, ()))) for i in set(intro) | set(ref)]
+    found = [Connector(i.split(":", 1)[1], len(intro.get(i, ())), len(ref.get(i, ()))) for i in set(intro) | set(ref)
+             if intro.get(i) or ref.get(i)]
     return sorted(found, key=lambda c: (-c.introduced, -c.referred, net.nodes[person_id(c.person)].sort_key))
 
 
-def warm_leads(kb: KnowledgeBase) -> list[Referral]:
-    """Referrals you have not contacted, to people you are not already talking to."""
-    in_touch = {iv.person for iv in kb.interviews if iv.status in ACTIVE}
-    leads = [r for r in kb.referrals if not r.contacted and r.person not in in_touch]
+def warm_leads(kb: KnowledgeBase, contact: dict[str, Contact] | None = None) -> list[Referral]:
+    """Referrals to people you have not contacted in any way."""
+    contact = contact_statuses(kb) if contact is None else contact
+    leads = [r for r in kb.referrals if contact[r.person].state == "not contacted"]
     return sorted(leads, key=lambda r: (kb.people[r.person].name.casefold(), r.person, r.interview))
 
 

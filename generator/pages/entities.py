@@ -57,6 +57,7 @@ def _person(kb: KnowledgeBase, derived: Derived, p: Person, links: dict[str, dic
         "referred_by": links["referred_by"].get(p.slug, []),
         "answers": [(q, iv) for iv in ivs for q in iv.questions if q.answer],
         "drafts": derived.drafts.get(p.slug, []),
+        "contact": derived.contact,
         "net": derived.network,
     }
 
@@ -65,14 +66,22 @@ def _company(kb: KnowledgeBase, derived: Derived, c: Company, works_at: dict[str
     ivs = kb.interviews_with("company", c.slug)
     staff = sorted({iv.person for iv in ivs} | works_at.get(c.slug, set()), key=lambda s: (kb.people[s].name.casefold(), s))
     return {"company": c, "interviews": ivs, "staff": staff, "learned": gather(ivs),
-            "leads": leads.get(c.slug, []), "question_groups": derived.bank.for_company(c.slug),
+            "leads": leads.get(c.slug, []), "question_groups": derived.bank.for_company(c.slug), "contact": derived.contact,
             "said": derived.said_at.get(("company", c.slug), [])}
 
 
 def _industry(kb: KnowledgeBase, derived: Derived, ind: Industry) -> dict[str, Any]:
     ivs = kb.interviews_with("industry", ind.slug)
-    companies = sorted((c for c in kb.companies.values() if ind.slug in c.industries), key=lambda c: c.name.casefold())
-    return {"industry": ind, "interviews": ivs, "companies": companies, "learned": gather(ivs),
+    here: dict[str, int] = {}  # each company's conversations in this industry (not those in its other industries)
+    for iv in ivs:
+        if iv.company:
+            here[iv.company] = here.get(iv.company, 0) + 1
+    companies = sorted((c for c in kb.companies.values() if ind.slug in c.industries or c.slug in here),
+                       key=lambda c: (c.name.casefold(), c.slug))
+    held = [iv for iv in ivs if iv.held and iv.date <= kb.today]
+    return {"industry": ind, "interviews": ivs, "companies": [(c, here.get(c.slug, 0)) for c in companies],
+            "held": len(held), "held_people": len({iv.person for iv in held}),
+            "held_companies": len({iv.company for iv in held if iv.company}), "learned": gather(ivs),
             "question_groups": derived.bank.for_industry(ind.slug),
             "said": derived.said_at.get(("industry", ind.slug), []),
             "people": sorted({iv.person for iv in ivs}, key=lambda s: (kb.people[s].name.casefold(), s))}

@@ -25,9 +25,11 @@ def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[P
 
 def _context(kb: KnowledgeBase, derived: Derived) -> dict[str, Any]:
     held = [iv for iv in kb.interviews if iv.held and iv.date <= kb.today]
-    upcoming = sorted((iv for iv in kb.interviews if iv.status in ("scheduled", "requested", "prospect")), key=lambda iv: (iv.date, iv.slug))
-    talked_to = {iv.person for iv in kb.interviews if iv.status in ("done", "scheduled", "requested")}
-    open_referrals = [r for r in kb.referrals if not r.contacted and r.person not in talked_to]
+    open_ = [iv for iv in kb.interviews if iv.status in ("scheduled", "requested", "prospect")]
+    upcoming = sorted((iv for iv in open_ if iv.date >= kb.today), key=lambda iv: (iv.date, iv.slug))
+    follow_ups = {i.interview: i for i in derived.items if i.kind == "follow-up"}
+    waiting = sorted(((iv, iv.requested_on or iv.date, follow_ups.get(iv.slug)) for iv in open_
+                      if iv.status == "requested" and iv.date < kb.today), key=lambda x: (x[1], x[0].slug))
     industries = sorted(kb.industries.values(), key=lambda i: (-len(kb.interviews_with("industry", i.slug)), i.name.casefold()))
     company_counts: dict[str, int] = {}
     for c in kb.companies.values():
@@ -36,7 +38,8 @@ def _context(kb: KnowledgeBase, derived: Derived) -> dict[str, Any]:
     return {
         "recent": held[:8],
         "upcoming": upcoming,
-        "open_referrals": sorted(open_referrals, key=lambda r: (kb.people[r.person].name.casefold(), r.interview)),
+        "waiting": waiting,
+        "open_referrals": derived.leads,
         "industries": industries,
         "held_count": len(held),
         "company_counts": company_counts,

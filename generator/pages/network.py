@@ -7,6 +7,7 @@ from typing import Any, Iterable
 
 from ..derive import Derived
 from ..model import KnowledgeBase
+from ..network.graph import COLD
 from ..render import PageSpec
 from ..settings import Settings
 
@@ -35,5 +36,7 @@ def _context(derived: Derived) -> dict[str, Any]:
     ranked = sorted((n for n in net.nodes.values() if n.kind in ("person", "company")), key=lambda n: n.sort_key)
     reached = sorted((n.id for n in ranked if n.id in net.paths), key=lambda i: (len(net.paths[i]), net.nodes[i].sort_key))
     counts = {k: sum(1 for n in net.nodes.values() if n.kind == k) for k in ("person", "company", "industry")}
-    return {**info, "reached": reached, "unreached": [n.id for n in ranked if n.id not in net.paths],
-            "counts": counts, "edge_labels": EDGE_LABELS}
+    contact = derived.contact
+    cold = [n.id for n in ranked if n.kind == "person" and contact[n.id.split(":", 1)[1]].state in COLD]
+    return {**info, "reached": reached, "unreached": [n.id for n in ranked if n.id not in net.paths and n.id not in cold],
+            "cold": [(i, contact[i.split(":", 1)[1]].label) for i in cold], "counts": counts, "edge_labels": EDGE_LABELS}
