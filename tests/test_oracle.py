@@ -1,0 +1,131 @@
+"""Oracle tests: a small corpus written for them (tests/fixtures/oracle/), every expected number and group worked
+out by hand below, from the notes, not from the code.
+
+The corpus, on Monday 2026-06-15:
+
+| note | person | company | industry | status | channel | requested | introduced by |
+|---|---|---|---|---|---|---|---|
+| 05-04 | Ana Lima | Acme | Data Science | done | cold-outreach | 04-27 | |
+| 05-11 | Carl Diaz | Globex | Finance | done | mutual-contact | 05-05 | Ana |
+| 05-18 | Dana Eng | Initech | Finance | done | alumni | 05-12 | |
+| 05-20 | Ivan Joy | Acme | Data Science | declined | mutual-contact | 05-15 | Ana |
+| 05-25 | Jo Kim | Globex | Finance | no-reply | event | 05-10 | |
+| 06-01 | Gil Hart | Globex | Finance | requested | cold-outreach | 06-01 | |
+| 06-12 | Hana Ito | Initech | Data Science | requested | event | 06-12 | |
+| 06-15 | Lee Moss | Initech | Finance | scheduled | family-friends | 06-08 | |
+| 06-20 | Eve Fox | Acme | Data Science | scheduled | cold-outreach | 06-01 | |
+
+Ana suggested Ben Ortiz (Acme) and Kai Lund (Initech); nobody contacted them. Initech's file puts it in both
+industries. Every thank-you was sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import site as core
+from generator.settings import Settings
+
+CONTENT = Path(__file__).parent / "fixtures" / "oracle" / "content"
+TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture(scope="module")
+def site() -> core.Site:
+    built = core.build(CONTENT, Settings(today=TODAY))
+    assert built.diagnostics == []
+    return built
+
+
+def section(page: str, heading: str) -> str:
+    return page.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0].strip()
+
+
+def plain(markdown: str) -> str:
+    """Links as their text."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+
+
+def test_one_contact_status_per_person_on_every_page(site: core.Site) -> None:
+    # the furthest each got: a held conversation, then scheduled, requested, declined, no reply, nothing
+    want = {"ana-lima": "held 2026-05-04", "carl-diaz": "held 2026-05-11", "dana-eng": "held 2026-05-18",
+            "eve-fox": "scheduled for 2026-06-20", "lee-moss": "scheduled for 2026-06-15",
+            "gil-hart": "requested 2026-06-01", "hana-ito": "requested 2026-06-12", "ivan-joy": "declined",
+            "jo-kim": "no reply", "ben-ortiz": "not contacted", "kai-lund": "not contacted"}
+    for slug, label in want.items():
+        assert f"Contact: {label}\n" in site.pages[f"people/{slug}.md"], slug
+    people = plain(section(site.pages["companies/acme.md"], "People"))
+    assert people.splitlines() == ["- Ana Lima, Data Scientist (held 2026-05-04)", "- Ben Ortiz (not contacted)",
+                                   "- Eve Fox, Analytics Engineer (scheduled for 2026-06-20)", "- Ivan Joy (declined)"]
+    # Ana's note lists whom she suggested, with the same words
+    assert "| Ben Ortiz | Acme | runs the data platform | not contacted |" in plain(site.footers["interviews/2026-05-04-ana-lima.md"])
+    assert not [uri for uri, page in site.pages.items() if "not contacted yet" in page and "people/" in uri]
+
+
+def test_warm_paths_run_only_through_people_who_helped(site: core.Site) -> None:
+    paths = {k: v for k, v in site.derived.network.paths.items() if k != "me"}
+    # first hops: Ana and Dana, held and reached directly; Eve, Gil, Hana and Lee were reached cold and have not
+    # helped yet, so they are reached only through a colleague who has; Ivan declined and Jo never replied
+    assert paths == {
+        "person:ana-lima": ["me", "person:ana-lima"],
+        "person:dana-eng": ["me", "person:dana-eng"],
+        "person:carl-diaz": ["me", "person:ana-lima", "person:carl-diaz"],  # introduced by Ana
+        "person:ben-ortiz": ["me", "person:ana-lima", "person:ben-ortiz"],  # suggested by Ana
+        "person:kai-lund": ["me", "person:ana-lima", "person:kai-lund"],
+        "company:acme": ["me", "person:ana-lima", "company:acme"],
+        "company:initech": ["me", "person:dana-eng", "company:initech"],
+        "company:globex": ["me", "person:ana-lima", "person:carl-diaz", "company:globex"],
+        "person:eve-fox": ["me", "person:ana-lima", "company:acme", "person:eve-fox"],  # Ana's colleague
+        "person:gil-hart": ["me", "person:ana-lima", "person:carl-diaz", "company:globex", "person:gil-hart"],
+        "person:hana-ito": ["me", "person:dana-eng", "company:initech", "person:hana-ito"],
+        "person:lee-moss": ["me", "person:dana-eng", "company:initech", "person:lee-moss"],
+    }
+    network = plain(site.pages["network/index.md"])
+    assert "Declined or never replied, so never part of a path: Ivan Joy (declined), Jo Kim (no reply)." in network
+    # Ana introduced Carl and Ivan, but Ivan declined: one introduction; she suggested Ben and Kai: two referrals
+    assert "| Ana Lima | 1 | 2 |" in network
+    assert "Warm path: Me (you) → Ana Lima → Acme → Eve Fox" in plain(site.pages["people/eve-fox.md"])
+
+
+def test_dates_mean_what_they_say(site: core.Site) -> None:
+    home = plain(site.pages["index.md"])
+    coming = section(home, "Coming up")
+    # today or later: Lee today, Eve on the 20th; not Gil's or Hana's requests, dated in the past
+    assert [line.split(" | ")[1] for line in coming.splitlines() if line.startswith("| 2026")] == ["Lee Moss", "Eve Fox"]
+    waiting = section(home, "Waiting for an answer")
+    rows = [line for line in waiting.splitlines() if line.startswith("| waiting")]
+    # Gil asked Monday 06-01: 7 business days later is Wednesday 06-10, so the follow-up is overdue since then.
+    # Hana asked Friday 06-12: the follow-up starts 7 business days later, Tuesday 06-23.
+    assert rows == ["| waiting since 2026-06-01 | Gil Hart | Globex | **overdue since 2026-06-10**: draft |",
+                    "| waiting since 2026-06-12 | Hana Ito | Initech | from 2026-06-23 |"]
+    # overdue: Ben's and Kai's referrals (suggested 05-04, + 14 days = 05-18) and Gil's follow-up; due: Lee's
+    # conversation today; coming up: Eve's conversation (06-20) and Hana's follow-up (06-23)
+    assert "**3 overdue**, 1 due now, 2 coming up" in home
+
+
+def test_industry_pages_count_only_their_own_conversations(site: core.Site) -> None:
+    ds = plain(site.pages["industries/data-science.md"])
+    # Data Science: Ana, Eve, Ivan (Acme) and Hana (Initech); held: Ana's alone
+    assert "A guide to Data Science from 1 conversation held with 1 person at 1 company." in ds
+    # Initech has Dana and Lee too, but in Finance
+    assert section(ds, "Companies").splitlines() == ["- Acme (3 conversations in Data Science)",
+                                                      "- Initech (1 conversation in Data Science)"]
+    fin = plain(site.pages["industries/finance.md"])
+    assert "A guide to Finance from 2 conversations held with 2 people at 2 companies." in fin  # Carl, Dana
+    assert section(fin, "Companies").splitlines() == ["- Globex (3 conversations in Finance)",
+                                                       "- Initech (2 conversations in Finance)"]
+
+
+def test_what_several_people_said_is_merged(site: core.Site) -> None:
+    said = {(g.wording.text, g.people, tuple(s.interview.person for s in g.items)) for g in site.derived.said}
+    # SQL from Ana, Carl and Dana; cleaning from Ana and Carl; Dana's "do not list every tool" stands alone
+    assert ("Learn SQL properly before anything else.", 3, ("ana-lima", "carl-diaz", "dana-eng")) in said
+    assert {(w, n) for w, n, _ in said if n == 2} == {("Most of the job is cleaning data, not modelling.", 2)}
+    assert ("Do not list every tool you have ever touched on your CV.", 1, ("dana-eng",)) in said
+    assert len(said) == 3
+    fin = plain(section(site.pages["industries/finance.md"], "Advice"))
+    assert fin.splitlines()[0].endswith("(said by 2 people: Carl Diaz, Dana Eng)")  # in Finance: Carl and Dana
