@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from . import basics, lifecycle, questions, share
+from . import basics, importing, lifecycle, questions, share
 
 HELP = """Insight KB: turn informational-interview notes into a knowledge base.
 
@@ -23,5 +23,5 @@ def main() -> None:
     pass
 
 
-for command in basics.COMMANDS + lifecycle.COMMANDS + questions.COMMANDS + share.COMMANDS:
+for command in basics.COMMANDS + importing.COMMANDS + lifecycle.COMMANDS + questions.COMMANDS + share.COMMANDS:
     main.add_command(command)
