@@ -28,7 +28,7 @@ test: $(STAMP)  ## run every test (browser tests need Debian's chromium: apt-get
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 bench: $(STAMP)  ## time the generator, builds and live reload at 100 and 1,000 conversations (LARGE=1 adds 5,000)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m generator.bench $(if $(LARGE),--large) --out bench-out/results.md
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m tools.bench $(if $(LARGE),--large) --out bench-out/results.md
 
 clean:
 	rm -rf site .cache .pytest_cache .hypothesis

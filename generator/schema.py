@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -529,6 +530,11 @@ def markdown_reference() -> str:
             parts.append(f"| `{f.name}` | {f.type.name} | {'yes' if f.required else 'no'} | {f.doc} |")
         parts.append("")
     return "\n".join(parts)
+
+
+def json_schema_text() -> str:
+    """:func:`json_schema` as the file the site publishes and the package ships (``data/note.schema.json``)."""
+    return json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
 
 
 def json_schema() -> dict[str, Any]:

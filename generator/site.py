@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from . import heap, pages as page_builders, parallel
-from .docs import schema_json
+from .schema import json_schema_text
 from .diagnostics import Diagnostic, sort_key
 from .derive import Derived, derive
 from .lifecycle.calendar import calendar_bytes
@@ -219,7 +219,7 @@ def _asset_tasks(kb: KnowledgeBase, derived: Derived, settings: Settings, reuse:
         return {"follow-ups/follow-ups.ics": ics if ics is not None else calendar_bytes(kb, items, settings.site_url)}
 
     return calendar, [partial(question_pages.assets, kb, derived.bank), partial(network_assets, derived.network),
-                      lambda: {"assets/insight/note.schema.json": schema_json().encode()}]
+                      lambda: {"assets/insight/note.schema.json": json_schema_text().encode()}]
 
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]

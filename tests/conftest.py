@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve_dir  # noqa: F401 - re-exported to tests
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve_dir  # noqa: F401 - re-exported to tests
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_TODAY = "2026-11-27"

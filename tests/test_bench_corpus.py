@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.bench.corpus import TODAY, write_corpus
-from generator.bench.run import report
+from tools.bench.corpus import TODAY, write_corpus
+from tools.bench.run import report
 from generator.site import build
 from generator.settings import Settings
 
@@ -43,7 +43,7 @@ def test_report_is_a_markdown_table_with_the_machine() -> None:
     row = {"n": 1000, "files": 1100, "load": 0.3, "resolve": 0.2, "render": 0.4, "build": 20.0, "build_ok": True,
            "build_mb": 300.0, "pages": 1500, "plain": 40.0, "plain_ok": True, "plain_mb": 250.0, "plain_pages": 1050,
            "reload": [1.0, 1.2, 1.1], "warm_load": 0.05, "warm_resolve": 0.2, "warm_render": 0.4}
-    text = report([row], {"CPU": "Test CPU", "cores": "2"}, "python -m generator.bench")
+    text = report([row], {"CPU": "Test CPU", "cores": "2"}, "python -m tools.bench")
     assert "CPU Test CPU" in text and "| 1,000 | 0.30 s | 0.20 s | 0.40 s | 0.90 s | 0.90 s | 20.0 s | 300 MB |" in text
     assert "| 1,000 | 1.10 s | 1.00, 1.20, 1.10 |" in text
     assert "| 1,000 | 0.05 s | 0.20 s | 0.40 s | 0.65 s | 0.65 s |" in text  # building again, from the parse cache

@@ -11,7 +11,7 @@ import pytest
 
 from generator.network import graph, layout
 from generator.network.asset import PATH, page_url, to_data
-from generator.network.bench import synthetic
+from tools.network_bench import synthetic
 from generator.settings import Me, Settings
 from generator.site import build
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator import parallel, site as core
-from generator.bench.corpus import write_corpus
+from tools.bench.corpus import write_corpus
 from generator.load import discover
 from generator.settings import Settings
 

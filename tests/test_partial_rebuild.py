@@ -15,7 +15,7 @@ from typing import Any, Callable
 import pytest
 import yaml
 
-from generator.bench.corpus import write_corpus
+from tools.bench.corpus import write_corpus
 from generator.incremental import NoteCache, SiteCache
 from generator.load import discover
 from generator.settings import Settings

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.questions import TOPICS, canonical, group_questions, load_starter_bank, normalise, topic_of
-from generator.questions.evaluate import load_labelled, pairwise_scores, perturbed
+from tools.question_eval import load_labelled, pairwise_scores, perturbed
 from generator.questions.taxonomy import TIARA, TOPIC_SLUGS
 
 DATA = Path(__file__).parent / "data"

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.questions import grouping
-from generator.questions.evaluate import load_labelled, pairwise_scores, perturbed, unmatched_questions
+from tools.question_eval import load_labelled, pairwise_scores, perturbed, unmatched_questions
 from generator.questions.prefilter import Prefilter, literal_prefixes
 
 DATA = Path(__file__).parent / "data"

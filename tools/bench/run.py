@@ -1,6 +1,6 @@
 """Time the generator, full builds and live reload on synthetic corpora; print a Markdown report.
 
-``python -m generator.bench [--sizes 100,1000] [--large] [--out FILE]``. Every build runs in its
+``python -m tools.bench [--sizes 100,1000] [--large] [--out FILE]``. Every build runs in its
 own subprocess, so its wall time and peak memory (``wait4``'s ``ru_maxrss``) are its own. The
 baseline is what a user would otherwise have: the same note files in a plain MkDocs + Material
 project, no plugin, Material's default navigation, built with ``mkdocs build``.
@@ -27,7 +27,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from ..parsecache import FOLDER
+from generator.parsecache import FOLDER
 from .corpus import TODAY, write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,8 +94,8 @@ def core_times(docs: Path, runs: int = 3) -> dict[str, float]:
 
 
 def _core(docs: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-m", "generator.bench.core", str(docs), TODAY.isoformat(), "--cache"],
-                         env=ENV, capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-m", "tools.bench.core", str(docs), TODAY.isoformat(), "--cache"],
+                         env=ENV, cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
@@ -257,13 +257,13 @@ def feature_section(title: str, module: str) -> str:
         found = False
     if not found:
         return ""
-    out = subprocess.run([sys.executable, "-m", module], env=ENV, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", module], env=ENV, cwd=ROOT, capture_output=True, text=True)
     body = f"```text\n{out.stdout.rstrip()}\n```\n" if out.returncode == 0 else f"failed:\n```\n{out.stderr[-2000:]}\n```\n"
     return f"\n## {title}\n\nCommand: `python -m {module}`\n\n{body}"
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100,1000", help="comma-separated numbers of conversations (default 100,1000)")
     ap.add_argument("--large", action="store_true", help="add 5,000 conversations")
     ap.add_argument("--baseline-max", type=int, default=1000,
@@ -285,10 +285,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"projects kept in {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
-    command = "python -m generator.bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    command = "python -m tools.bench " + " ".join(argv if argv is not None else sys.argv[1:])
     text = f"# Insight KB benchmark, {dt.date.today().isoformat()}\n\n" + report(rows, machine(), command.strip())
-    text += feature_section("Question grouping: pairwise F1 on the labelled sets, and speed", "generator.questions.evaluate")
-    text += feature_section("Network map: first render in headless Chromium", "generator.network.bench")
+    text += feature_section("Question grouping: pairwise F1 on the labelled sets, and speed", "tools.question_eval")
+    text += feature_section("Network map: first render in headless Chromium", "tools.network_bench")
     print(text)
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""``python -m generator.bench.core DOCS_DIR TODAY [--cache]``: load, resolve and render times of the core, as JSON.
+"""``python -m tools.bench.core DOCS_DIR TODAY [--cache]``: load, resolve and render times of the core, as JSON.
 
 With ``--cache`` the notes come from the parse cache beside DOCS_DIR where their bytes have not changed
 (``.cache/insight/``, as ``insight build`` keeps it), and what was parsed is saved there."""
@@ -11,11 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from ..load import discover
-from ..parsecache import FOLDER, ParseCache
-from ..resolve import resolve
-from ..settings import Settings
-from ..site import generate, load_notes
+from generator.load import discover
+from generator.parsecache import FOLDER, ParseCache
+from generator.resolve import resolve
+from generator.settings import Settings
+from generator.site import generate, load_notes
 
 
 def main(docs: str, today: str, cache: bool = False) -> dict[str, float]:

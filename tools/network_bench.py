@@ -1,6 +1,6 @@
 """Benchmark the network map: build-time layout and first render in headless Chromium.
 
-``python -m generator.network.bench`` builds synthetic networks (500 and 5,000 nodes by default),
+``python -m tools.network_bench`` builds synthetic networks (500 and 5,000 nodes by default),
 writes a minimal page with the vendored Cytoscape.js, our network.js and the graph JSON, loads it
 in Debian's Chromium through Playwright and reports the time from navigation start to the
 ``insight-map-rendered`` mark network.js sets after the first frame is drawn. Goals: under 1 s at
@@ -18,11 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from .asset import encode, to_data
-from .graph import ME, Edge, Network, Node, warm_paths
+from generator.network.asset import encode, to_data
+from generator.network.graph import ME, Edge, Network, Node, warm_paths
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve_dir  # the same server and flags as the browser tests
 
-ROOT = Path(__file__).resolve().parents[2]
-from ..bench.browser import CHROMIUM
+ROOT = Path(__file__).resolve().parents[1]
 GOALS = {500: 1.0, 5000: 3.0}
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Network map bench</title>
@@ -95,14 +95,13 @@ def first_render(browser, url: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.network.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.network_bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500,5000", help="node counts, comma-separated (default: 500,5000)")
     parser.add_argument("--runs", type=int, default=3, help="page loads per size; the median is reported")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)", file=sys.stderr)
         return 2
-    from ..bench.browser import CHROMIUM_ARGS, serve_dir  # the same server and flags as the browser tests
     from playwright.sync_api import sync_playwright
 
     rows = []

@@ -1,7 +1,7 @@
 """Measure question grouping against labelled TSV files (GROUP<TAB>QUESTION per line).
 
 Pairwise scoring: every pair of questions is either together or apart, in the labels and in the prediction;
-precision, recall and F1 are over the "together" pairs. Run ``python -m generator.questions.evaluate [FILE...]``;
+precision, recall and F1 are over the "together" pairs. Run ``python -m tools.question_eval [FILE...]``;
 with no files it scores the three labelled sets in ``tests/data`` (dev, check, holdout) and times 5,000 questions.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.questions.grouping import group_questions
 
 
-_DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
+_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 #: The labelled sets scored by default: dev (tuned on), check and holdout (written independently, not tuned on).
 DEFAULT_SETS = tuple(_DATA / f"question_groups_{name}.tsv" for name in ("dev", "check", "holdout"))
 
@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = list(sys.argv[1:] if argv is None else argv) or [str(p) for p in DEFAULT_SETS]
     missing = [p for p in paths if not Path(p).is_file()]
     if missing:
-        print(f"usage: python -m generator.questions.evaluate [FILE...]; not found: {', '.join(missing)}",
+        print(f"usage: python -m tools.question_eval [FILE...]; not found: {', '.join(missing)}",
               file=sys.stderr)
         return 2
     print(f"{'file':<40} {'questions':>9} {'groups':>6} {'precision':>9} {'recall':>6} {'F1':>5} {'time ms':>8}")
