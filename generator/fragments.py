@@ -5,7 +5,7 @@ of table rows and answer cards, so at 1,000 conversations these pieces were most
 time. Templates keep the page structure and call these with the page's ``link`` (bound to the
 page, so links stay relative). The escaping rules are the templates': every user value goes
 through ``t``, ``md`` or ``link``. The tables are the exception: they are HTML (:func:`html_table`),
-every value escaped with ``html.escape`` and every link a relative URL from :func:`url_href`.
+every value escaped with ``html.escape`` and every link a relative URL from :func:`generator.urls.page_href`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from typing import Any, Callable, Iterable
 from .editors import unwrap_yaml_link, wikilinks_to_markdown
 from .identity import slugify
 from .model import Interview, KnowledgeBase
-from .render import html_block, html_link, indent, markdown_in_html, md, relink, t
+from .escape import indent, md, t
+from .htmlblocks import html_block, html_link, markdown_in_html
+from .urls import relink
 
 Link = Callable[..., str]
 
@@ -25,7 +27,7 @@ Cell = Any  # text, a number, (uri, label) for a link, or a list of such links
 
 
 def html_table(page_uri: str, directory_urls: bool, headers: Iterable[str], rows: Iterable[Iterable[Cell]]) -> str:
-    """A sortable table as pre-rendered HTML (see :func:`generator.render.html_block`).
+    """A sortable table as pre-rendered HTML (see :func:`generator.htmlblocks.html_block`).
 
     The big tables of generated pages (every conversation, every person, an industry's conversations) are
     HTML, not Markdown: at 1,000 conversations Python-Markdown took most of a second to convert the

@@ -20,7 +20,7 @@ from . import body as body_parser, editors, heap
 from . import schema
 from .diagnostics import Diagnostic, sort_key
 from .model import BodyParts, Note
-from .render import page_url
+from .urls import page_url
 from .share.scan import note_warnings as contact_warnings
 
 try:

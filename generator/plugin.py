@@ -27,7 +27,7 @@ from . import site as core
 from .incremental import NoteCache, SiteCache
 from .lifecycle import Rules
 from .parsecache import ParseCache
-from .render import MarkdownSnippets, drop_html, fill_markdown, lift_html
+from .htmlblocks import MarkdownSnippets, drop_html, fill_markdown, lift_html
 from .settings import Settings, parse_day
 
 log = logging.getLogger("mkdocs.plugins.insight")
@@ -91,7 +91,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             heap.freeze()
         today = self._today()
         options = {**dict(self.config), "project_dir": os.path.dirname(config.config_file_path or ""),
-                   "use_directory_urls": config.use_directory_urls}
+                   "use_directory_urls": config.use_directory_urls, "site_url": config.site_url or ""}
         self.settings = Settings.from_options(options, today=today)
         # the answers on cards are Markdown inside pre-rendered HTML: converted with the site's extensions;
         # under serve the conversions are kept from build to build

@@ -26,7 +26,7 @@ class Settings:
     me: Me = field(default_factory=Me)
     targets: tuple[str, ...] = ()  # companies you want a way into
     followups: dict[str, Any] = field(default_factory=dict)
-    site_url: str = ""
+    site_url: str = ""  # MkDocs' site_url: where the site is published, for links from outside it (the calendar)
     project_dir: str = ""  # the folder of mkdocs.yml: where overrides/emails/ may hold the user's email templates
     use_directory_urls: bool = True  # MkDocs' option: pages at x/ (True) or x.html; for links written as HTML
 
@@ -44,6 +44,7 @@ class Settings:
             followups=dict(options.get("followups") or {}),
             project_dir=str(options.get("project_dir") or ""),
             use_directory_urls=bool(options.get("use_directory_urls", True)),
+            site_url=str(options.get("site_url") or ""),
         )
 
 

@@ -25,7 +25,10 @@ from .network.asset import assets as network_assets
 from .pages.gather import related
 from .editors import wikilinks_to_markdown
 from .fragments import note_footer, note_header, own_value
-from .render import MarkdownSnippets, PageSpec, collapse_blank_runs, environment, fill_markdown, make_link, render, t
+from .escape import collapse_blank_runs, t
+from .htmlblocks import MarkdownSnippets, fill_markdown
+from .render import PageSpec, environment, render
+from .urls import make_link
 from .resolve import resolve
 from .settings import Settings
 
@@ -216,9 +219,10 @@ def _asset_tasks(kb: KnowledgeBase, derived: Derived, settings: Settings, reuse:
 
     def calendar() -> dict[str, bytes]:
         ics = reuse.calendar(items) if reuse else None
-        return {"follow-ups/follow-ups.ics": ics if ics is not None else calendar_bytes(kb, items, settings.site_url)}
+        return {"follow-ups/follow-ups.ics": ics if ics is not None else calendar_bytes(kb, items, settings.site_url, settings.use_directory_urls)}
 
-    return calendar, [partial(question_pages.assets, kb, derived.bank), partial(network_assets, derived.network),
+    return calendar, [partial(question_pages.assets, kb, derived.bank, settings.use_directory_urls),
+                      partial(network_assets, derived.network, settings.use_directory_urls),
                       lambda: {"assets/insight/note.schema.json": json_schema_text().encode()}]
 
 

@@ -14,7 +14,7 @@ import markdown
 import pytest
 import yaml
 
-from generator.render import t
+from generator.escape import t
 
 ROOT = Path(__file__).resolve().parent.parent
 VALUES = ["- not a list", "1. not numbered", "12) twelve", "+ plus", "# not a heading", "C# developer", "a [b](c) d",

@@ -7,7 +7,7 @@ import pytest
 
 import markdown
 
-from generator.render import drop_html, html_block, lift_html
+from generator.htmlblocks import drop_html, html_block, lift_html
 
 EXTS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
 TABLE = '<div class="insight-sortable">\n<table>\n<tbody>\n<tr><td><a href="x/">A &amp; *B*</a></td></tr>\n</tbody>\n</table>\n</div>'
@@ -31,7 +31,7 @@ def test_an_unclosed_marker_leaves_the_text_alone() -> None:
 
 
 def test_markdown_inside_html_blocks_is_converted_once_and_kept_between_builds() -> None:
-    from generator.render import MarkdownSnippets, fill_markdown, markdown_in_html
+    from generator.htmlblocks import MarkdownSnippets, fill_markdown, markdown_in_html
 
     first = MarkdownSnippets(["admonition"])
     block = f"<li>{markdown_in_html('Mostly *pricing*.')}</li><li>{markdown_in_html('In `SQL`.')}</li>"
@@ -50,7 +50,7 @@ def test_markdown_inside_html_blocks_is_converted_once_and_kept_between_builds()
 
 
 def test_relink_points_a_notes_links_from_another_page() -> None:
-    from generator.render import relink
+    from generator.urls import relink
 
     note = "interviews/2026-07-07-priya.md"
     text = "See ![a chart](chart.png), [Globex](../companies/globex.md#people) and [deck][d].\n\n[d]: files/deck.pdf"

@@ -86,5 +86,6 @@ def load_project(config_file: str | None) -> Project:
     plugin = cfg.plugins.get("insight")
     options = dict(plugin.config) if plugin is not None else {}
     options["use_directory_urls"] = cfg.use_directory_urls
+    options["site_url"] = cfg.site_url or ""
     return Project(path, Path(cfg.docs_dir), options, str(options.get("repo_path", "content")),
                    list(cfg.markdown_extensions), dict(cfg.mdx_configs))

@@ -59,7 +59,8 @@ def questions(ctx: click.Context, config_file: str | None, today: dt.date | None
     if ctx.invoked_subcommand is not None:
         return
     project = load_project(config_file)
-    site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path, cache=project.parse_cache())
+    settings = project.settings(today)
+    site = core.build(project.docs_dir, settings, report_prefix=project.repo_path, cache=project.parse_cache())
     kb = site.kb
     if industry is not None and industry not in kb.industries:
         known = ", ".join(sorted(kb.industries)) or "none yet"
@@ -68,7 +69,7 @@ def questions(ctx: click.Context, config_file: str | None, today: dt.date | None
     for d in bank.diagnostics:
         click.echo(d.format(), err=True)
     if as_json:
-        data = bank_as_dict(bank, kb)
+        data = bank_as_dict(bank, kb, settings.use_directory_urls)
         if industry is not None:
             data["groups"] = [g for g in data["groups"]
                               if any(industry in [i["slug"] for i in a["industries"]] for a in g["answers"])]

@@ -13,6 +13,7 @@ import datetime as dt
 from icalendar import Calendar, Event, vCategory, vDDDTypes, vText
 
 from ..model import KnowledgeBase
+from ..urls import absolute_url
 from .rules import DueItem
 
 UID_DOMAIN = "insight-kb"
@@ -34,7 +35,9 @@ def summary(kb: KnowledgeBase, item: DueItem) -> str:
     return SUMMARIES[item.kind].format(name=kb.people[item.person].name, by=by)
 
 
-def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "") -> bytes:
+def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "", directory_urls: bool = True) -> bytes:
+    """The due items as an iCalendar file; with ``site_url`` each event links its note's page."""
+    notes = {iv.slug: iv.src_uri for iv in kb.interviews}
     cal = Calendar()
     cal.add("prodid", "-//Insight KB//Follow-ups//EN")
     cal.add("version", "2.0")
@@ -66,8 +69,8 @@ def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "") 
             categories[item.kind] = vCategory([item.kind])
         event.add("categories", categories[item.kind], encode=False)
         event.add("transp", transparent, encode=False)
-        if site_url and item.interview:
-            event.add("url", f"{site_url.rstrip('/')}/interviews/{item.interview}/")
+        if site_url and item.interview in notes:
+            event.add("url", absolute_url(site_url, notes[item.interview], directory_urls))
         cal.add_component(event)
     return ical_bytes(cal)
 

@@ -8,27 +8,20 @@ from __future__ import annotations
 
 import json
 
+from ..urls import page_url
 from .graph import Network
 from .layout import radial
 
 PATH = "assets/insight/network.json"
 
 
-def page_url(src_uri: str) -> str:
-    """A page's directory URL relative to the site root, as MkDocs writes it (``people/x.md`` -> ``people/x/``)."""
-    if src_uri == "index.md":
-        return ""
-    if src_uri.endswith("/index.md"):
-        return src_uri[: -len("index.md")]
-    return src_uri[:-3] + "/"
-
-
-def to_data(net: Network) -> dict:
+def to_data(net: Network, directory_urls: bool = True) -> dict:
+    """The map's data; each node's ``u`` is its page's URL relative to the site root."""
     pos = radial(net)
     nodes = []
     for n in sorted(net.nodes.values(), key=lambda n: n.sort_key):
         x, y = pos[n.id]
-        item = {"id": n.id, "k": n.kind, "l": n.label, "u": page_url(n.src_uri) if n.src_uri else "", "x": x, "y": y}
+        item = {"id": n.id, "k": n.kind, "l": n.label, "u": page_url(n.src_uri, directory_urls) if n.src_uri else "", "x": x, "y": y}
         if n.industries:
             item["i"] = list(n.industries)
         if n.channel:
@@ -58,5 +51,5 @@ def encode(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode()
 
 
-def assets(net: Network) -> dict[str, bytes]:
-    return {PATH: encode(to_data(net))}
+def assets(net: Network, directory_urls: bool = True) -> dict[str, bytes]:
+    return {PATH: encode(to_data(net, directory_urls))}

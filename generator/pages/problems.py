@@ -8,7 +8,8 @@ expected the note. Both are made in :func:`generator.site.build` from the diagno
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..render import href, indent, t
+from ..escape import indent, t
+from ..urls import href
 from ..wording import counted
 
 URI = "problems/index.md"

@@ -79,11 +79,11 @@ def _shown_answers(g: QuestionGroup, filed: bool) -> tuple[list, list]:
     return newest, [a for a in g.answers if not a.industries and id(a) not in shown]
 
 
-def assets(kb: KnowledgeBase, bank: Bank) -> dict[str, bytes]:
+def assets(kb: KnowledgeBase, bank: Bank, directory_urls: bool = True) -> dict[str, bytes]:
     """``questions/questions.json``: the whole bank, byte-identical for the same notes.
 
     Compact, like the network asset: at 1,000 conversations it holds every answer (megabytes), and without
     ``indent`` the standard library's C encoder writes it about ten times faster.
     """
-    data = bank_as_dict(bank, kb)
+    data = bank_as_dict(bank, kb, directory_urls)
     return {ASSET: (json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode()}

@@ -15,6 +15,7 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..identity import slugify
 from ..model import Interview, KnowledgeBase
+from ..urls import page_url
 from .grouping import canonical, group_keys, intent_of, topic_slug_of_intent, tidy
 from .starter import StarterQuestion, load_starter_bank
 from .taxonomy import DEFAULT_TOPIC, TOPICS, Topic, resolve_topic
@@ -207,8 +208,10 @@ def build_bank(kb: KnowledgeBase, starters: tuple[StarterQuestion, ...] | None =
     return Bank(ordered, marked, sorted(diagnostics))
 
 
-def bank_as_dict(bank: Bank, kb: KnowledgeBase) -> dict[str, Any]:
-    """The whole bank as plain data for ``questions.json``: deterministic, links as docs-dir paths."""
+def bank_as_dict(bank: Bank, kb: KnowledgeBase, directory_urls: bool = True) -> dict[str, Any]:
+    """The whole bank as plain data for ``questions.json``: deterministic. Each page is named twice: ``page``/``note``
+    as its docs-dir path (stable whatever the site's URL style), ``url``/``note_url`` as its URL relative to the
+    site root."""
     def answer(a: Answer) -> dict[str, Any]:
         person = kb.people.get(a.person)
         company = kb.companies.get(a.company) if a.company else None
@@ -216,12 +219,15 @@ def bank_as_dict(bank: Bank, kb: KnowledgeBase) -> dict[str, Any]:
             "question": a.question,
             "answer": a.text,
             "person": {"slug": a.person, "name": person.name if person else a.person,
-                       "page": person.src_uri if person else None},
-            "company": {"slug": company.slug, "name": company.name, "page": company.src_uri} if company else None,
+                       "page": person.src_uri if person else None,
+                       "url": page_url(person.src_uri, directory_urls) if person else None},
+            "company": {"slug": company.slug, "name": company.name, "page": company.src_uri,
+                        "url": page_url(company.src_uri, directory_urls)} if company else None,
             "industries": [{"slug": s, "name": kb.industries[s].name if s in kb.industries else s}
                            for s in a.industries],
             "date": a.date.isoformat(),
             "note": a.interview.src_uri,
+            "note_url": page_url(a.interview.src_uri, directory_urls),
             "line": a.line,
         }
 

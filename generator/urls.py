@@ -1,0 +1,125 @@
+"""Where each page of the site lives, and links between pages: MkDocs' rules, in one place.
+
+MkDocs (``mkdocs/structure/files.py``) gives the page of ``people/ada.md`` the URL ``people/ada/`` with
+``use_directory_urls`` (its default) and ``people/ada.html`` without; ``index.md`` and ``README.md`` stand for their
+folder. Links in generated Markdown point at docs-dir files (``../people/ada.md``), which MkDocs resolves and
+checks itself; links in pre-rendered HTML, the network map's JSON and the calendar cannot be resolved by MkDocs and
+are written here as the final URLs. tests/test_urls.py checks :func:`page_url` against MkDocs' own ``File``.
+The core does not import MkDocs (see DESIGN.md), hence the rule is restated here rather than asked of it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+from .escape import _t
+
+def href(from_uri: str, to_uri: str) -> str:
+    """A relative link between two docs-dir files, as MkDocs resolves it."""
+    return _rel(from_uri.rpartition("/")[0], to_uri)
+
+
+@lru_cache(maxsize=1 << 17)
+def _rel(base: str, to_uri: str) -> str:
+    """``posixpath.relpath(to_uri, base)`` for clean docs-dir paths, without its os.getcwd() per call."""
+    src = base.split("/") if base else []
+    dst = to_uri.split("/")
+    if any(p in ("", ".", "..") for p in src + dst):
+        return posixpath.relpath(to_uri, base or ".")
+    common = 0
+    while common < len(src) and common < len(dst) and src[common] == dst[common]:
+        common += 1
+    return "/".join([".."] * (len(src) - common) + dst[common:]) or "."
+
+
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page of a docs-dir Markdown file, relative to the site root
+    (``index.md`` and ``README.md`` stand for their folder)."""
+    stem = uri[:-3] if uri.endswith(".md") else uri
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/index.html".lstrip("/") if not directory_urls else (f"{folder}/" if folder else "")
+    return stem + ".html" if not directory_urls else stem + "/"
+
+
+def absolute_url(site_url: str, uri: str, directory_urls: bool = True) -> str:
+    """The full address of the page of ``uri`` on a site published at ``site_url`` (for the calendar's events)."""
+    return f"{site_url.rstrip('/')}/{page_url(uri, directory_urls)}"
+
+
+def page_href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
+    """A relative URL between the pages of two docs-dir files, as MkDocs writes it (for links in raw HTML,
+    which MkDocs passes through untouched)."""
+    here, there = page_url(from_uri, directory_urls), page_url(to_uri, directory_urls)
+    rel = _rel(here.rpartition("/")[0], there.rstrip("/")) if there.rstrip("/") else _up(here)
+    return rel + "/" if there.endswith("/") and not rel.endswith("/") else rel
+
+
+_INLINE_TARGET = re.compile(r"(\]\([ \t]*<?)([^\s()<>]+)")  # [text](target) and ![alt](target)
+_REF_TARGET = re.compile(r"^([ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?)([^\s<>]+)", re.M)  # [id]: target, not a [^footnote]:
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def relink(text: str, from_uri: str, to_uri: str, directory_urls: bool | None = None) -> str:
+    """User Markdown written in one file (a note) and shown on another page, with its relative links and images
+    pointing where they pointed from the note: ``chart.png`` beside a note is ``../interviews/chart.png`` on a
+    company page. Without ``directory_urls`` they become docs-dir paths, which MkDocs resolves and checks; with
+    it (raw HTML, which MkDocs leaves alone) the URLs MkDocs would write. Web addresses, anchors and links
+    that leave the docs dir stay as written."""
+    if "](" not in text and "]:" not in text:
+        return text
+    from_dir = from_uri.rpartition("/")[0]
+    if directory_urls is None and from_dir == to_uri.rpartition("/")[0]:
+        return text
+    return _relink(text, from_dir, to_uri, directory_urls)
+
+
+@lru_cache(maxsize=1 << 12)
+def _relink(text: str, from_dir: str, to_uri: str, directory_urls: bool | None) -> str:
+    def target(m: re.Match[str]) -> str:
+        written = m.group(2)
+        if written.startswith(("#", "/")) or _SCHEME.match(written):
+            return m.group(0)
+        path, hashmark, fragment = written.partition("#")
+        docs = posixpath.normpath(posixpath.join(from_dir, path))
+        if docs == ".." or docs.startswith("../"):
+            return m.group(0)
+        if directory_urls is None:
+            new = href(to_uri, docs)
+        elif docs.endswith(".md"):
+            new = page_href(to_uri, docs, directory_urls)
+        else:
+            new = _rel(page_url(to_uri, directory_urls).rpartition("/")[0], docs)
+        return m.group(1) + new + hashmark + fragment
+
+    return _REF_TARGET.sub(target, _INLINE_TARGET.sub(target, text))
+
+
+def _up(here: str) -> str:
+    depth = here.count("/")
+    return "../" * depth if depth else "./"
+
+
+def make_link(page_uri: str) -> Callable[..., str]:
+    """``link(target, label)``: ``[label](relative.md)`` from ``page_uri`` to an entity, interview or URI."""
+    base = page_uri.rpartition("/")[0]
+
+    def link(target: Any, label: Any = None) -> str:
+        if target.__class__ is str or isinstance(target, str):  # the first test is the quick one
+            uri = target
+            text = uri if label is None else label
+        else:
+            uri = target.src_uri
+            text = label if label is not None else getattr(target, "name", None) or getattr(target, "title", uri)
+        return _link(base, uri, text if isinstance(text, str) else "" if text is None else str(text))
+
+    return link
+
+
+@lru_cache(maxsize=1 << 17)
+def _link(base: str, uri: str, text: str) -> str:
+    """Pages in one folder link the same people and notes over and over (a build makes ~150,000 links)."""
+    return f"[{_t(text)}]({_rel(base, uri)})"
