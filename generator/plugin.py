@@ -22,13 +22,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import heap, livereload
+from . import livereload
 from . import site as core
 from .incremental import NoteCache, SiteCache
 from .lifecycle import Rules
 from .parsecache import ParseCache
 from .htmlblocks import MarkdownSnippets, drop_html, fill_markdown, lift_html
-from .settings import Settings, parse_day
+from .settings import Settings, pin_build_epoch, today as settings_today
 
 log = logging.getLogger("mkdocs.plugins.insight")
 
@@ -75,20 +75,12 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.live = livereload.LiveState() if command == "serve" and dirty else None
 
     def _today(self) -> dt.date | None:
-        text = os.environ.get("INSIGHT_TODAY") or self.config.today
-        if not text:
-            return None
         try:
-            return parse_day(str(text))
+            return settings_today(option=self.config.today)
         except ValueError as err:
             raise PluginError(f"insight: {err}") from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.live:
-            # Under serve the last build's pages, search entries and caches stay alive: hundreds of thousands
-            # of objects that the garbage collector would scan again and again during a rebuild (a fifth of a
-            # save at 1,000 notes). Set them aside for this build; on_post_build hands them back.
-            heap.freeze()
         today = self._today()
         options = {**dict(self.config), "project_dir": os.path.dirname(config.config_file_path or ""),
                    "use_directory_urls": config.use_directory_urls, "site_url": config.site_url or ""}
@@ -97,9 +89,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         # under serve the conversions are kept from build to build
         self.snippets = MarkdownSnippets(config.markdown_extensions, config.mdx_configs,
                                          last=self.snippets if self.live else None)
-        if today is not None and "SOURCE_DATE_EPOCH" not in os.environ:
-            # a frozen today also freezes MkDocs' own build date (sitemap), for byte-identical builds
-            os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()))
+        if today is not None:
+            pin_build_epoch(today, replace=False)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -144,12 +135,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         if self.live:
             livereload.merge_search_index(self.live, config)
             livereload.commit(self.live)
-            heap.thaw()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.live:
             self.live.reset()
-            heap.thaw()
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = self.site

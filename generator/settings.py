@@ -7,6 +7,7 @@ the same day always give the same site.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,23 @@ class Settings:
             use_directory_urls=bool(options.get("use_directory_urls", True)),
             site_url=str(options.get("site_url") or ""),
         )
+
+
+def today(given: dt.date | str | None = None, option: str | None = None) -> dt.date | None:
+    """The build's today, decided here for every command: ``--today`` (``given``), else ``INSIGHT_TODAY``, else
+    the plugin's ``today:`` option; None when none is set (then the real date is used, and not pinned)."""
+    day = given or os.environ.get("INSIGHT_TODAY") or option
+    if day is None or day == "":
+        return None
+    return day if isinstance(day, dt.date) else parse_day(str(day))
+
+
+def pin_build_epoch(day: dt.date, replace: bool = True) -> None:
+    """Make MkDocs' own dates (the sitemap, gzip headers) those of ``day``: MkDocs reads SOURCE_DATE_EPOCH, and
+    with it the same notes and the same today give a byte-identical site. Without ``replace`` an epoch the user
+    set already stands."""
+    if replace or "SOURCE_DATE_EPOCH" not in os.environ:
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp()))
 
 
 def parse_day(text: str) -> dt.date:

@@ -16,6 +16,7 @@ from .. import schema
 from .. import site as core
 from ..diagnostics import Diagnostic
 from ..identity import slugify
+from ..settings import pin_build_epoch
 from .options import config_option, config_path, load_project, strict_option, today_option
 
 
@@ -72,8 +73,7 @@ def _mkdocs_env(today: dt.date | None) -> None:
     """Pass --today to the plugin, and pin MkDocs' own build date so the output is byte-identical."""
     if today is not None:
         os.environ["INSIGHT_TODAY"] = today.isoformat()
-        stamp = dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp))
+        pin_build_epoch(today)
 
 
 @click.command(help="Build the site with MkDocs (into site/ unless --site-dir).")

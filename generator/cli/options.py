@@ -11,7 +11,7 @@ from typing import Any, Callable
 import click
 
 from ..parsecache import ParseCache
-from ..settings import Settings, parse_day
+from ..settings import Settings, parse_day, today as settings_today
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -62,7 +62,7 @@ class Project:
         return ParseCache.of_project(self.project_dir, bool(self.options.get("cache", True)))
 
     def settings(self, today: dt.date | None) -> Settings:
-        return Settings.from_options({**self.options, "project_dir": str(self.project_dir)}, today=today or os.environ.get("INSIGHT_TODAY"))
+        return Settings.from_options({**self.options, "project_dir": str(self.project_dir)}, today=settings_today(today))
 
 
 def config_path(config_file: str | None) -> str:

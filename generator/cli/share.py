@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from ..share import guide as guides
 from ..share import project
 from ..share.filter import UnknownIndustry, reader, share_notes
 from ..share.scan import UNCLEAR
+from ..settings import pin_build_epoch
 from .options import config_option, load_project, today_option
 
 SHARE_HELP = """Write a guide to INDUSTRY... for classmates into --out: a small MkDocs project and its built site.
@@ -29,11 +29,6 @@ HELP_ZIP = "Also write OUT.zip (deterministic), to send the guide as one file."
 HELP_SERVE = "Preview the guide with MkDocs' server afterwards."
 HELP_CONTRIBUTOR = "Your name as shown in the guide (default: me.name in mkdocs.yml)."
 HELP_TITLE = "The guide's title."
-
-
-def _pin_date(today: dt.date) -> None:
-    """MkDocs' own dates (sitemap, gzip headers) follow today, so the guide is byte-identical."""
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(today, dt.time(), dt.timezone.utc).timestamp()))
 
 
 def _theme(config_file: str) -> project.Theme:
@@ -70,7 +65,7 @@ def _build(out: Path, today: dt.date, zip_: bool, serve: bool) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
-    _pin_date(today)
+    pin_build_epoch(today)
     _show_mkdocs_warnings()
     config = str(out / "mkdocs.yml")
     try:

@@ -18,7 +18,6 @@ from urllib.parse import quote
 import jinja2
 
 from ..model import Interview, KnowledgeBase, Person, Referral
-from ..render import Environment, template_cache
 from ..settings import Settings
 from .rules import DueItem
 
@@ -63,14 +62,14 @@ class Draft:
 
 
 @lru_cache(maxsize=8)
-def environment(project_dir: str) -> jinja2.Environment:
+def draft_environment(project_dir: str) -> jinja2.Environment:
+    """The email drafts' templates: the project's overrides/emails/ first, then the built-in ones."""
     loaders: list[jinja2.BaseLoader] = []
     if project_dir:
         loaders.append(jinja2.FileSystemLoader(str(Path(project_dir) / "overrides" / "emails")))
     loaders.append(jinja2.PackageLoader("generator", "templates/emails"))
     options = {"autoescape": False, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": False}
-    env = Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.ChainableUndefined,
-                             bytecode_cache=template_cache(options), **options)
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.ChainableUndefined, **options)
     env.filters["day"] = lambda d: f"{d.strftime('%A')} {d.day} {d.strftime('%B')}"
     env.filters["month"] = lambda d: d.strftime("%B")
     env.filters["lower_first"] = lower_first
@@ -133,7 +132,7 @@ def context(kb: KnowledgeBase, settings: Settings, person: str, iv: Interview | 
 def render(name: str, ctx: dict[str, Any], project_dir: str = "") -> Draft:
     """Fill one template; a broken user template gives a draft that says what is wrong instead of a crash."""
     try:
-        text = environment(project_dir).get_template(f"{name}.txt.j2").render(**ctx)
+        text = draft_environment(project_dir).get_template(f"{name}.txt.j2").render(**ctx)
     except jinja2.TemplateSyntaxError as err:
         text = f"Subject: (template error)\n\n{err.filename or name}:{err.lineno}: {err.message}"
     except jinja2.TemplateError as err:

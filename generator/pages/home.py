@@ -10,7 +10,7 @@ from ..diagnostics import Diagnostic
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
-from .network import summary as network_summary
+from .network import overview as network_overview
 from .problems import files_with_problems, have_problems
 
 
@@ -44,7 +44,7 @@ def _context(kb: KnowledgeBase, derived: Derived) -> dict[str, Any]:
         "held_count": len(held),
         "company_counts": company_counts,
         "followups": derived.item_counts,
-        "network": network_summary(derived),
+        "network": network_overview(derived),
         "problems": _problems([d for d in (*kb.diagnostics, *derived.diagnostics) if d.severity != "info"]),
     }
 

@@ -21,7 +21,7 @@ EDGE_LABELS = {
 }
 
 
-def summary(derived: Derived) -> dict[str, Any]:
+def overview(derived: Derived) -> dict[str, Any]:
     """What the network page and the dashboard show about the network."""
     return {"net": derived.network, "connectors": derived.connectors, "leads": derived.leads, "targets": derived.targets}
 
@@ -31,7 +31,7 @@ def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[P
 
 
 def _context(derived: Derived) -> dict[str, Any]:
-    info = summary(derived)
+    info = overview(derived)
     net = derived.network
     ranked = sorted((n for n in net.nodes.values() if n.kind in ("person", "company")), key=lambda n: n.sort_key)
     reached = sorted((n.id for n in ranked if n.id in net.paths), key=lambda i: (len(net.paths[i]), net.nodes[i].sort_key))

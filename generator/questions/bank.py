@@ -16,7 +16,7 @@ from ..diagnostics import Diagnostic
 from ..identity import slugify
 from ..model import Interview, KnowledgeBase
 from ..urls import page_url
-from .grouping import canonical, group_keys, intent_of, topic_slug_of_intent, tidy
+from .grouping import canonical, group_keys, topic_slug_of_intent, tidy
 from .starter import StarterQuestion, load_starter_bank
 from .taxonomy import DEFAULT_TOPIC, TOPICS, Topic, resolve_topic
 
