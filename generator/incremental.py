@@ -1,7 +1,7 @@
 """What a rebuild under ``insight serve`` may skip: parsed notes and unchanged pages.
 
 Three things make a live reload fast at thousands of notes: a note whose bytes did not change is
-not parsed again (:class:`NoteCache`); the generated pages that cannot show what changed are the
+not parsed again (the parse cache, :mod:`generator.parsecache`, kept from build to build); the generated pages that cannot show what changed are the
 last build's text (:class:`SiteCache`: all of them when only prose changed, since no generated page
 shows a note's prose); and a page whose final Markdown did not change is not rendered to HTML again
 (:func:`changed_pages`). Resolve always runs again, so a change to one note reaches every page that
@@ -17,31 +17,10 @@ from typing import Any, Callable, Hashable
 
 from .derive import Derived, derive
 from .diagnostics import Diagnostic
-from .load import Source, load_note
 from .model import Interview, KnowledgeBase, Note
 from .render import PageSpec
 from .settings import Settings
 from .site import Site, generate
-
-
-class NoteCache:
-    """``load_note`` results remembered by file bytes, across the builds of one serve session."""
-
-    def __init__(self) -> None:
-        self._by_uri: dict[str, tuple[str, bytes, tuple[Note | None, list[Diagnostic]]]] = {}
-
-    def load_note(self, src: Source) -> tuple[Note | None, list[Diagnostic]]:
-        hit = self._by_uri.get(src.src_uri)
-        if hit is not None and hit[0] == src.path and hit[1] == src.data:
-            return hit[2]
-        result = load_note(src)
-        self._by_uri[src.src_uri] = (src.path, src.data, result)
-        return result
-
-    def keep_only(self, uris: set[str]) -> None:
-        """Forget deleted files."""
-        for uri in set(self._by_uri) - uris:
-            del self._by_uri[uri]
 
 
 def changed_pages(

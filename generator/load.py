@@ -16,7 +16,7 @@ from typing import Any, Callable
 import frontmatter
 import yaml
 
-from . import body as body_parser, editors, heap
+from . import body as body_parser, editors
 from . import schema
 from .diagnostics import Diagnostic, sort_key
 from .model import BodyParts, Note
@@ -27,24 +27,6 @@ try:
     _Base: Any = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
     _Base = yaml.SafeLoader
-
-_TAGS: dict[tuple[Any, str, Any], str] = {}  # (node kind, short plain value, implicit) -> the tag YAML gives it
-
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """The safe loader, remembering the tag of short values: notes repeat their field names, dates, statuses and
-    names over and over, and PyYAML tries its regular expressions on every one (a tenth of the parsing)."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if value is None or len(value) > 40:
-            return super().resolve(kind, value, implicit)
-        key = (kind, value, implicit)
-        tag = _TAGS.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(_TAGS) < 50_000:
-                _TAGS[key] = tag
-        return tag
 
 KINDS = tuple(schema.RECORDS)
 _HANDLER = frontmatter.YAMLHandler()
@@ -205,7 +187,7 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
         content = content[1:] if content.startswith("\n") else content
         body_line = text[: len(text) - len(content)].count("\n") + 1  # python-frontmatter drops blank lines before the body
     try:
-        loader = _Loader(fm)
+        loader = _Base(fm)
         try:
             node = loader.get_single_node()
             data = _construct(loader, node)
@@ -283,59 +265,14 @@ def _add_body_tags(record: schema.Record, checked: schema.Validated, body: str) 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_SCALARS = {"tag:yaml.org,2002:int": "construct_yaml_int", "tag:yaml.org,2002:float": "construct_yaml_float",
-            "tag:yaml.org,2002:bool": "construct_yaml_bool", "tag:yaml.org,2002:null": "construct_yaml_null"}
-
-
-class _Unusual(Exception):
-    """A node the fast path leaves to PyYAML: a merge key, another tag, an alias that contains itself."""
 
 
 def _construct(loader: Any, node: yaml.Node | None) -> Any:
-    """The document's value: plain mappings, lists and scalars are built straight from the node tree (PyYAML's
-    constructor spent a third of the loading time on them); anything else is built by PyYAML as before."""
+    """The document's value, built by PyYAML's safe constructor from the node tree (kept for the line numbers)."""
     if node is None:
         return None
-    try:
-        return _value(loader, node, set())
-    except (_Unusual, TypeError):  # TypeError: a key that is a list or mapping (PyYAML names it)
-        _untag_impossible_dates(loader, node)
-        return loader.construct_document(node)
-
-
-def _value(loader: Any, n: yaml.Node, open_: set[int]) -> Any:
-    tag = n.tag
-    if tag == _STR:
-        return n.value
-    if tag == _MAP:
-        if id(n) in open_:
-            raise _Unusual
-        open_.add(id(n))
-        out = {}
-        for k, v in n.value:
-            if k.tag != _STR and k.tag not in _SCALARS and k.tag != _TIMESTAMP:
-                raise _Unusual  # a merge key (<<), or a key that is itself a mapping or list
-            out[_value(loader, k, open_)] = _value(loader, v, open_)
-        open_.discard(id(n))
-        return out
-    if tag == _SEQ:
-        if id(n) in open_:
-            raise _Unusual
-        open_.add(id(n))
-        out_list = [_value(loader, x, open_) for x in n.value]
-        open_.discard(id(n))
-        return out_list
-    if tag == _TIMESTAMP:
-        try:
-            return loader.construct_yaml_timestamp(n)
-        except (ValueError, OverflowError):  # 2026-02-30 looks like a date but is none: the field check names it
-            return n.value
-    method = _SCALARS.get(tag)
-    if method is None or not isinstance(n, yaml.ScalarNode):
-        raise _Unusual
-    return getattr(loader, method)(n)
-
+    _untag_impossible_dates(loader, node)
+    return loader.construct_document(node)
 
 
 def _untag_impossible_dates(loader: Any, node: yaml.Node | None) -> None:
@@ -379,11 +316,6 @@ def url_of(src_uri: str) -> str:
 
 def load_all(sources: list[Source], load_one: Callable[[Source], tuple[Note | None, list[Diagnostic]]] = load_note) -> tuple[list[Note], list[Diagnostic]]:
     """Every file, note by note: problems are collected, one bad file never stops the others."""
-    with heap.paused():
-        return _load_all(sources, load_one)
-
-
-def _load_all(sources: list[Source], load_one: Callable[[Source], tuple[Note | None, list[Diagnostic]]]) -> tuple[list[Note], list[Diagnostic]]:
     notes: list[Note] = []
     diags: list[Diagnostic] = []
     urls: dict[str, str] = {}

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from . import livereload
 from . import site as core
-from .incremental import NoteCache, SiteCache
+from .incremental import SiteCache
 from .lifecycle import Rules
 from .parsecache import ParseCache
 from .htmlblocks import MarkdownSnippets, drop_html, fill_markdown, lift_html
@@ -66,7 +66,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.site: core.Site | None = None
         self.settings: Settings | None = None
         self.live: livereload.LiveState | None = None  # under `serve --dirty`: rebuild only what changed
-        self.notes = NoteCache()
+        self.parsed: ParseCache | None = None  # under serve, kept from build to build (its table stays in memory)
         self.sites = SiteCache()
         self.html: dict[str, list[str]] = {}  # pre-rendered HTML lifted out of a page while MkDocs converts it
         self.snippets: MarkdownSnippets | None = None  # converts the answers inside that HTML
@@ -97,13 +97,12 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         assert self.settings is not None
         user_pages = {f.src_uri for f in files if f.is_documentation_page()}
         prefix = self.config.repo_path.rstrip("/")
-        load_one = self.notes.load_note if self.live else core.load_note
         make_site = self.sites.generate if self.live else None
-        cache = None if self.live else ParseCache.of_project(self.settings.project_dir, self.config.cache)
-        self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix,
-                                      load_one=load_one, make_site=make_site, cache=cache)
+        cache = ParseCache.of_project(self.settings.project_dir, self.config.cache)
         if self.live:
-            self.notes.keep_only({n.src_uri for n in site.kb.notes} | site.left_out)
+            cache = self.parsed = self.parsed if self.parsed is not None and cache is not None else cache
+        self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix,
+                                      make_site=make_site, cache=cache)
         log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers),
                   ", ".join(f"{k} {v:.2f}" for k, v in site.timings.items()))
         for d in site.diagnostics:

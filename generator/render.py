@@ -7,7 +7,6 @@ every user value with the ``t`` and ``md`` filters (:mod:`generator.escape`) and
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
@@ -35,53 +34,13 @@ class PageSpec:
 OPTIONS: dict[str, Any] = {"autoescape": False, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}
 
 
-class TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled page templates kept on disk between runs: compiling them took about 0.2 s of every one-shot build.
-
-    Jinja reuses a cached template only when its source is unchanged and Python's version matches; the key
-    here adds Jinja's version and the environment's options, which shape the compiled code too.
-    """
-
-    def __init__(self, directory: str, options: dict[str, Any]) -> None:
-        super().__init__(directory, "%s.cache")
-        self.salt = f"{jinja2.__version__}|{sorted(options.items())}"
-
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return super().get_cache_key(f"{self.salt}|{name}", filename)
-
-
-def template_cache(options: dict[str, Any]) -> TemplateCache | None:
-    """``$XDG_CACHE_HOME/insight-kb/templates`` (or ``~/.cache/...``); none when it cannot be written."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    where = os.path.join(base, "insight-kb", "templates")
-    try:
-        os.makedirs(where, exist_ok=True)
-    except OSError:
-        return None
-    return TemplateCache(where, options) if os.access(where, os.W_OK) else None
-
-
-class Environment(jinja2.Environment):
-    """A Jinja environment whose globals are all set before its first template loads (ours and the email
-    drafts'), so each template's globals can be one plain dict."""
-
-    def make_globals(self, d: Any) -> Any:
-        """A template's globals as one plain dict instead of Jinja's ChainMap over the environment's.
-
-        Every page imports its macros, and on each import Jinja compares the page's global names with the
-        macro template's; every render copies the globals into a new context. Over a ChainMap both took a
-        few percent of a build.
-        """
-        return {**self.globals, **(d or {})}
-
-
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = Environment(
+    """The page templates (``generator/templates/``), with the escaping filters and the fragment functions."""
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
-        undefined=jinja2.StrictUndefined,
-        auto_reload=False,  # package files: no stat() of the template on every page
-        bytecode_cache=template_cache(OPTIONS),
+        undefined=jinja2.StrictUndefined,  # a misspelt field is an error in the tests, not an empty cell
+        auto_reload=False,  # package files do not change while a build runs
         **OPTIONS,
     )
     env.filters["t"] = t

@@ -10,7 +10,6 @@ import dataclasses
 import re
 from typing import Any
 
-from . import heap
 from .diagnostics import Diagnostic, sort_key
 from .editors import link_key, plain_wikilinks, wikilinks_to_markdown
 from .identity import Registry, key, slugify
@@ -194,11 +193,6 @@ def _fill_people(kb: KnowledgeBase) -> None:
 
 def resolve(notes: list[Note], settings: Settings, diagnostics: list[Diagnostic] | None = None) -> KnowledgeBase:
     """Resolve every good note; notes with errors are left out (their messages are already known)."""
-    with heap.paused():
-        return _resolve(notes, settings, diagnostics)
-
-
-def _resolve(notes: list[Note], settings: Settings, diagnostics: list[Diagnostic] | None) -> KnowledgeBase:
     kb = KnowledgeBase(today=settings.today, notes=notes, diagnostics=list(diagnostics or []))
     r = Resolver(kb)
     for kind in ("industries", "companies", "people"):

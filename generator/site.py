@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from . import heap, pages as page_builders, parallel
+from . import pages as page_builders
 from .schema import json_schema_text
 from .diagnostics import Diagnostic, sort_key
 from .derive import Derived, derive
@@ -27,7 +26,7 @@ from .editors import wikilinks_to_markdown
 from .fragments import note_footer, note_header, own_value
 from .escape import collapse_blank_runs, t
 from .htmlblocks import MarkdownSnippets, fill_markdown
-from .render import PageSpec, environment, render
+from .render import PageSpec, render
 from .urls import make_link
 from .resolve import resolve
 from .settings import Settings
@@ -56,65 +55,27 @@ class Site:
         return sorted([*self.kb.diagnostics, *self.derived.diagnostics], key=sort_key)
 
 
-def load(sources: list[Source], settings: Settings, load_one: Callable[[Source], Any] = load_note,
-         cache: ParseCache | None = None) -> KnowledgeBase:
-    notes, diags = load_notes(sources, load_one, cache)  # with the warnings for contact details in shared notes
+def load(sources: list[Source], settings: Settings, cache: ParseCache | None = None) -> KnowledgeBase:
+    notes, diags = load_notes(sources, cache)  # with the warnings for contact details in shared notes
     return resolve(notes, settings, diags)
 
 
-def load_notes(sources: list[Source], load_one: Callable[[Source], Any] = load_note,
-               cache: ParseCache | None = None) -> tuple[list[Note], list[Diagnostic]]:
-    """Every file parsed (in two processes when :func:`parallel.jobs` allows), with its problems; with a
-    ``cache``, only the files whose bytes changed since it last saw them."""
-    with heap.paused():
-        if load_one is load_note and cache is not None:
-            load_one = _from_cache(sources, cache)
-        elif load_one is load_note and parallel.jobs(len(sources)) > 1:
-            load_one = _parsed_in_two(sources)
-        return load_all(sources, load_one)
-
-
-def _from_cache(sources: list[Source], cache: ParseCache) -> Callable[[Source], Any]:
-    """The cached results, and the others parsed (in two processes when there are many) and saved to the cache."""
-    done: dict[str, Any] = {}
-    todo: list[Source] = []
-    for src in sources:
-        hit = cache.get(src)
-        if hit is None:
-            todo.append(src)
-        else:
-            done[src.src_uri] = hit
-    parse = _parsed_in_two(todo) if parallel.jobs(len(todo)) > 1 else load_note
+def load_notes(sources: list[Source], cache: ParseCache | None = None) -> tuple[list[Note], list[Diagnostic]]:
+    """Every file parsed, with its problems; with a ``cache``, only the files whose bytes changed since it last
+    saw them, and what was parsed is saved to it."""
+    if cache is None:
+        return load_all(sources)
     fresh: dict[str, Any] = {}
-    for src in todo:
-        try:
-            fresh[src.src_uri] = parse(src)
-        except Exception as err:  # noqa: BLE001 - load_all names the file, as without a cache
-            done[src.src_uri] = err
-    cache.save(sources, fresh)
-    done.update(fresh)
-    return _taken_from(done)
 
-
-def _parsed_in_two(sources: list[Source]) -> Callable[[Source], Any]:
-    """Parse the files in two processes: ``load_all`` then takes the results in order, as if it had parsed
-    them itself (a file that made the parser fail still fails, with the same message)."""
-    results = parallel.run([partial(load_note, src) for src in sources], catch=True)
-    if results is None:
-        return load_note
-    return _taken_from(dict(zip((s.src_uri for s in sources), results)))
-
-
-def _taken_from(results: dict[str, Any]) -> Callable[[Source], Any]:
-    """A ``load_one`` for ``load_all`` that takes each file's result, worked out beforehand, by its src_uri; an
-    exception in a file's place is raised, as if the parser had just failed on it."""
     def load_one(src: Source) -> Any:
-        result = results[src.src_uri]
-        if isinstance(result, Exception):
-            raise result
-        return result
+        hit = cache.get(src)
+        if hit is None:  # a parser failure raises here and load_all names the file; it is not cached
+            hit = fresh[src.src_uri] = load_note(src)
+        return hit
 
-    return load_one
+    result = load_all(sources, load_one)
+    cache.save(sources, fresh)
+    return result
 
 
 def note_parts(kb: KnowledgeBase, derived: Derived, iv: Interview) -> tuple[str, str]:
@@ -135,8 +96,28 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
 
     ``reuse`` (live reload) hands back the last build's text of pages that cannot have changed.
     """
-    with heap.frozen():  # the knowledge base outlives the render: the collector need not scan it again and again
-        return _generate(kb, derived or derive(kb, settings), settings, user_pages, reuse)
+    derived = derived or derive(kb, settings)
+    site = Site(kb, derived)
+    t0 = time.perf_counter()
+    common = {"kb": kb, "settings": settings}
+    for spec in page_builders.build_pages(kb, derived, settings):
+        overlay = spec.src_uri in user_pages
+        if overlay and spec.src_uri in REPLACED_BY_USER:
+            continue
+        text = reuse.page(spec) if reuse else None
+        site.pages[spec.src_uri] = text if text is not None else render(spec, {**common, "overlay": overlay})
+        site.titles[spec.src_uri] = spec.title
+    for iv in kb.interviews:
+        parts = (reuse.note(iv) if reuse else None) or note_parts(kb, derived, iv)
+        site.headers[iv.src_uri], site.footers[iv.src_uri] = parts
+    ics = reuse.calendar(derived.items) if reuse else None
+    site.assets["follow-ups/follow-ups.ics"] = ics if ics is not None else calendar_bytes(
+        kb, derived.items, settings.site_url, settings.use_directory_urls)
+    site.assets.update(question_pages.assets(kb, derived.bank, settings.use_directory_urls))
+    site.assets.update(network_assets(derived.network, settings.use_directory_urls))
+    site.assets["assets/insight/note.schema.json"] = json_schema_text().encode()
+    site.timings["render"] = time.perf_counter() - t0
+    return site
 
 
 class Reuse(Protocol):
@@ -149,92 +130,14 @@ class Reuse(Protocol):
     def calendar(self, items: list[Any]) -> bytes | None: ...
 
 
-def _generate(kb: KnowledgeBase, derived: Derived, settings: Settings, user_pages: set[str],
-              reuse: Reuse | None = None) -> Site:
-    site = Site(kb, derived)
-    t0 = time.perf_counter()
-    common = {"kb": kb, "settings": settings}
-    todo: list[tuple[PageSpec, dict[str, Any]]] = []  # pages to render (the others come from ``reuse``)
-    for spec in page_builders.build_pages(kb, derived, settings):
-        overlay = spec.src_uri in user_pages
-        if overlay and spec.src_uri in REPLACED_BY_USER:
-            continue
-        text = reuse.page(spec) if reuse else None
-        site.pages[spec.src_uri] = text if text is not None else ""
-        if text is None:
-            todo.append((spec, {**common, "overlay": overlay}))
-        site.titles[spec.src_uri] = spec.title
-    notes: list[Interview] = []
-    for iv in kb.interviews:
-        parts = reuse.note(iv) if reuse else None
-        if parts:
-            site.headers[iv.src_uri], site.footers[iv.src_uri] = parts
-        else:
-            site.headers[iv.src_uri] = site.footers[iv.src_uri] = ""  # keeps the notes' order
-            notes.append(iv)
-    calendar, data_files = _asset_tasks(kb, derived, settings, reuse)
-
-    def page(spec: PageSpec, context: dict[str, Any]) -> tuple[Callable[[], str], Callable[[str], None]]:
-        return partial(render, spec, context), partial(site.pages.__setitem__, spec.src_uri)
-
-    # Each task with where its result goes. Two processes take them from opposite ends (generator.parallel)
-    # and the fork's results come back pickled, a few milliseconds a megabyte: the fork starts from the back,
-    # with the work whose text is short for what it costs (the calendar, person pages, prep sheets), and this
-    # process from the front, with the data files and the long pages (questions, companies, indexes).
-    work: list[tuple[Callable[[], Any], Callable[[Any], None]]] = [(task, site.assets.update) for task in data_files]
-    work += [page(spec, context) for spec, context in todo if spec.template not in SHORT_FOR_THEIR_COST]
-    work += [(partial(note_parts, kb, derived, iv), partial(_put_parts, site, iv)) for iv in notes]
-    work += [page(spec, context) for spec, context in todo if spec.template in SHORT_FOR_THEIR_COST]
-    work.append((calendar, site.assets.update))
-    tasks = [task for task, _ in work]
-    jobs = parallel.jobs(len(tasks)) if reuse is None else 1
-    results = None
-    if jobs > 1:
-        # load the page templates once, not in both processes; not those in folders (share/ needs filters
-        # that generator.share adds, emails/ has its own environment)
-        env = environment()
-        for name in env.list_templates(filter_func=lambda n: "/" not in n):
-            env.get_template(name)
-        results = parallel.run(tasks)
-        jobs = 1 if results is None else jobs
-    if results is None:
-        results = [task() for task in tasks]
-    for (_, put), result in zip(work, results):
-        put(result)
-    site.timings["render"] = time.perf_counter() - t0
-    site.timings["jobs"] = float(jobs)
-    return site
-
-
-SHORT_FOR_THEIR_COST = frozenset({"person.md.j2", "prep.md.j2"})  # pages: a few kB of text for their drafts and links
-
-
-def _put_parts(site: Site, iv: Interview, parts: tuple[str, str]) -> None:
-    site.headers[iv.src_uri], site.footers[iv.src_uri] = parts
-
-
-def _asset_tasks(kb: KnowledgeBase, derived: Derived, settings: Settings, reuse: Reuse | None) -> tuple[Callable[[], dict[str, bytes]], list[Callable[[], dict[str, bytes]]]]:
-    """The data files, each a task that gives ``{docs-dir path: bytes}``: the calendar's, and the others."""
-    items = derived.items
-
-    def calendar() -> dict[str, bytes]:
-        ics = reuse.calendar(items) if reuse else None
-        return {"follow-ups/follow-ups.ics": ics if ics is not None else calendar_bytes(kb, items, settings.site_url, settings.use_directory_urls)}
-
-    return calendar, [partial(question_pages.assets, kb, derived.bank, settings.use_directory_urls),
-                      partial(network_assets, derived.network, settings.use_directory_urls),
-                      lambda: {"assets/insight/note.schema.json": json_schema_text().encode()}]
-
-
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]
-          load_one: Callable[[Source], Any] = load_note, make_site: Callable[..., Site] | None = None,
-          cache: ParseCache | None = None) -> Site:
-    """Load, resolve and render one docs dir; ``load_one`` and ``make_site`` may be caches' (see :mod:`generator.incremental`),
+          make_site: Callable[..., Site] | None = None, cache: ParseCache | None = None) -> Site:
+    """Load, resolve and render one docs dir; ``make_site`` may be live reload's (:class:`generator.incremental.SiteCache`),
     ``cache`` the notes parsed by earlier builds (:mod:`generator.parsecache`)."""
     t0 = time.perf_counter()
     sources = discover(docs_dir, report_prefix)
     t1 = time.perf_counter()
-    kb = load(sources, settings, load_one, cache)
+    kb = load(sources, settings, cache)
     t2 = time.perf_counter()
     templates = template_folders(docs_dir, report_prefix)
     if templates:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from conftest import DEMO_TODAY, make_project, run_insight
 
-from generator.incremental import NoteCache, SiteCache, changed_pages
-from generator.load import Source, discover
+from generator.incremental import SiteCache, changed_pages
+from generator.load import discover
+from generator.parsecache import ParseCache
 from generator.settings import Settings
 from generator.site import generate, load
 
@@ -132,24 +133,13 @@ def test_changed_pages_names_what_to_render_again() -> None:
     assert changed_pages(before, now, lambda: texts) == {"people/dana-li.md", "a.md"}
 
 
-def test_note_cache_parses_a_file_again_only_when_its_bytes_change() -> None:
-    cache = NoteCache()
-    one = Source("content/interviews/x.md", "interviews/x.md", b"---\ndate: 2026-01-02\nperson: Ann Lee\n---\nHi\n")
-    note, diags = cache.load_note(one)
-    assert note is not None and note.ok and not diags
-    assert cache.load_note(Source(one.path, one.src_uri, bytes(one.data)))[0] is note
-    changed = Source(one.path, one.src_uri, one.data.replace(b"Ann Lee", b"Bo Chen"))
-    again, _ = cache.load_note(changed)
-    assert again is not note and again.meta["person"]["name"] == "Bo Chen"
-
-
 def test_site_cache_reuses_pages_only_while_their_inputs_are_unchanged(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     settings = Settings(today=dt.date.fromisoformat(DEMO_TODAY))
-    notes, sites = NoteCache(), SiteCache()
+    notes, sites = ParseCache(tmp_path / "cache"), SiteCache()  # kept from build to build, as under serve
 
     def build() -> tuple:
-        kb = load(discover(project / "content"), settings, notes.load_note)
+        kb = load(discover(project / "content"), settings, notes)
         return sites.generate(kb, settings), generate(load(discover(project / "content"), settings), settings)
 
     first, _ = build()

@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 from tools.bench.corpus import write_corpus
-from generator.incremental import NoteCache, SiteCache
+from generator.incremental import SiteCache
+from generator.parsecache import ParseCache
 from generator.load import discover
 from generator.settings import Settings
 from generator.site import Site, generate, load
@@ -99,10 +100,10 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_each_edit_rebuilds_to_exactly_the_full_build(docs: Path) -> None:
     settings = Settings(today=TODAY)
-    notes, sites = NoteCache(), SiteCache()
+    notes, sites = ParseCache(docs.parent / ".parsed"), SiteCache()  # kept from build to build, as under serve
 
     def both() -> tuple[Site, Site]:
-        partial = sites.generate(load(discover(docs), settings, notes.load_note), settings)
+        partial = sites.generate(load(discover(docs), settings, notes), settings)
         return partial, generate(load(discover(docs), settings), settings)
 
     both()
@@ -123,13 +124,13 @@ def test_each_edit_rebuilds_to_exactly_the_full_build(docs: Path) -> None:
 
 def test_an_edited_entity_file_renders_everything(docs: Path) -> None:
     settings = Settings(today=TODAY)
-    notes, sites = NoteCache(), SiteCache()
-    sites.generate(load(discover(docs), settings, notes.load_note), settings)
+    notes, sites = ParseCache(docs.parent / ".parsed"), SiteCache()  # kept from build to build, as under serve
+    sites.generate(load(discover(docs), settings, notes), settings)
     person = sorted((docs / "people").glob("*.md"))[0]
     meta, body = _front(person)
     meta["role"] = "Chief Everything Officer"
     _write(person, meta, body)
-    partial = sites.generate(load(discover(docs), settings, notes.load_note), settings)
+    partial = sites.generate(load(discover(docs), settings, notes), settings)
     _same(partial, generate(load(discover(docs), settings), settings))
     assert partial.timings.get("reused", 0) == 0
 
@@ -202,8 +203,8 @@ def test_random_edits_rebuild_to_exactly_the_full_build(tmp_path: Path) -> None:
     docs = tmp_path / "content"
     write_corpus(docs, 120, seed=3)
     settings = Settings(today=TODAY)
-    notes, sites = NoteCache(), SiteCache()
-    sites.generate(load(discover(docs), settings, notes.load_note), settings)
+    notes, sites = ParseCache(docs.parent / ".parsed"), SiteCache()  # kept from build to build, as under serve
+    sites.generate(load(discover(docs), settings, notes), settings)
     rng = random.Random(20261127)
     partial_renders = 0
     for step in range(40):
@@ -211,7 +212,7 @@ def test_random_edits_rebuild_to_exactly_the_full_build(tmp_path: Path) -> None:
         meta, body = _front(path)
         did = _random_edit(rng, docs, meta)
         _write(path, meta, body)
-        partial = sites.generate(load(discover(docs), settings, notes.load_note), settings)
+        partial = sites.generate(load(discover(docs), settings, notes), settings)
         try:
             _same(partial, generate(load(discover(docs), settings), settings))
         except AssertionError as err:

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from generator.questions.lexicon import COMMON_WORDS, CONTRACTIONS, INTENTS, KEYWORDS, STOPWORDS, TYPOS
-from generator.questions.prefilter import Prefilter
 
 #: Minimum Jaccard overlap of content-word signatures for two intent-less questions to share a group.
 FALLBACK_THRESHOLD = 0.6
@@ -24,8 +23,6 @@ FALLBACK_THRESHOLD = 0.6
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (intent.slug, re.compile("|".join(f"(?:{p})" for p in intent.patterns))) for intent in INTENTS
 )
-# Only the intents whose patterns could start at one of a question's words are tried, in lexicon order.
-_PREFILTER = Prefilter([pattern for _, pattern in _COMPILED])
 _TOPIC_OF_INTENT: dict[str, str] = {intent.slug: intent.topic for intent in INTENTS}
 # Notes often record a question as asked about "them"; the lexicon is written for "you".
 _THIRD_PERSON = {"they": "you", "them": "you", "their": "your", "theirs": "yours", "themselves": "yourself",
@@ -114,8 +111,7 @@ def intent_of(text: str) -> str | None:
     norm = normalise(text)
     if not norm:
         return None
-    for i in _PREFILTER.candidates(norm):
-        slug, pattern = _COMPILED[i]
+    for slug, pattern in _COMPILED:  # in lexicon order: the first intent that matches
         if pattern.search(norm):
             return slug
     return None
