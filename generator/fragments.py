@@ -1,8 +1,8 @@
 """The pieces of generated pages that repeat by the thousand, written as plain functions.
 
 A Jinja macro call costs tens of microseconds; a company, industry or question page shows hundreds
-of table rows and answer cards, so at 1,000 conversations these pieces were most of the render
-time. Templates keep the page structure and call these with the page's ``link`` (bound to the
+of table rows and answer cards, so at 1,000 conversations as macros these pieces would be most of
+the render time. Templates keep the page structure and call these with the page's ``link`` (bound to the
 page, so links stay relative). The escaping rules are the templates': every user value goes
 through ``t``, ``md`` or ``link``. The tables are the exception: they are HTML (:func:`html_table`),
 every value escaped with ``html.escape`` and every link a relative URL from :func:`generator.urls.page_href`.
@@ -30,7 +30,7 @@ def html_table(page_uri: str, directory_urls: bool, headers: Iterable[str], rows
     """A sortable table as pre-rendered HTML (see :func:`generator.htmlblocks.html_block`).
 
     The big tables of generated pages (every conversation, every person, an industry's conversations) are
-    HTML, not Markdown: at 1,000 conversations Python-Markdown took most of a second to convert the
+    HTML, not Markdown: at 1,000 conversations Python-Markdown takes most of a second to convert the
     conversations index alone, on every save under ``insight serve``. MkDocs passes raw HTML through, so
     links are written as the final relative URLs.
     """
@@ -130,7 +130,7 @@ def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], page_uri: str, setti
     """Every answer as a card (person, role, company, date linking the note), side by side in Material's grid.
 
     Pre-rendered HTML (:func:`html_table` says why): a question page shows hundreds of answers, and Python-Markdown
-    took a fifth of a second per page to read the cards' Markdown, again on every save that changed one card.
+    takes a fifth of a second per page to read the cards' Markdown, again on every save that changed one card.
     Only the answers are Markdown, converted when the page is put together, each distinct answer once."""
     directory_urls = settings.use_directory_urls
 

@@ -1,7 +1,7 @@
 """Pre-rendered HTML inside generated Markdown pages: marking it, lifting it out while MkDocs converts the page,
 putting it back, and converting the user Markdown inside it.
 
-The big tables and answer cards are HTML, not Markdown (Python-Markdown's HTML block parser took a third of a
+The big tables and answer cards are HTML, not Markdown (Python-Markdown's HTML block parser takes a third of a
 second for the 1,000-row conversations table). MkDocs passes raw HTML through untouched, so links in it are final
 URLs (:mod:`generator.urls`).
 """
@@ -32,7 +32,7 @@ def html_block(html: str) -> str:
 
 def lift_html(markdown: str) -> tuple[str, list[str]]:
     """Cut the marked HTML blocks out of a page, leaving a placeholder each: Python-Markdown's HTML block parser
-    took a third of a second for the 1,000-row conversations table, on every save under ``insight serve``."""
+    takes a third of a second for the 1,000-row conversations table, on every save under ``insight serve``."""
     if HTML_OPEN not in markdown:
         return markdown, []
     blocks: list[str] = []

@@ -80,7 +80,7 @@ def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Sou
             continue
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-            # paths as strings: a Path per file was most of the time for thousands of notes
+            # paths as strings: for thousands of notes, a Path per file costs more than the walk itself
             folder = Path(dirpath).relative_to(docs).as_posix()
             for fn in sorted(filenames):
                 uri = f"{folder}/{fn}"

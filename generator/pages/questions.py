@@ -1,8 +1,8 @@
 """Question bank pages: ``/questions/`` by topic, ``/questions/q/<group>/`` per question, ``/questions/<industry>/``.
 
 The by-topic index lists each question with a link to its own page, which holds every answer side by side: no
-page grows with the whole corpus's answers (the index used to, 1.2 MB of Markdown at 1,000 conversations, and
-``insight serve`` re-rendered it on every frontmatter save). Plus the ``questions.json`` data.
+page grows with the whole corpus's answers (an index holding them would be 1.2 MB of Markdown at 1,000
+conversations, rendered again on every frontmatter save under ``insight serve``). Plus the ``questions.json`` data.
 
 The bank itself is built in the derive stage (:mod:`generator.derive`), which company and industry pages read too.
 """
