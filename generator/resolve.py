@@ -7,7 +7,6 @@ resolved against them. Nothing is rendered here: pages come after everything is 
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
 from .diagnostics import Diagnostic, sort_key
@@ -209,9 +208,3 @@ def resolve(notes: list[Note], settings: Settings, diagnostics: list[Diagnostic]
     kb.index()
     kb.diagnostics.sort(key=sort_key)
     return kb
-
-
-def short_text(text: str, limit: int = 160) -> str:
-    """The first sentence or so of a Markdown answer, for tables and cards."""
-    flat = re.sub(r"\s+", " ", text).strip()
-    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
