@@ -120,8 +120,10 @@ def test_json_export_is_the_bank_and_deterministic(tmp_path: Path) -> None:
     data = json.loads(first.assets[ASSET])
     assert data == json.loads(json.dumps(bank_as_dict(build_bank(first.kb), first.kb)))
     day = next(g for g in data["groups"] if g["id"] == "typical-day")
-    assert day["answers"][0]["person"] == {"slug": "ana-lima", "name": "Ana Lima", "page": "people/ana-lima.md"}
+    assert day["answers"][0]["person"] == {"slug": "ana-lima", "name": "Ana Lima", "page": "people/ana-lima.md",
+                                           "url": "people/ana-lima/"}
     assert day["answers"][0]["note"] == "interviews/2026-05-01-ana.md"
+    assert day["answers"][0]["note_url"] == "interviews/2026-05-01-ana/"
     assert {t["tiara_name"] for t in data["topics"]} == {"Trends", "Insights", "Advice", "Resources", "Assignments"}
     assert {t["tiara"] for t in data["topics"]} == {"T", "I", "A", "R"}  # Advice and Assignments are both A
 
