@@ -18,7 +18,7 @@ import yaml
 from ..identity import key, slugify
 from ..load import Source, discover, load_note
 from ..model import KnowledgeBase
-from ..render import md
+from ..escape import md
 from ..resolve import resolve
 from ..load import load_all
 from ..settings import Settings
