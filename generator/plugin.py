@@ -28,7 +28,7 @@ from .incremental import SiteCache
 from .lifecycle import Rules
 from .parsecache import ParseCache
 from .htmlblocks import MarkdownSnippets, drop_html, fill_markdown, lift_html
-from .settings import Settings, pin_build_epoch, today as settings_today
+from .settings import Settings, pin_build_epoch, today as settings_today, zone
 
 log = logging.getLogger("mkdocs.plugins.insight")
 
@@ -48,6 +48,21 @@ class FollowupRules(c.Type):
         return value
 
 
+class TimeZone(c.Type):
+    """``timezone:``: an IANA name such as Europe/London, for the times of conversations in the calendar file."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        try:
+            zone(value)
+        except ValueError as err:
+            raise c.ValidationError(str(err)) from None
+        return value
+
+
 class InsightConfig(base.Config):
     """Options under ``plugins: - insight:`` in mkdocs.yml."""
 
@@ -55,6 +70,7 @@ class InsightConfig(base.Config):
     me = c.Type(dict, default={})  # name, pitch, goals
     targets = c.Type(list, default=[])  # companies you want a way into
     followups = FollowupRules()  # rules for follow-ups (see the guide)
+    timezone = TimeZone()  # where your conversations' times are, e.g. Europe/London (the calendar's timed events)
     repo_path = c.Type(str, default="content")  # where content/ is in the repository, for edit links
     cache = c.Type(bool, default=True)  # keep parsed notes in .cache/insight/ for the next build (generator.parsecache)
 

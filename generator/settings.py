@@ -30,6 +30,7 @@ class Settings:
     site_url: str = ""  # MkDocs' site_url: where the site is published, for links from outside it (the calendar)
     project_dir: str = ""  # the folder of mkdocs.yml: where overrides/emails/ may hold the user's email templates
     use_directory_urls: bool = True  # MkDocs' option: pages at x/ (True) or x.html; for links written as HTML
+    timezone: str = ""  # IANA name for the times in notes (the calendar's timed events); "": floating local time
 
     @classmethod
     def from_options(cls, options: dict[str, Any], today: dt.date | str | None = None) -> Settings:
@@ -46,6 +47,7 @@ class Settings:
             project_dir=str(options.get("project_dir") or ""),
             use_directory_urls=bool(options.get("use_directory_urls", True)),
             site_url=str(options.get("site_url") or ""),
+            timezone=str(options.get("timezone") or ""),
         )
 
 
@@ -64,6 +66,19 @@ def pin_build_epoch(day: dt.date, replace: bool = True) -> None:
     set already stands."""
     if replace or "SOURCE_DATE_EPOCH" not in os.environ:
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp()))
+
+
+def zone(name: str) -> dt.tzinfo | None:
+    """The time zone called ``name`` (``Europe/London``), None for "", ValueError naming what would be valid."""
+    if not name:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"timezone: unknown time zone {name!r}; use an IANA name such as Europe/London or "
+                         "America/New_York") from None
 
 
 def parse_day(text: str) -> dt.date:

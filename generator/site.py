@@ -112,7 +112,7 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
         site.headers[iv.src_uri], site.footers[iv.src_uri] = parts
     ics = reuse.calendar(derived.items) if reuse else None
     site.assets["follow-ups/follow-ups.ics"] = ics if ics is not None else calendar_bytes(
-        kb, derived.items, settings.site_url, settings.use_directory_urls)
+        kb, derived.items, settings.site_url, settings.use_directory_urls, settings.timezone)
     site.assets.update(question_pages.assets(kb, derived.bank, settings.use_directory_urls))
     site.assets.update(network_assets(derived.network, settings.use_directory_urls))
     site.assets["assets/insight/note.schema.json"] = json_schema_text().encode()

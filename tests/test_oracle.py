@@ -59,7 +59,7 @@ def test_one_contact_status_per_person_on_every_page(site: core.Site) -> None:
     for slug, label in want.items():
         assert f"Contact: {label}\n" in site.pages[f"people/{slug}.md"], slug
     people = plain(section(site.pages["companies/acme.md"], "People"))
-    assert people.splitlines() == ["- Ana Lima, Data Scientist (held 2026-05-04)", "- Ben Ortiz (not contacted)",
+    assert people.splitlines() == ["- Ana Lima, Data Scientist (held 2026-05-04)", "- Ben Ortiz, Platform Lead (not contacted)",
                                    "- Eve Fox, Analytics Engineer (scheduled for 2026-06-20)", "- Ivan Joy (declined)"]
     # Ana's note lists whom she suggested, with the same words
     assert "| Ben Ortiz | Acme | runs the data platform | not contacted |" in plain(site.footers["interviews/2026-05-04-ana-lima.md"])
@@ -129,3 +129,42 @@ def test_what_several_people_said_is_merged(site: core.Site) -> None:
     assert len(said) == 3
     fin = plain(section(site.pages["industries/finance.md"], "Advice"))
     assert fin.splitlines()[0].endswith("(said by 2 people: Carl Diaz, Dana Eng)")  # in Finance: Carl and Dana
+
+
+def test_prep_sheet_plans_questions_and_names_others_at_the_company(site: core.Site) -> None:
+    prep = plain(site.pages["prep/2026-06-20-eve-fox.md"])
+    assert "- **When:** 2026-06-20 14:30 (scheduled)" in prep  # time: 14:30, not the number 870
+    questions = section(prep, "Questions to ask")
+    # the two planned in Eve's note first; then from the bank, questions asked of others that fit: Carl is an
+    # Analytics Engineer like Eve (success, asked once, Finance), Ana is in Data Science (skills; her typical-day
+    # question is the one Eve planned already); Dana's (Finance, Quant Analyst) fits neither
+    assert questions.split("\n\n")[:4] == [
+        "Planned in your note:",
+        "- What does a typical day look like?\n- How did you get into analytics engineering?",
+        "Asked of others in this role or industry, not of Eve Fox yet:",
+        "- How is success or good performance measured in your role? (asked once of people in this role)\n"
+        "- Which skills matter most for doing this job well? (asked once in Data Science)"]
+    # at Acme: Ben, suggested by Ana and not contacted; Ivan declined and is not offered
+    assert ("Also at Acme, suggested to you:\n\n- Ben Ortiz: suggested by Ana Lima (runs the data platform); "
+            "not contacted") in prep
+    assert "Ivan" not in prep
+
+
+def test_calendar_has_a_timed_event_where_the_note_gives_a_time() -> None:
+    ics = core.build(CONTENT, Settings(today=TODAY, timezone="Europe/London")).assets["follow-ups/follow-ups.ics"]
+    text = ics.decode()
+    eve = text[text.index("SUMMARY:Conversation with Eve Fox"):].split("END:VEVENT")[0]
+    # 14:30 in London for an hour
+    assert "DTSTART;TZID=Europe/London:20260620T143000" in eve and "DTEND;TZID=Europe/London:20260620T153000" in eve
+    assert "BEGIN:VTIMEZONE\r\nTZID:Europe/London" in text
+    lee = text[text.index("SUMMARY:Conversation with Lee Moss"):].split("END:VEVENT")[0]
+    assert "DTSTART;VALUE=DATE:20260615" in lee  # no time in Lee's note: all day
+    from icalendar import Calendar
+    assert len([e for e in Calendar.from_ical(ics).walk("VEVENT")]) == 6  # one per due item
+
+
+def test_a_people_files_title_is_a_job_title(site: core.Site) -> None:
+    page = site.pages["people/ben-ortiz.md"]
+    assert plain(page).startswith("# Ben Ortiz\n\nPlatform Lead at Acme · Data Science\n")
+    shown = core.as_shown(site, "people/ben-ortiz.md", "Met him briefly at the Acme open day.\n", "Platform Lead")
+    assert shown.startswith("# Ben Ortiz\n")

@@ -48,7 +48,8 @@ def followups(config_file: str | None, today: dt.date | None, as_json: bool, ics
     _, settings, _, site = _load(config_file, today)
     kb, items = site.kb, site.derived.items
     if ics:
-        Path(ics).write_bytes(calendar_bytes(kb, items, settings.site_url, settings.use_directory_urls))
+        Path(ics).write_bytes(calendar_bytes(kb, items, settings.site_url, settings.use_directory_urls,
+                                             settings.timezone))
         click.echo(f"{len(items)} event(s) written to {ics}", err=True)
     if as_json:
         rows = [{**i.as_dict(), "summary": summary(kb, i), "person_name": kb.people[i.person].name} for i in items]

@@ -1,7 +1,9 @@
 """The due items as an iCalendar file any calendar app can import.
 
-Each item is an all-day event whose UID is the item's id, so importing the file again updates
-events instead of duplicating them. DTSTAMP comes from ``today``, never from the clock, so the
+Each item is an event whose UID is the item's id, so importing the file again updates events
+instead of duplicating them. A conversation whose note gives a time of day is a timed event of an
+hour, in the time zone of the settings (``timezone:``; floating local time without one, or the zone
+the note gives); everything else is an all-day event. DTSTAMP comes from ``today``, never from the clock, so the
 same notes and the same today give the same bytes. Overdue items sit on today (an event in the
 past is easy to miss); their description keeps the real due date.
 """
@@ -13,6 +15,7 @@ import datetime as dt
 from icalendar import Calendar, Event, vCategory, vDDDTypes, vText
 
 from ..model import KnowledgeBase
+from ..settings import zone
 from ..urls import absolute_url
 from .rules import DueItem
 
@@ -35,7 +38,11 @@ def summary(kb: KnowledgeBase, item: DueItem) -> str:
     return SUMMARIES[item.kind].format(name=kb.people[item.person].name, by=by)
 
 
-def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "", directory_urls: bool = True) -> bytes:
+CONVERSATION_LENGTH = dt.timedelta(hours=1)
+
+
+def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "", directory_urls: bool = True,
+                   timezone: str = "") -> bytes:
     """The due items as an iCalendar file; with ``site_url`` each event links its note's page."""
     notes = {iv.slug: iv.src_uri for iv in kb.interviews}
     cal = Calendar()
@@ -49,15 +56,23 @@ def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "", 
     transparent = vText("TRANSPARENT")
     categories: dict[str, vCategory] = {}
     days: dict[dt.date, tuple[vDDDTypes, vDDDTypes]] = {}
+    tz = zone(timezone)
+    times = {iv.slug: iv.time for iv in kb.interviews if iv.time is not None}
     for item in sorted(items, key=lambda i: i.id):
         day = max(item.start, kb.today) if item.state == "overdue" else item.start
-        if day not in days:
-            days[day] = (vDDDTypes(day), vDDDTypes(day + dt.timedelta(days=1)))
         event = Event()
         event.add("uid", f"{item.id}@{UID_DOMAIN}")
         event.add("dtstamp", stamp, encode=False)
-        event.add("dtstart", days[day][0], encode=False)
-        event.add("dtend", days[day][1], encode=False)
+        at = times.get(item.interview) if item.kind == "conversation" and item.state != "overdue" else None
+        if at is not None:
+            start = dt.datetime.combine(day, at.replace(tzinfo=None), at.tzinfo or tz)
+            event.add("dtstart", start)
+            event.add("dtend", start + CONVERSATION_LENGTH)
+        else:
+            if day not in days:
+                days[day] = (vDDDTypes(day), vDDDTypes(day + dt.timedelta(days=1)))
+            event.add("dtstart", days[day][0], encode=False)
+            event.add("dtend", days[day][1], encode=False)
         event.add("summary", ("Overdue: " if item.state == "overdue" else "") + summary(kb, item))
         lines = [f"Due {item.due.isoformat()}" + (f" (from {item.start.isoformat()})" if item.start != item.due else "")]
         if item.detail:
@@ -72,6 +87,8 @@ def calendar_bytes(kb: KnowledgeBase, items: list[DueItem], site_url: str = "", 
         if site_url and item.interview in notes:
             event.add("url", absolute_url(site_url, notes[item.interview], directory_urls))
         cal.add_component(event)
+    if tz is not None and times:
+        cal.add_missing_timezones()  # the VTIMEZONE a TZID names, so calendar apps need not know it
     return ical_bytes(cal)
 
 

@@ -11,7 +11,9 @@ from functools import partial
 from typing import Any, Iterable
 
 from ..derive import PREP_STATUSES, Derived
+from ..fragments import time_text
 from ..model import Interview, KnowledgeBase
+from ..questions.bank import QuestionGroup
 from ..questions import TOPICS, intent_of, load_starter_bank
 from ..render import PageSpec
 from ..settings import Settings
@@ -20,6 +22,7 @@ from .gather import gather
 PER_TOPIC = 2
 MAX_SUGGESTIONS = 12
 MAX_LEARNED = 5
+MAX_FROM_BANK = 8
 
 
 def prep_uri(iv: Interview) -> str:
@@ -46,11 +49,30 @@ def intro_chain(kb: KnowledgeBase, derived: Derived, person: str) -> list[str]:
     return chain[::-1]
 
 
-def suggestions(derived: Derived, iv: Interview) -> list[tuple[str, list[str]]]:
-    """Starter questions whose intent nobody in this conversation's industries was asked yet, by topic."""
+def from_bank(kb: KnowledgeBase, derived: Derived, iv: Interview) -> list[tuple[QuestionGroup, int, int]]:
+    """Questions others were asked that fit this conversation, not planned in its note nor asked of this person
+    before: ``(group, times asked of people in the same role, times asked in its industries)``, the role's first."""
+    role = (iv.role or kb.people[iv.person].role).casefold()
+    industries = set(iv.industries)
+    planned = {intent_of(q.question) or q.question.casefold() for q in iv.questions}
+    found = []
+    for g in derived.bank.groups:
+        if (g.intent or g.canonical.casefold()) in planned or any(a.person == iv.person for a in g.answers):
+            continue
+        same_role = sum(1 for a in g.answers if role and (a.interview.role or kb.people[a.person].role).casefold() == role)
+        same_industry = sum(1 for a in g.answers if industries & set(a.industries))
+        if same_role or same_industry:
+            found.append((g, same_role, same_industry))
+    found.sort(key=lambda x: (-x[1], -x[2], x[0].canonical.casefold(), x[0].id))
+    return found[:MAX_FROM_BANK]
+
+
+def suggestions(derived: Derived, iv: Interview, also: set[str | None] = frozenset()) -> list[tuple[str, list[str]]]:  # type: ignore[assignment]
+    """Starter questions whose intent nobody in this conversation's industries was asked yet, by topic (not those
+    in ``also``, suggested already)."""
     by_industry = derived.intents_asked
     asked = set().union(*(by_industry.get(s, ()) for s in iv.industries)) if iv.industries else set(by_industry[None])
-    asked |= {intent_of(q.question) for q in iv.questions}
+    asked |= {intent_of(q.question) for q in iv.questions} | set(also)
     asked.discard(None)
     picked: dict[str, list[str]] = {}
     total = 0
@@ -96,7 +118,17 @@ def _context(kb: KnowledgeBase, derived: Derived, iv: Interview, chain: list[str
     company, industry = _learned(kb, iv)
     referred = [(r, x) for x, r in derived.referrals_to.get(iv.person, ())]
     others = [x for x in kb.interviews_with("person", iv.person) if x.slug != iv.slug]
+    bank = from_bank(kb, derived, iv)
+    # others to talk to at the same company: people suggested to you there, not contacted yet or waiting
+    nearby = [(r, derived.contact[r.person]) for r in kb.referrals
+              if iv.company and r.company == iv.company and r.person != iv.person
+              and derived.contact[r.person].state in ("not contacted", "requested")]
+    nearby = list({r.person: (r, c) for r, c in sorted(nearby, key=lambda x: (kb.people[x[0].person].name.casefold(), x[0].interview))}.values())
     return {
+        "when": iv.date.isoformat() + (f" {time_text(iv.time)}" if iv.time else ""),
+        "planned": [q.question for q in iv.questions],
+        "from_bank": bank,
+        "nearby": nearby,
         "iv": iv,
         "person": person,
         "chain": chain,
@@ -108,7 +140,7 @@ def _context(kb: KnowledgeBase, derived: Derived, iv: Interview, chain: list[str
             ("In " + ", ".join(kb.industries[s].name for s in iv.industries), industry),
         ],
         "limit": MAX_LEARNED,
-        "suggestions": suggestions(derived, iv),
+        "suggestions": suggestions(derived, iv, {g.intent for g, _, _ in bank}),
         "drafts": derived.prep_drafts[iv.slug],
     }
 
