@@ -168,3 +168,37 @@ def test_a_people_files_title_is_a_job_title(site: core.Site) -> None:
     assert plain(page).startswith("# Ben Ortiz\n\nPlatform Lead at Acme · Data Science\n")
     shown = core.as_shown(site, "people/ben-ortiz.md", "Met him briefly at the Acme open day.\n", "Platform Lead")
     assert shown.startswith("# Ben Ortiz\n")
+
+
+def test_pipeline_columns_rates_and_waits(site: core.Site) -> None:
+    page = site.pages["pipeline/index.md"]
+    # by status: nobody at prospect; Gil and Hana requested; Eve and Lee scheduled; Ana, Carl, Dana held;
+    # Ivan declined; Jo never replied
+    heads = re.findall(r"<h3[^>]*>([^<]+)</h3>", page)
+    assert heads == ["Not contacted (0)", "Requested (2)", "Scheduled (2)", "Held (3)", "Declined (1)", "No reply (1)"]
+    rows = [line for line in section(page, "Response rate by channel").splitlines() if line.startswith("| ")][1:]
+    # cold outreach: Ana held, Eve scheduled (answered), Gil waiting; mutual contact: Carl held, Ivan declined
+    # (an answer too); alumni: Dana; event: Jo never replied, Hana waiting; family and friends: Lee
+    assert rows == ["| cold outreach | 2 | 0 | 1 | 100% |", "| event | 0 | 1 | 1 | 0% |",
+                    "| mutual contact | 2 | 0 | 0 | 100% |", "| alumni | 1 | 0 | 0 | 100% |",
+                    "| family friends | 1 | 0 | 0 | 100% |"]
+    # request to conversation: Carl 05-05 to 05-11, 6 days; Dana 05-12 to 05-18, 6; Ana 04-27 to 05-04, 7;
+    # Lee 06-08 to 06-15, 7; Eve 06-01 to 06-20, 19: median 7; two under a week, two of 1 to 2 weeks, one of 2 to 4
+    waits = section(page, "Time from request to conversation")
+    assert "for the 5 conversations held or scheduled that record both" in waits and "Median: 7 days." in waits
+    assert re.findall(r">(\d) of 5<", waits) == ["2", "2", "1", "0"]
+    assert "[Pipeline](pipeline/index.md)" in site.pages["index.md"]
+
+
+def test_pipeline_reads_on_a_phone_without_sideways_scrolling(demo_url: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{demo_url}/pipeline/")
+        page.wait_for_selector(".insight-board")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.eval_on_selector_all("svg[role=img]", "s => s.map(x => x.getBoundingClientRect().right)")
+        assert all(r <= 390 for r in page.eval_on_selector_all("svg[role=img]", "s => s.map(x => x.getBoundingClientRect().right)"))
+        assert page.evaluate("document.querySelectorAll('script[src*=pipeline]').length") == 0
+    finally:
+        context.close()

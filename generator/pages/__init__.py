@@ -12,10 +12,10 @@ from ..derive import Derived
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
-from . import entities, followups, guide, home, indexes, network, prep, questions, tags
+from . import entities, followups, guide, home, indexes, network, pipeline, prep, questions, tags
 
 Builder = Callable[[KnowledgeBase, Derived, Settings], Iterable[PageSpec]]
-BUILDERS: list[Builder] = [home.pages, indexes.pages, entities.pages, followups.pages, network.pages, prep.pages, questions.pages, guide.pages, tags.pages]
+BUILDERS: list[Builder] = [home.pages, indexes.pages, entities.pages, followups.pages, network.pages, pipeline.pages, prep.pages, questions.pages, guide.pages, tags.pages]
 
 
 def build_pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> list[PageSpec]:
