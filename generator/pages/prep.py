@@ -106,10 +106,11 @@ def spec(kb: KnowledgeBase, derived: Derived, iv: Interview) -> PageSpec:
     return PageSpec(
         prep_uri(iv),
         "prep.md.j2",
-        partial(_context, kb, derived, iv, chain),  # made when rendered: live reload reuses most prep sheets
+        partial(_context, kb, derived, iv, chain),  # made when rendered
         title=f"Prep: {person.name} · {iv.date.isoformat()}",
-        deps=(f"person:{iv.person}", *(f"person:{x}" for x in chain), f"company:{iv.company}",
-              *(f"industry:{s}" for s in iv.industries), "bank", "network"),
+        # no deps: a sheet reads questions asked of anyone in the same role, and who was suggested at the company;
+        # there are only as many sheets as open requests, so live reload renders them every time
+        deps=None,
     )
 
 
