@@ -12,8 +12,9 @@ from html import escape
 from typing import Any, Iterable
 
 from ..derive import Derived
+from ..htmlblocks import html_link
 from ..model import Interview, KnowledgeBase
-from ..render import PageSpec, html_link
+from ..render import PageSpec
 from ..settings import Settings
 
 URI = "pipeline/index.md"
