@@ -24,8 +24,17 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"['’`]", "", text.casefold())
+    text = _join_initials(text)
     text = re.sub(r"[^\w]+", " ", text)
     return " ".join(text.split())
+
+
+_INITIAL = re.compile(r"\b(\w)\.\s*(?=\w\.)")
+
+
+def _join_initials(text: str) -> str:
+    """Dotted initials are one word: "J.P. Morgan" and "J. P. Morgan" are "JP Morgan", as people read them."""
+    return _INITIAL.sub(r"\1", text) if "." in text else text
 
 
 @lru_cache(maxsize=1 << 16)

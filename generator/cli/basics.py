@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .. import schema
+from .. import schema, similar
 from .. import site as core
 from ..diagnostics import Diagnostic
 from ..identity import slugify
@@ -26,6 +26,22 @@ def _summary(diags: list[Diagnostic]) -> str:
     return f"{errors} error(s), {warnings} warning(s)"
 
 
+def _did_you_mean(alike: list[similar.Likely], unmatched: list[similar.Unmatched], prefix: str) -> list[str]:
+    """Names that may be one person, with the alias that would merge them: suggestions, not problems."""
+    lines = []
+    for u in unmatched:
+        lines.append(f"{u.path}:{u.line}:1: {u.field}: {u.name!r} is no one else in your notes; did you mean {u.meant.name}?")
+        lines.append(f"    hint: write {u.meant.name}, or if it is them under another name, "
+                     f"{'add to' if u.meant.file else 'create'} {prefix}/{u.meant.src_uri}: aliases: [{', '.join([*u.meant.aliases, u.name])}]")
+    if alike:
+        lines.append(f"{len(alike)} pair{'s' if len(alike) != 1 else ''} of names may be one person "
+                     "(nothing is merged until you add the alias):")
+        for x in alike:
+            lines.append(f"  {x.other.name!r} and {x.keep.name!r} ({x.why}): did you mean {x.keep.name}? "
+                         f"To merge them, {x.where(prefix)}: {x.alias_line()}")
+    return lines
+
+
 @click.command(help="Check every note and print every problem (exit 1 on errors).")
 @config_option
 @today_option
@@ -35,12 +51,20 @@ def check(config_file: str | None, today: dt.date | None, strict: bool | None, f
     project = load_project(config_file)
     site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path, cache=project.parse_cache())
     diags = site.diagnostics
+    alike, unmatched = similar.likely_duplicates(site.kb), similar.unmatched_names(site.kb)
     if fmt == "json":
         click.echo(json.dumps({"diagnostics": [d.as_dict() for d in diags], "notes": len(site.kb.interviews),
-                               "left_out": sorted(site.left_out)}, indent=2))
+                               "left_out": sorted(site.left_out),
+                               "likely_duplicates": [{"names": [x.keep.name, x.other.name], "why": x.why,
+                                                      "file": f"{project.repo_path}/{x.keep.src_uri}",
+                                                      "aliases": x.alias_line()} for x in alike],
+                               "did_you_mean": [{"path": u.path, "line": u.line, "field": u.field, "name": u.name,
+                                                 "meant": u.meant.name} for u in unmatched]}, indent=2))
     else:
         for d in diags:
             click.echo(d.format(), err=False)
+        for line in _did_you_mean(alike, unmatched, project.repo_path):
+            click.echo(line)
         click.echo(f"{len(site.kb.interviews)} conversation(s) checked: {_summary(diags)}", err=True)
     failed = any(d.is_error for d in diags) or (strict and any(d.severity == "warning" for d in diags))
     sys.exit(1 if failed else 0)
