@@ -227,3 +227,21 @@ def test_folder_links_are_not_followed(project: Path, tmp_path: Path) -> None:
     out = imported(project, str(source), "--mapping", str(FIXTURES / "other-schema" / "mapping.yaml"))
     assert "linked.md: a link: not followed" in out
     assert "Secret Person" not in out
+
+
+def _guide_block(after: str) -> str:
+    """The first fenced block after ``after`` in the guide page "Coming from Obsidian, Notion or LinkedIn"."""
+    text = (ROOT / "content" / "guide" / "editors.md").read_text(encoding="utf-8")
+    rest = text[text.index(after):]
+    start = rest.index("```")
+    start = rest.index("\n", start) + 1
+    return rest[start: rest.index("```", start)]
+
+
+def test_the_guide_shows_what_import_writes(project: Path) -> None:
+    imported(project, str(NOTION))
+    imported(project, str(FIXTURES / "linkedin" / "Connections.csv"))
+    tariq = (project / "content" / "interviews" / "2026-05-20-tariq-aziz.md").read_text(encoding="utf-8")
+    assert tariq.startswith(_guide_block("**After**: `content/interviews/2026-05-20-tariq-aziz.md`"))
+    priya = (project / "content" / "people" / "priya-raman.md").read_text(encoding="utf-8")
+    assert priya == _guide_block("**After**: `insight import Connections.csv` writes")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .. import schema
+from .. import body, schema
 from ..derive import Derived
 from ..model import KnowledgeBase
 from ..render import PageSpec
@@ -12,4 +12,6 @@ from ..settings import Settings
 
 
 def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
-    yield PageSpec("guide/note-format.md", "note_format.md.j2", {"reference": schema.markdown_reference()}, "Note format")
+    headings = [(section, [f"`## {name}`" for name in names]) for section, names in body.HEADINGS.items()]
+    yield PageSpec("guide/note-format.md", "note_format.md.j2",
+                   {"reference": schema.markdown_reference(), "headings": headings}, "Note format")
