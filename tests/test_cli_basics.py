@@ -91,7 +91,7 @@ def test_new_prompts_in_a_terminal(project: Path) -> None:
 
 def test_check_exit_codes_and_json_shape(project: Path) -> None:
     ok = run_insight("check", "--format", "json", cwd=project)
-    assert json.loads(ok.stdout) == {"diagnostics": [], "notes": 1, "left_out": []}
+    assert json.loads(ok.stdout) == {"diagnostics": [], "notes": 1, "left_out": [], "likely_duplicates": [], "did_you_mean": []}
     (project / "content/interviews/typo.md").write_text(GOOD.replace("person:", "compnay: X\nperson:").replace("03-02", "03-03"))
     warned = run_insight("check", "--format", "json", cwd=project)
     [d] = json.loads(warned.stdout)["diagnostics"]
