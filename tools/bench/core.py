@@ -22,7 +22,7 @@ def main(docs: str, today: str, cache: bool = False) -> dict[str, float]:
     settings = Settings(today=dt.date.fromisoformat(today))
     parsed = ParseCache(Path(docs).resolve().parent / FOLDER) if cache else None
     t0 = time.perf_counter()
-    # as insight build does: in two processes when it can, with the scan of shared notes for contact details
+    # as insight build does, with the scan of shared notes for contact details
     notes, diags = load_notes(discover(docs), cache=parsed)
     t1 = time.perf_counter()
     kb = resolve(notes, settings, diags)
