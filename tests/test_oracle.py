@@ -202,3 +202,16 @@ def test_pipeline_reads_on_a_phone_without_sideways_scrolling(demo_url: str, bro
         assert page.evaluate("document.querySelectorAll('script[src*=pipeline]').length") == 0
     finally:
         context.close()
+
+
+def test_question_pages_show_what_several_people_said(site: core.Site) -> None:
+    index = plain(section(site.pages["questions/index.md"], "What several people told you"))
+    # SQL: Ana, Carl and Dana; cleaning: Ana and Carl. Dana's "do not list every tool" was said once: not here
+    lines = [line for line in index.splitlines() if line.startswith("- ")]
+    assert lines == ["- Learn SQL properly before anything else. (said by 3 people: Ana Lima, Carl Diaz, Dana Eng)",
+                     "- Most of the job is cleaning data, not modelling. (said by 2 people: Ana Lima, Carl Diaz)"]
+    finance = plain(section(site.pages["questions/finance/index.md"], "What several people told you in Finance"))
+    # two wordings, each as close to the other: the shorter one is shown
+    assert [line for line in finance.splitlines() if line.startswith("- ")] == [
+        "- Strong SQL matters more than anything else here. (said by 2 people: Carl Diaz, Dana Eng)"]
+    assert "What several people told you" not in site.pages["questions/data-science/index.md"]  # Ana alone there

@@ -28,17 +28,20 @@ def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[P
     """The question pages; their contexts are made when rendered, in whichever process renders them."""
     bank = derived.bank
     industries = sorted(kb.industries.values(), key=lambda i: (i.name.casefold(), i.slug))
-    yield PageSpec("questions/index.md", "questions_index.md.j2", partial(_index, bank, industries), "Questions")
+    repeated = [g for g in derived.said if g.people > 1]  # what several people told you, beside what you asked
+    yield PageSpec("questions/index.md", "questions_index.md.j2", partial(_index, bank, industries, repeated),
+                   "Questions")
     for g in bank.groups:
         yield PageSpec(group_page_uri(g), "questions_group.md.j2", partial(_group, g, industries), g.canonical)
     for ind in industries:
-        yield PageSpec(f"questions/{ind.slug}/index.md", "questions_industry.md.j2", partial(_industry, bank, ind),
+        yield PageSpec(f"questions/{ind.slug}/index.md", "questions_industry.md.j2", partial(_industry, bank, ind, [g for g in derived.said_at.get(("industry", ind.slug), []) if g.people > 1]),
                        f"Questions: {ind.name}", deps=(f"industry:{ind.slug}", "bank"))
 
 
-def _index(bank: Bank, industries: list[Any]) -> dict[str, Any]:
+def _index(bank: Bank, industries: list[Any], repeated: list[Any]) -> dict[str, Any]:
     topics = by_topic(bank.groups)
     return {
+        "repeated": repeated,
         "bank": bank, "by_topic": topics, "topic_groups": {t.slug: groups for t, groups in topics},
         "not_yet": by_topic(bank.not_yet_asked()), "topics": TOPICS, "tiara": TIARA, "industries": industries,
         "counts": {ind.slug: len(bank.for_industry(ind.slug)) for ind in industries}, "asset": ASSET,
@@ -56,9 +59,9 @@ def _group(g: QuestionGroup, industries: list[Any]) -> dict[str, Any]:
             "industries": [(ind, asked_in[ind.slug]) for ind in filed], "latest": latest, "unfiled": unfiled}
 
 
-def _industry(bank: Bank, ind: Any) -> dict[str, Any]:
+def _industry(bank: Bank, ind: Any, repeated: list[Any]) -> dict[str, Any]:
     groups = bank.for_industry(ind.slug)
-    return {"industry": ind, "by_topic": by_topic(groups), "not_yet": by_topic(bank.not_yet_asked(ind.slug)),
+    return {"repeated": repeated, "industry": ind, "by_topic": by_topic(groups), "not_yet": by_topic(bank.not_yet_asked(ind.slug)),
             "asked": sum(g.asked for g in groups)}
 
 
