@@ -179,17 +179,15 @@ def inline_fields(body: str) -> list[InlineField]:
 
 
 def inline_value(text: str) -> Any:
-    """An inline field's value typed as YAML would type it (a date, a number, false), links and tags as text."""
+    """An inline field's value as Dataview types it: ``true``/``false`` and whole numbers are values, anything
+    else is text (a date in it is read by the date field itself, as in the frontmatter)."""
     text = text.strip()
-    if not text or text.startswith(("#", "[[", "!")) or "[[" in text:
-        return text
-    import yaml  # noqa: PLC0415 - only for the few notes with inline fields
-
-    try:
-        value = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text
-    return value if isinstance(value, (str, int, float, bool, dt.date)) else text
+    low = text.casefold()
+    if low in ("true", "false"):
+        return low == "true"
+    if text.isdigit() and len(text) < 10:
+        return int(text)
+    return text
 
 
 # --- tags ------------------------------------------------------------------------------------

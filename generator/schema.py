@@ -130,7 +130,8 @@ def _texts(value: Any, node: yaml.Node | None) -> list[str]:
 
 def _not_in_calendar(value: Any, node: yaml.Node | None) -> None:
     """``2026-02-30`` is shaped like a date: say what is wrong with it rather than 'expected a date'."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()) \
+            and editors.parse_datetime_text(value) is None:  # a real day as text (a Dataview field) is a date
         raise FieldError(f"{value.strip()} is not a day in the calendar", "check the month (1-12) and the day of the month", node)
 
 

@@ -264,3 +264,24 @@ def test_templates_are_recognised() -> None:
     assert editors.template_reason("interviews/x.md", "---\ndate: {{date}}\n---\n")
     assert editors.template_reason("interviews/x.md", "# <% tp.file.title %>\n")
     assert editors.template_reason("interviews/x.md", "Use `{{date}}` in a template.\n") is None  # in code: an example
+
+
+def test_the_benchmark_variants_hold_the_same_facts(tmp_path: Path) -> None:
+    """tools.bench.editors times the loader on one corpus in two syntaxes: they must read as the same notes."""
+    from generator.load import discover, load_all
+    from tools.bench.corpus import write_corpus
+    from tools.bench.editors import write_variants
+
+    write_corpus(tmp_path / "c", 40, 7)
+    write_variants(tmp_path / "c", tmp_path / "plain", tmp_path / "vault")
+    plain, plain_diags = load_all(discover(tmp_path / "plain"))
+    vault, vault_diags = load_all(discover(tmp_path / "vault"))
+    assert not [d for d in plain_diags + vault_diags if d.is_error]
+    vault_by_uri = {n.src_uri: n for n in vault}
+    for n in plain:
+        other = vault_by_uri[n.src_uri]
+        strip = lambda meta: {k: v for k, v in meta.items() if k != "tags"}  # noqa: E731 - the body's #tags differ
+        assert strip(other.meta) == strip(n.meta), n.src_uri
+        if n.kind == "interviews":
+            assert other.meta["time"] == n.meta["time"] and {"networking"} <= set(other.meta["tags"])
+            assert [a.text for a in other.parts.actions] == ["Send a thank-you note", "Share the write-up"]

@@ -308,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     text = f"# Insight KB benchmark, {dt.date.today().isoformat()}\n\n" + report(rows, machine(), command.strip())
     text += feature_section("Question grouping: pairwise F1 on the labelled sets, and speed", "tools.question_eval")
     text += feature_section("Network map: first render in headless Chromium", "tools.network_bench")
+    text += feature_section("Loader on notes written the Obsidian way (the same facts, two syntaxes)", "tools.bench.editors")
     print(text)
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
