@@ -20,7 +20,7 @@ from . import body as body_parser, editors
 from . import schema
 from .diagnostics import Diagnostic, sort_key
 from .model import BodyParts, Note
-from .urls import page_url
+from .urls import MARKDOWN, page_url, stem
 from .share.scan import note_warnings as contact_warnings
 
 try:
@@ -60,9 +60,9 @@ def kind_of(src_uri: str) -> str | None:
     gives it the URL of ``interviews/<name>.md``, so the two are checked for clashes like any others.
     """
     head, _, rest = src_uri.partition("/")
-    if head not in KINDS or not rest.endswith(".md"):
-        return None
-    if rest in ("index.md", "README.md"):  # the section's own page (the generated index, or text on top of it)
+    if head not in KINDS or not rest.endswith(MARKDOWN) or head != "interviews" and not rest.endswith(".md"):
+        return None  # a conversation may be any Markdown file MkDocs reads; an entity file is <slug>.md, its page's name
+    if stem(rest) in ("index", "README"):  # the section's own page (the generated index, or text on top of it)
         return None
     if head != "interviews" and "/" in rest:
         return None

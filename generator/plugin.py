@@ -12,6 +12,7 @@ import datetime as dt
 from html import escape
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
@@ -26,11 +27,20 @@ from . import livereload
 from . import site as core
 from .incremental import SiteCache
 from .lifecycle import Rules
+from .nav import navigation
 from .parsecache import ParseCache
 from .htmlblocks import MarkdownSnippets, drop_html, fill_markdown, lift_html
+from .publish import unlinked
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
 
 log = logging.getLogger("mkdocs.plugins.insight")
+
+# The plugin's own stylesheets and scripts (and the vendored libraries they use, with their licences): published
+# with every site, so a project needs no copy of them and `insight init` writes only what is the user's.
+ASSETS = Path(__file__).parent / "assets"
+CSS = ("assets/insight/insight.css", "assets/insight/network.css")
+JAVASCRIPT = ("assets/vendor/tablesort/tablesort.min.js", "assets/vendor/tablesort/tablesort.number.min.js",
+              "assets/insight/tables.js", "assets/insight/network.js", "assets/insight/a11y.js")
 
 
 class FollowupRules(c.Type):
@@ -105,6 +115,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         # under serve the conversions are kept from build to build
         self.snippets = MarkdownSnippets(config.markdown_extensions, config.mdx_configs,
                                          last=self.snippets if self.live else None)
+        _add_first(config.extra_css, CSS)
+        _add_first(config.extra_javascript, JAVASCRIPT)
         if today is not None:
             pin_build_epoch(today, replace=False)
         return config
@@ -131,11 +143,17 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                 files.remove(f)
             if uri in site.broken:  # its page says what is wrong, instead of vanishing (or staying stale under serve)
                 files.append(File.generated(config, uri, content=site.broken[uri]))
+        _publish_only_what_pages_link(files, config)
         for uri, markdown in site.pages.items():
             if uri not in user_pages:
                 files.append(File.generated(config, uri, content=markdown))
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
+        for path in _asset_files():
+            if files.get_file_from_path(path) is None:  # a file of the user's at the same place wins
+                files.append(File(path, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
+        if not config.nav:  # no nav of the user's: one made from the pages there are
+            config.nav = navigation(f.src_uri for f in files if f.is_documentation_page())
         if self.live:
             livereload.mark_unchanged(self.live, files, config, site)
         return files
@@ -189,3 +207,42 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             page.edit_url = None  # generated pages have no source file to edit
         return context
 
+
+
+def _publish_only_what_pages_link(files: Files, config: MkDocsConfig) -> None:
+    """Files of content/ that are not pages stay out of the site unless a page links to them or the config names
+    them (see generator.publish); ``insight check`` lists them."""
+    docs = os.path.abspath(config.docs_dir)
+    others = [f for f in files if not f.is_documentation_page() and not f.generated_by
+              and os.path.abspath(f.abs_src_path or "").startswith(docs + os.sep)]
+    if not others:
+        return
+    pages = {}
+    for f in files:
+        if f.is_documentation_page() and not f.generated_by:
+            try:
+                pages[f.src_uri] = f.content_string
+            except (OSError, UnicodeDecodeError):
+                continue
+    drop = set(unlinked([f.src_uri for f in others], pages, configured_files(config)))
+    for f in others:
+        if f.src_uri in drop:
+            files.remove(f)
+
+
+def configured_files(config: MkDocsConfig) -> list[str]:
+    """Files of the docs dir that mkdocs.yml names: extra CSS and JavaScript, the theme's logo and favicon."""
+    named = [str(x) for x in (*config.extra_css, *config.extra_javascript)]
+    named += [str(config.theme.get(k)) for k in ("logo", "favicon") if config.theme.get(k)]
+    return named
+
+
+def _add_first(entries: list[Any], ours: tuple[str, ...]) -> None:
+    """Our assets before the user's own (which may build on them), each once, in our order."""
+    present = {str(e) for e in entries}
+    entries[:0] = [path for path in ours if path not in present]
+
+
+def _asset_files() -> list[str]:
+    """The plugin's asset files as docs-dir paths (``assets/insight/network.js`` ...), in a stable order."""
+    return sorted(p.relative_to(ASSETS.parent).as_posix() for p in ASSETS.rglob("*") if p.is_file())

@@ -13,6 +13,7 @@ from .diagnostics import Diagnostic, sort_key
 from .editors import link_key, plain_wikilinks, wikilinks_to_markdown
 from .identity import Registry, key, slugify
 from .model import QA, Action, Company, Entity, Industry, Interview, KnowledgeBase, Note, Person, Referral
+from .urls import stem
 from .settings import Settings
 
 _CLASSES: dict[str, type[Entity]] = {"people": Person, "companies": Company, "industries": Industry}
@@ -87,7 +88,7 @@ class Resolver:
         company_name = pref.get("company") or m.get("company")
         company = self.entity("companies", company_name, note, "company") if company_name else None
         industries = [self.entity("industries", n, note, "industry") for n in m.get("industry", [])]
-        slug = note.src_uri[len("interviews/") : -3]
+        slug = stem(note.src_uri)[len("interviews/") :]
         iv = Interview(
             slug=slug,
             note=note,

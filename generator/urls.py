@@ -35,14 +35,25 @@ def _rel(base: str, to_uri: str) -> str:
     return "/".join([".."] * (len(src) - common) + dst[common:]) or "."
 
 
+MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # the extensions MkDocs reads as pages
+
+
+def stem(uri: str) -> str:
+    """A page's docs-dir path without its Markdown extension (``interviews/x.markdown`` -> ``interviews/x``)."""
+    for ext in MARKDOWN:
+        if uri.endswith(ext):
+            return uri[: -len(ext)]
+    return uri
+
+
 def page_url(uri: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives the page of a docs-dir Markdown file, relative to the site root
     (``index.md`` and ``README.md`` stand for their folder)."""
-    stem = uri[:-3] if uri.endswith(".md") else uri
-    folder, _, name = stem.rpartition("/")
+    base = stem(uri)
+    folder, _, name = base.rpartition("/")
     if name in ("index", "README"):
         return f"{folder}/index.html".lstrip("/") if not directory_urls else (f"{folder}/" if folder else "")
-    return stem + ".html" if not directory_urls else stem + "/"
+    return base + ".html" if not directory_urls else base + "/"
 
 
 def absolute_url(site_url: str, uri: str, directory_urls: bool = True) -> str:
@@ -89,7 +100,7 @@ def _relink(text: str, from_dir: str, to_uri: str, directory_urls: bool | None) 
             return m.group(0)
         if directory_urls is None:
             new = href(to_uri, docs)
-        elif docs.endswith(".md"):
+        elif docs.endswith(MARKDOWN):
             new = page_href(to_uri, docs, directory_urls)
         else:
             new = _rel(page_url(to_uri, directory_urls).rpartition("/")[0], docs)

@@ -30,8 +30,8 @@ def run_insight(*args: str, cwd: Path | str = ROOT, check: bool = True, env: dic
 
 
 def make_project(tmp: Path, content: Path | None = None, mkdocs_yml: str | None = None) -> Path:
-    """A project folder like the repository's: mkdocs.yml, overrides/ and a copy of ``content``."""
-    shutil.copytree(ROOT / "overrides", tmp / "overrides")
+    """A project folder like the repository's: mkdocs.yml and a copy of ``content``."""
+    tmp.mkdir(parents=True, exist_ok=True)
     shutil.copytree(content or ROOT / "content", tmp / "content")
     (tmp / "mkdocs.yml").write_text(mkdocs_yml or (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     return tmp

@@ -91,7 +91,8 @@ def test_new_prompts_in_a_terminal(project: Path) -> None:
 
 def test_check_exit_codes_and_json_shape(project: Path) -> None:
     ok = run_insight("check", "--format", "json", cwd=project)
-    assert json.loads(ok.stdout) == {"diagnostics": [], "notes": 1, "left_out": [], "likely_duplicates": [], "did_you_mean": []}
+    assert json.loads(ok.stdout) == {"diagnostics": [], "notes": 1, "left_out": [], "likely_duplicates": [], "did_you_mean": [],
+                                     "not_published": []}
     (project / "content/interviews/typo.md").write_text(GOOD.replace("person:", "compnay: X\nperson:").replace("03-02", "03-03"))
     warned = run_insight("check", "--format", "json", cwd=project)
     [d] = json.loads(warned.stdout)["diagnostics"]
@@ -102,7 +103,7 @@ def test_check_exit_codes_and_json_shape(project: Path) -> None:
     failed = run_insight("check", cwd=project, check=False)
     assert failed.returncode == 1
     assert failed.stdout.startswith("content/interviews/broken.md:3:1: invalid YAML: ")
-    assert "2 conversation(s) checked: 1 error(s), 1 warning(s)" in failed.stderr
+    assert "2 conversations checked: 1 error, 1 warning" in failed.stderr
 
 
 def test_today_must_be_a_date(project: Path) -> None:

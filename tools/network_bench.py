@@ -23,6 +23,7 @@ from generator.network.graph import ME, Edge, Network, Node, warm_paths
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve_dir  # the same server and flags as the browser tests
 
 ROOT = Path(__file__).resolve().parents[1]
+ASSETS = ROOT / "generator" / "assets"  # the site assets the insight plugin publishes
 GOALS = {500: 1.0, 5000: 3.0}
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Network map bench</title>
@@ -71,9 +72,9 @@ def synthetic(n: int, seed: int = 7) -> Network:
 def write_page(out: Path, payload: bytes) -> Path:
     (out / "assets/insight").mkdir(parents=True, exist_ok=True)
     for name in ("network.js", "network.css"):
-        shutil.copy(ROOT / "overrides/assets/insight" / name, out / "assets/insight" / name)
+        shutil.copy(ASSETS / "insight" / name, out / "assets/insight" / name)
     for lib in ("graphology", "sigma"):
-        shutil.copytree(ROOT / "overrides/assets/vendor" / lib, out / "assets/vendor" / lib, dirs_exist_ok=True)
+        shutil.copytree(ASSETS / "vendor" / lib, out / "assets/vendor" / lib, dirs_exist_ok=True)
     (out / "assets/insight/network.json").write_bytes(payload)
     (out / "index.html").write_text(PAGE, encoding="utf-8")
     return out

@@ -16,14 +16,16 @@ from .. import schema, similar
 from .. import site as core
 from ..diagnostics import Diagnostic
 from ..identity import slugify
+from ..publish import other_files, unlinked
 from ..settings import pin_build_epoch
+from ..wording import counted
 from .options import config_option, config_path, load_project, strict_option, today_option
 
 
 def _summary(diags: list[Diagnostic]) -> str:
     errors = sum(d.is_error for d in diags)
     warnings = sum(d.severity == "warning" for d in diags)
-    return f"{errors} error(s), {warnings} warning(s)"
+    return f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
 
 
 def _did_you_mean(alike: list[similar.Likely], unmatched: list[similar.Unmatched], prefix: str) -> list[str]:
@@ -52,6 +54,8 @@ def check(config_file: str | None, today: dt.date | None, strict: bool | None, f
     site = core.build(project.docs_dir, project.settings(today), report_prefix=project.repo_path, cache=project.parse_cache())
     diags = site.diagnostics
     alike, unmatched = similar.likely_duplicates(site.kb), similar.unmatched_names(site.kb)
+    others, pages = other_files(project.docs_dir)
+    hidden = [f"{project.repo_path}/{uri}" if project.repo_path else uri for uri in unlinked(others, pages, project.named_files)]
     if fmt == "json":
         click.echo(json.dumps({"diagnostics": [d.as_dict() for d in diags], "notes": len(site.kb.interviews),
                                "left_out": sorted(site.left_out),
@@ -59,13 +63,16 @@ def check(config_file: str | None, today: dt.date | None, strict: bool | None, f
                                                       "file": f"{project.repo_path}/{x.keep.src_uri}",
                                                       "aliases": x.alias_line()} for x in alike],
                                "did_you_mean": [{"path": u.path, "line": u.line, "field": u.field, "name": u.name,
-                                                 "meant": u.meant.name} for u in unmatched]}, indent=2))
+                                                 "meant": u.meant.name} for u in unmatched],
+                               "not_published": hidden}, indent=2))
     else:
         for d in diags:
             click.echo(d.format(), err=False)
         for line in _did_you_mean(alike, unmatched, project.repo_path):
             click.echo(line)
-        click.echo(f"{len(site.kb.interviews)} conversation(s) checked: {_summary(diags)}", err=True)
+        if hidden:
+            click.echo(f"Not published, since they are not notes and no page links to them: {', '.join(hidden)}", err=True)
+        click.echo(f"{counted(len(site.kb.interviews), 'conversation')} checked: {_summary(diags)}", err=True)
     failed = any(d.is_error for d in diags) or (strict and any(d.severity == "warning" for d in diags))
     sys.exit(1 if failed else 0)
 
@@ -178,7 +185,7 @@ def export(config_file: str | None, today: dt.date | None, out: str) -> None:
         written = core.export(site, project.docs_dir, Path(out), project.markdown_extensions, project.markdown_configs)
     except ValueError as err:  # --out inside content/: the generator never writes there
         raise click.ClickException(f"{err}; choose a folder outside {project.docs_dir.name}/") from None
-    click.echo(f"{written} file(s) written to {out}", err=True)
+    click.echo(f"{counted(written, 'file')} written to {out}", err=True)
 
 
 @click.command(help="Print the note schema: a Markdown field reference or a JSON Schema for editors.")

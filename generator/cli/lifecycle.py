@@ -18,6 +18,7 @@ from ..derive import PREP_STATUSES
 from ..pages.prep import spec
 from ..render import render
 from .options import config_option, load_project, today_option
+from ..wording import counted
 
 HELP_FOLLOWUPS = """List what is overdue, due now and coming up: thank-yous, polite follow-ups,
 referrals to contact, updates owed and people to keep in touch with."""
@@ -50,7 +51,7 @@ def followups(config_file: str | None, today: dt.date | None, as_json: bool, ics
     if ics:
         Path(ics).write_bytes(calendar_bytes(kb, items, settings.site_url, settings.use_directory_urls,
                                              settings.timezone))
-        click.echo(f"{len(items)} event(s) written to {ics}", err=True)
+        click.echo(f"{counted(len(items), 'event')} written to {ics}", err=True)
     if as_json:
         rows = [{**i.as_dict(), "summary": summary(kb, i), "person_name": kb.people[i.person].name} for i in items]
         click.echo(json.dumps({"today": kb.today.isoformat(), "counts": counts(items), "items": rows}, indent=2, ensure_ascii=False))

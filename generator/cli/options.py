@@ -51,6 +51,7 @@ class Project:
     repo_path: str
     markdown_extensions: list[Any] = field(default_factory=list)  # the site's, for insight export
     markdown_configs: dict[str, Any] = field(default_factory=dict)
+    named_files: list[str] = field(default_factory=list)  # files of the docs dir that mkdocs.yml names (published)
 
     @property
     def project_dir(self) -> Path:
@@ -87,5 +88,7 @@ def load_project(config_file: str | None) -> Project:
     options = dict(plugin.config) if plugin is not None else {}
     options["use_directory_urls"] = cfg.use_directory_urls
     options["site_url"] = cfg.site_url or ""
+    from ..plugin import configured_files
+
     return Project(path, Path(cfg.docs_dir), options, str(options.get("repo_path", "content")),
-                   list(cfg.markdown_extensions), dict(cfg.mdx_configs))
+                   list(cfg.markdown_extensions), dict(cfg.mdx_configs), configured_files(cfg))

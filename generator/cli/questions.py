@@ -15,6 +15,7 @@ from ..questions.bank import Bank, bank_as_dict, by_topic
 from ..questions.grouping import group_keys
 from ..questions.said import group_said
 from .options import config_option, load_project, today_option
+from ..wording import counted
 
 HELP = """The question bank: every question asked in your notes, paraphrases grouped by topic, with how often
 each was asked and the starter questions not asked yet. Use --json for the whole bank as data."""
@@ -44,7 +45,7 @@ def _print_bank(bank: Bank, kb: KnowledgeBase, industry: str | None) -> None:
             for s in items:
                 click.echo(f"    - {s.question.text}")
     asked = sum(g.asked for g in groups)
-    click.echo(f"\n{len(groups)} question(s) asked {asked} time(s); "
+    click.echo(f"\n{counted(len(groups), 'question')} asked {counted(asked, 'time')}; "
                f"{len(bank.starters) - len(starters)} of {len(bank.starters)} starter questions asked.", err=True)
 
 

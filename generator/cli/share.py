@@ -17,6 +17,7 @@ from ..share.filter import UnknownIndustry, reader, share_notes
 from ..share.scan import UNCLEAR
 from ..settings import pin_build_epoch
 from .options import config_option, load_project, today_option
+from ..wording import counted
 
 SHARE_HELP = """Write a guide to INDUSTRY... for classmates into --out: a small MkDocs project and its built site.
 
@@ -118,7 +119,7 @@ def share(config_file: str | None, today: dt.date | None, industries: tuple[str,
         click.echo("warning: no shared conversations in these industries; mark notes `share: anonymous` or `named`", err=True)
     out_dir = Path(out)
     _write(out_dir, guide, _theme(proj.config_file), shared.attachments, [proj.docs_dir, Path(proj.config_file).parent])
-    click.echo(f"Guide written to {out_dir} ({len(kb.interviews)} conversation(s), {len(guide.answers)} question(s))", err=True)
+    click.echo(f"Guide written to {out_dir} ({counted(len(kb.interviews), 'conversation')}, {counted(len(guide.answers), 'question')})", err=True)
     _build(out_dir, settings.today, zip_, serve)
 
 
@@ -148,7 +149,7 @@ def merge(today: dt.date | None, guide_dirs: tuple[str, ...], out: str, zip_: bo
         loaded.append(g)
     merged = guides.merge(loaded, title)
     _write(Path(out), merged, project.Theme.from_guide_dir(Path(guide_dirs[0])), attachments, [Path(d) for d in guide_dirs])
-    click.echo(f"Class guide written to {out} from {len(loaded)} guide(s) by {', '.join(merged.contributors)}", err=True)
+    click.echo(f"Class guide written to {out} from {counted(len(loaded), 'guide')} by {', '.join(merged.contributors)}", err=True)
     _build(Path(out), today or dt.date.today(), zip_, serve)
 
 

@@ -58,6 +58,7 @@ def _person(kb: KnowledgeBase, derived: Derived, p: Person, links: dict[str, dic
         "answers": [(q, iv) for iv in ivs for q in iv.questions if q.answer],
         "drafts": derived.drafts.get(p.slug, []),
         "contact": derived.contact,
+        "notes_by_slug": derived.interviews_by_slug,  # a draft links its note (which may be a .markdown file)
         "net": derived.network,
     }
 

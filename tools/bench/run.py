@@ -45,10 +45,9 @@ markdown_extensions: [admonition, attr_list, md_in_html, tables, toc, pymdownx.d
 
 
 def make_project(where: Path, n: int, seed: int = 7) -> dict[str, int]:
-    """An Insight KB project (this repository's mkdocs.yml and overrides) holding a synthetic corpus."""
+    """An Insight KB project (this repository's mkdocs.yml) holding a synthetic corpus."""
     counts = write_corpus(where / "content", n, seed)
     shutil.copytree(ROOT / "content" / "guide", where / "content" / "guide")
-    shutil.copytree(ROOT / "overrides", where / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
     return counts
 

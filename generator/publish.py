@@ -1,0 +1,78 @@
+"""What of ``content/`` is published: the pages, and the files a page links to; nothing else.
+
+A folder of notes gathers other things (a ``.txt`` of raw jottings, a CV draft, an export): MkDocs would copy
+every one of them into the site, where anyone with the address can read it. Here a file that is not a page
+is published only when a page of the user's links to it (an image, a PDF beside a note) or the site's
+configuration names it (``extra_css``, a logo); ``insight check`` lists the others.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+from typing import Iterable
+
+from .urls import MARKDOWN
+
+_INLINE = re.compile(r"\]\(\s*(?:<([^<>\n]+)>|([^\s()<>]+))")  # [text](target), ![alt](<a target>)
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<([^<>\n]+)>|([^\s<>]+))", re.M)  # [id]: target
+_HTML = re.compile(r"""\b(?:src|href|data|poster)\s*=\s*["']([^"'#?]+)""", re.I)  # <img src="...">, <a href="...">
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def linked(page_uri: str, text: str) -> set[str]:
+    """The docs-dir paths a page's Markdown (or HTML in it) links to, relative links only."""
+    folder = page_uri.rpartition("/")[0]
+    out = set()
+    for pattern in (_INLINE, _REFERENCE, _HTML):
+        for m in pattern.finditer(text):
+            target = next(g for g in m.groups() if g is not None).split("#", 1)[0].split("?", 1)[0]
+            if not target or target.startswith("/") or _SCHEME.match(target):
+                continue
+            path = posixpath.normpath(posixpath.join(folder, _unquote(target)))
+            if not path.startswith("../") and path != "..":
+                out.add(path)
+    return out
+
+
+def _unquote(target: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(target)
+
+
+def is_page(uri: str) -> bool:
+    return uri.endswith(MARKDOWN)
+
+
+def unlinked(files: Iterable[str], pages: dict[str, str], named: Iterable[str] = ()) -> list[str]:
+    """The files (docs-dir paths, not pages) that no page links to and the configuration does not name."""
+    wanted = set(named)
+    for uri, text in pages.items():
+        wanted |= linked(uri, text)
+    return sorted(f for f in files if not is_page(f) and f not in wanted)
+
+
+def other_files(docs_dir: str | Path) -> tuple[list[str], dict[str, str]]:
+    """Every file under ``docs_dir`` that is not a page, and the text of every page, as MkDocs would find them
+    (hidden files and folders are not published by MkDocs: left out here too)."""
+    docs = Path(docs_dir)
+    others: list[str] = []
+    pages: dict[str, str] = {}
+    for dirpath, dirnames, filenames in os.walk(docs):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folder = Path(dirpath).relative_to(docs).as_posix()
+        for fn in sorted(filenames):
+            if fn.startswith("."):
+                continue
+            uri = fn if folder == "." else f"{folder}/{fn}"
+            if is_page(uri):
+                try:
+                    pages[uri] = Path(dirpath, fn).read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+            else:
+                others.append(uri)
+    return others, pages
