@@ -41,7 +41,7 @@ class Settings:
             day = parse_day(day)
         return cls(
             today=day or dt.date.today(),
-            me=Me(**{k: str(v) for k, v in me.items() if k in ("name", "pitch", "goals")}),
+            me=Me(**{k: str(v) for k, v in me.items() if k in ("name", "pitch", "goals") and v}),  # "" means not given
             targets=tuple(options.get("targets") or ()),
             followups=dict(options.get("followups") or {}),
             project_dir=str(options.get("project_dir") or ""),

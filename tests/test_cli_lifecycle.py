@@ -28,7 +28,7 @@ def test_followups_json_and_calendar_file(tmp_path: Path) -> None:
                      "by": ["adam-novak"], "email": "request", "person_name": "Sam Whitaker"}
     uids = [str(c["UID"]) for c in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
     assert sorted(uids) == sorted(f"{i['id']}@insight-kb" for i in data["items"])
-    assert "17 event(s) written to" in result.stderr
+    assert "17 events written to" in result.stderr
 
 
 def test_followups_on_a_later_day_sees_the_thank_you_gone_once_sent(tmp_path: Path) -> None:

@@ -23,12 +23,10 @@ from generator.pages.gather import gather
 from generator.settings import Settings
 
 def _top_sections() -> set[str]:
-    """The index pages mkdocs.yml's nav lists, as built URLs."""
-    import yaml
+    """The index pages the generated nav lists for the demo, as built URLs."""
+    from generator.nav import SECTIONS
 
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    uris = [next(iter(item.values())) for item in nav]
-    return {u[: -len("index.md")] for u in uris}
+    return {uri[: -len("index.md")] for _, uri in SECTIONS} | {"guide/"}
 
 
 TOP_SECTIONS = _top_sections()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import click
 
-from . import basics, importing, lifecycle, questions, share
+from . import basics, importing, lifecycle, questions, share, start
 
 HELP = """Insight KB: turn informational-interview notes into a knowledge base.
 
 Notes live in content/interviews/ (one Markdown file with YAML frontmatter per
-conversation). Run `insight new` to start one, `insight check` to validate,
+conversation). Run `insight init DIR` to start a knowledge base of your own,
+`insight new` to start a note, `insight check` to validate,
 `insight build` or `insight serve` to see the site."""
 
 
@@ -23,5 +24,5 @@ def main() -> None:
     pass
 
 
-for command in basics.COMMANDS + importing.COMMANDS + lifecycle.COMMANDS + questions.COMMANDS + share.COMMANDS:
+for command in start.COMMANDS + basics.COMMANDS + importing.COMMANDS + lifecycle.COMMANDS + questions.COMMANDS + share.COMMANDS:
     main.add_command(command)
