@@ -101,7 +101,7 @@ def test_dashboard_counts_and_nav(demo_site: Path) -> None:
 
 def test_a_users_email_template_wins_and_is_not_published(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    (project / "overrides" / "emails").mkdir()
+    (project / "overrides" / "emails").mkdir(parents=True)
     (project / "overrides" / "emails" / "thank-you.txt.j2").write_text(
         "Subject: Cheers, {{ person.first_name }}\n\nThank you, {{ person.name }}. <script>x</script>\n", encoding="utf-8")
     run_insight("build", "--strict", "--today", DEMO_TODAY, cwd=project)
