@@ -11,7 +11,7 @@ from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
 from .network import overview as network_overview
-from .problems import files_with_problems, have_problems
+from .problems import files_with_problems, have_problems, only_problems
 
 
 def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
@@ -51,6 +51,7 @@ def _context(kb: KnowledgeBase, derived: Derived) -> dict[str, Any]:
 
 def _problems(diags: list[Diagnostic]) -> dict[str, Any]:
     """What the dashboard says about problems in the notes: how many notes, and how many are left out."""
+    diags = only_problems(diags)
     files = files_with_problems(diags)
     left_out = sum(any(d.is_error for d in ds) for ds in files.values())
     return {"files": len(files), "headline": have_problems(len(files), len(diags)) if files else "",

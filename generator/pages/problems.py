@@ -16,16 +16,22 @@ URI = "problems/index.md"
 TITLE = "Problems in your notes"
 
 
+def only_problems(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Errors and warnings: a note said for information (a template skipped) is no problem."""
+    return [d for d in diags if d.severity in ("error", "warning")]
+
+
 def files_with_problems(diags: list[Diagnostic]) -> dict[str, list[Diagnostic]]:
     """Each file's problems, files in order, errors first within a file."""
     out: dict[str, list[Diagnostic]] = {}
-    for d in sorted(diags, key=lambda d: (d.path, not d.is_error, d.line, d.col)):
+    for d in sorted(only_problems(diags), key=lambda d: (d.path, not d.is_error, d.line, d.col)):
         out.setdefault(d.path, []).append(d)
     return out
 
 
 def summary(diags: list[Diagnostic]) -> str:
     """One line for the end of a build: ``2 notes have problems (1 error, 1 warning): ...``."""
+    diags = only_problems(diags)
     files = files_with_problems(diags)
     if not files:
         return "No problems in the notes."
@@ -61,6 +67,7 @@ def _problem_lines(diags: list[Diagnostic]) -> str:
 
 def page(diags: list[Diagnostic], pages_by_path: dict[str, str]) -> str:
     """The /problems/ page: every file with a problem, its problems with line and hint, a link to its page."""
+    diags = only_problems(diags)
     files = files_with_problems(diags)
     out = [f"# {TITLE}", ""]
     if not files:
