@@ -57,7 +57,7 @@ def test_check_finds_no_errors_and_says_once_per_template(project: Path) -> None
     skipped = [line for line in result.stdout.splitlines() if "skipped as a template" in line]
     assert sorted(line.split(":")[0] for line in skipped) == [
         "content/Templates/Interview.md", "content/interviews/Person meeting template.md"]
-    assert "0 error(s), 0 warning(s)" in result.stderr
+    assert "0 errors, 0 warnings" in result.stderr
 
 
 def test_no_page_shows_wikilink_brackets_outside_code(site: Path) -> None:

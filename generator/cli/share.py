@@ -38,9 +38,11 @@ def _theme(config_file: str) -> project.Theme:
 
     cfg = load_config(config_file)
     theme = cfg.theme
-    roots = [Path(d) for d in (theme.custom_dir, cfg.docs_dir) if d]
+    from ..plugin import ASSETS, CSS, JAVASCRIPT
+
+    roots = [Path(d) for d in (theme.custom_dir, cfg.docs_dir) if d] + [ASSETS.parent]  # the plugin's own assets last
     assets: dict[str, bytes] = {}
-    for item in [*cfg.extra_css, *cfg.extra_javascript]:
+    for item in dict.fromkeys([*CSS, *JAVASCRIPT, *map(str, cfg.extra_css), *(getattr(i, "path", i) for i in cfg.extra_javascript)]):
         path = str(getattr(item, "path", item))
         if "://" in path or path.startswith("/"):
             continue
