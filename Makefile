@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 TODAY  ?= 2026-11-27
 
-.PHONY: site serve test bench check clean
+.PHONY: site serve test bench check shots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,5 +30,8 @@ test: $(STAMP)  ## run every test (browser tests need Debian's chromium: apt-get
 bench: $(STAMP)  ## time the generator, builds and live reload at 100 and 1,000 conversations (LARGE=1 adds 5,000)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m tools.bench $(if $(LARGE),--large) --out bench-out/results.md
 
+shots: $(STAMP)  ## screenshots of every page type at 1280x800 and 390x844 into shots/ (not committed), for review
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m tools.shots --out shots
+
 clean:
-	rm -rf site .cache .pytest_cache .hypothesis
+	rm -rf site .cache .pytest_cache .hypothesis shots

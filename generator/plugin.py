@@ -31,6 +31,7 @@ from .nav import navigation
 from .parsecache import ParseCache
 from .htmlblocks import MarkdownSnippets, drop_html, fill_markdown, lift_html
 from .publish import unlinked
+from .search import fold_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
 
 log = logging.getLogger("mkdocs.plugins.insight")
@@ -40,7 +41,8 @@ log = logging.getLogger("mkdocs.plugins.insight")
 ASSETS = Path(__file__).parent / "assets"
 CSS = ("assets/insight/insight.css", "assets/insight/network.css")
 JAVASCRIPT = ("assets/vendor/tablesort/tablesort.min.js", "assets/vendor/tablesort/tablesort.number.min.js",
-              "assets/insight/tables.js", "assets/insight/network.js", "assets/insight/a11y.js")
+              "assets/insight/tables.js", "assets/insight/network.js", "assets/insight/a11y.js",
+              "assets/insight/search.js")
 
 
 class FollowupRules(c.Type):
@@ -165,6 +167,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
 
     @event_priority(50)  # before Material's search writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        fold_index(livereload.search_plugin(config))
         if self.live:
             livereload.merge_search_index(self.live, config)
             livereload.commit(self.live)

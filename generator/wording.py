@@ -7,19 +7,19 @@ _IRREGULAR = {"person": "people", "company": "companies", "industry": "industrie
 
 
 def plural(word: str, n: int) -> str:
-    """``word`` for ``n`` of it; each word of a phrase ("follow-up due") is left alone but the first."""
+    """``word`` for ``n`` of it; in a phrase ("warm lead", "starter question") the last word takes the plural."""
     if n == 1:
         return word
-    head, sep, rest = word.partition(" ")
-    if head in _IRREGULAR:
-        head = _IRREGULAR[head]
-    elif head.endswith("y") and head[-2:-1] not in "aeiou":
-        head = head[:-1] + "ies"
-    elif head.endswith(("s", "x", "ch", "sh")):
-        head += "es"
+    rest, sep, last = word.rpartition(" ")
+    if last in _IRREGULAR:
+        last = _IRREGULAR[last]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
     else:
-        head += "s"
-    return head + sep + rest
+        last += "s"
+    return rest + sep + last
 
 
 def number(n: int) -> str:

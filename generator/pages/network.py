@@ -39,4 +39,29 @@ def _context(derived: Derived) -> dict[str, Any]:
     contact = derived.contact
     cold = [n.id for n in ranked if n.kind == "person" and contact[n.id.split(":", 1)[1]].state in COLD]
     return {**info, "reached": reached, "unreached": [n.id for n in ranked if n.id not in net.paths and n.id not in cold],
-            "cold": [(i, contact[i.split(":", 1)[1]].label) for i in cold], "counts": counts, "edge_labels": EDGE_LABELS}
+            "cold": [(i, contact[i.split(":", 1)[1]].label) for i in cold], "counts": counts, "edge_labels": EDGE_LABELS,
+            "edge_groups": edge_groups(net.edges)}
+
+
+# The text version of the map, one collapsed group per kind of connection: a page, not a scroll of every edge.
+EDGE_GROUPS = (
+    ("People you reached yourself", ("contacted", "knows")),
+    ("Introductions", ("introduced",)),
+    ("Referrals: who suggested whom", ("referred",)),
+    ("Who works where", ("works-at",)),
+    ("Industries", ("in-industry",)),
+)
+
+
+def edge_groups(edges: list[Any]) -> list[tuple[str, list[Any]]]:
+    """``(title, edges)`` for each kind of connection there is, in EDGE_GROUPS' order; kinds not named there last."""
+    named = {k for _, kinds in EDGE_GROUPS for k in kinds}
+    out = []
+    for title, kinds in EDGE_GROUPS:
+        group = [e for e in edges if e.kind in kinds]
+        if group:
+            out.append((title, group))
+    other = [e for e in edges if e.kind not in named]
+    if other:
+        out.append(("Other connections", other))
+    return out

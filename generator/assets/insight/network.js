@@ -5,13 +5,17 @@
 // sigma.js draws with WebGL, fast enough for thousands of nodes. Positions come from the build;
 // a person's map arranges its one- and two-hop neighbours in rings around them.
 // Every label is drawn as canvas text or set with textContent: no user value becomes HTML.
+// At first sight the people who matter are named (you, the people you reached yourself, whoever introduced
+// or suggested someone, industries, search hits); other names appear as you zoom in. Labels never overlap:
+// sigma hands each frame's labels over, and they are drawn most important first, skipping any that would
+// cover one already drawn.
 (function () {
   "use strict";
 
   var here = document.currentScript && document.currentScript.src;
   var LIBS = here ? [new URL("../vendor/graphology/graphology.umd.min.js", here).href,
     new URL("../vendor/sigma/sigma.min.js", here).href] : null;
-  var SMALL = 300; // up to this many nodes every label is drawn; above, labels appear as you zoom in
+  var SMALL = 300; // above this many nodes, edges hide while the map moves
   var MAX_FOCUS = 250; // a neighbourhood map stops growing here
   var KINDS = { person: "People", company: "Companies", industry: "Industries" };
   var SIZES = { me: 10, person: 4, company: 5, industry: 7 };
@@ -114,6 +118,20 @@
     return pos;
   }
 
+  // Who is worth a label at first sight: you, whom you reached yourself, whoever introduced or suggested
+  // someone (the connectors), the industries; on a person's map, their direct neighbours.
+  function keyNodes(data, byId, focus) {
+    var out = {};
+    data.nodes.forEach(function (n) { if ((n.k === "me" || n.k === "industry") && n.id in byId) out[n.id] = true; });
+    data.edges.forEach(function (e) {
+      if (!(e.s in byId && e.t in byId)) return;
+      if (byId[e.s].k === "me") out[e.t] = true;
+      if (e.k === "introduced" || e.k === "referred") out[e.s] = true;
+      if (focus && (e.s === focus || e.t === focus)) { out[e.s] = true; out[e.t] = true; }
+    });
+    return out;
+  }
+
   function navigate(root, url) {
     var a = document.createElement("a");
     a.href = new URL(url, root).href;
@@ -155,6 +173,7 @@
     var pos = level ? rings(nodes, level) : null;
     var byId = {};
     nodes.forEach(function (n) { byId[n.id] = n; });
+    var important = keyNodes(data, byId, focus);
     var G = window.graphology;
     var graph = new (G.Graph || G)({ multi: true, type: "directed" });
     nodes.forEach(function (n) {
@@ -190,6 +209,11 @@
     el.appendChild(bar);
     el.appendChild(box);
     el.appendChild(status);
+    if (!pos && box.clientHeight && box.clientWidth) { // the radial layout is round: stretch it to the box's shape
+      var sx = Math.max(1, Math.min(2, box.clientWidth / box.clientHeight));
+      var sy = Math.max(1, Math.min(2, box.clientHeight / box.clientWidth));
+      graph.forEachNode(function (id, a) { graph.mergeNodeAttributes(id, { x: a.x * sx, y: a.y * sy }); });
+    }
 
     var pal = palette(el);
     var hovered = null;
@@ -212,11 +236,58 @@
       ctx.fillStyle = pal.text;
       ctx.fillText(d.label || "", d.x + d.size + 8, d.y + size / 3);
     }
+    var queued = [];
+    function queueLabel(ctx, d) { queued.push(d); }
+    function drawLabels() { // most important first; a label that would cover one already drawn is left out
+      var ctx = renderer.getCanvases().labels.getContext("2d");
+      var placed = [];
+      var width = renderer.getDimensions().width;
+      var height = renderer.getDimensions().height;
+      queued.sort(function (a, b) {
+        return (b.forceLabel ? 1 : 0) - (a.forceLabel ? 1 : 0) || b.size - a.size || (a.label < b.label ? -1 : 1);
+      });
+      ctx.font = "12px system-ui, sans-serif";
+      function free(b) {
+        if (b.x < 0 || b.x + b.w > width || b.y < 0 || b.y + b.h > height) return false;
+        for (var i = 0; i < placed.length; i++) {
+          var o = placed[i];
+          if (b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) return false;
+        }
+        return true;
+      }
+      queued.forEach(function (d) {
+        if (!d.label) return;
+        var w = ctx.measureText(d.label).width + 4;
+        var r = d.size + 2;
+        // to the right of the node, else to its left, above or below: the first place no other label covers
+        var spots = [{ x: d.x + r, y: d.y - 8 }, { x: d.x - r - w, y: d.y - 8 },
+          { x: d.x - w / 2, y: d.y - r - 16 }, { x: d.x - w / 2, y: d.y + r }];
+        var box = null;
+        for (var i = 0; i < spots.length && !box; i++) {
+          var b = { x: spots[i].x, y: spots[i].y, w: w, h: 16 };
+          if (free(b)) box = b;
+        }
+        if (!box) return;
+        box.label = d.label;
+        placed.push(box);
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = pal.halo;
+        ctx.strokeText(d.label, box.x + 2, box.y + 12);
+        ctx.fillStyle = pal.text;
+        ctx.fillText(d.label, box.x + 2, box.y + 12);
+      });
+      el.setAttribute("data-labels", String(placed.length));
+      labelled = placed.map(function (b) { return { label: b.label, x: b.x, y: b.y, w: b.w, h: b.h }; });
+      queued = [];
+    }
+    var labelled = [];
     var renderer = new window.Sigma(graph, box, {
       allowInvalidContainer: true,
       renderEdgeLabels: false,
       hideEdgesOnMove: nodes.length > SMALL,
-      labelRenderedSizeThreshold: nodes.length > SMALL ? 6 : 0,
+      labelRenderedSizeThreshold: 9,
+      labelDensity: 1,
+      defaultDrawNodeLabel: queueLabel,
       labelColor: { color: pal.text },
       labelSize: 12,
       labelFont: "system-ui, sans-serif",
@@ -226,6 +297,7 @@
         var r = { x: d.x, y: d.y, size: d.size, label: d.label, color: pal[d.kind] || pal.person, zIndex: 1 };
         if (hidden[node]) r.hidden = true;
         if (near && !near[node]) { r.color = pal.faded; r.label = ""; r.zIndex = 0; }
+        if (important[node] && !near) { r.forceLabel = true; }
         if (matches[node] || node === focus) { r.highlighted = true; r.forceLabel = true; r.zIndex = 2; }
         return r;
       },
@@ -237,6 +309,8 @@
         return r;
       },
     });
+    renderer.on("afterRender", drawLabels);
+    drawLabels();
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
         performance.mark("insight-map-rendered");
@@ -318,7 +392,7 @@
       renderer.refresh({ skipIndexation: true });
     });
     scheme.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-    return { renderer: renderer, graph: graph, destroy: function () { scheme.disconnect(); renderer.kill(); box.textContent = ""; } };
+    return { renderer: renderer, graph: graph, labels: function () { return labelled; }, important: important, destroy: function () { scheme.disconnect(); renderer.kill(); box.textContent = ""; } };
   }
 
   function teardown() {

@@ -1,0 +1,53 @@
+"""Accent-folding search: the index side (the query side is ``assets/insight/search.js``).
+
+Material's search (lunr in a web worker) matches words as written, so "Jose" never found "José". Each entry
+of the search index that has letters with accents gets those words again without them, in a hidden span the
+worker indexes but no reader sees; the browser folds each query the same way before it is sent. Folding is
+Unicode NFD with combining marks dropped, lower case, and the few letters NFD leaves alone (ß, æ, ø, ł ...).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+MARK = '<span hidden data-insight-fold="">'  # marks an entry already folded (live reload keeps old entries)
+_EXTRA = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "þ": "th", "ı": "i"})
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def fold(text: str) -> str:
+    """``Müller`` -> ``muller``; the same as the browser's ``insightFold``."""
+    decomposed = unicodedata.normalize("NFD", text.lower().translate(_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_EXTRA)
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of ``text`` (tags left out) that read differently folded, folded, each once, in order."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(_TAG.sub(" ", text)):
+        if not word.isascii():
+            plain = fold(word)
+            if plain != word.lower():
+                seen.setdefault(plain, None)
+    return list(seen)
+
+
+def fold_entry(entry: dict[str, Any]) -> None:
+    """Add the folded words of an entry's title and text to its text, hidden; once."""
+    text = str(entry.get("text") or "")
+    if MARK in text:
+        return
+    words = folded_words(f"{entry.get('title') or ''} {text}")
+    if words:
+        entry["text"] = f"{text}{MARK}{' '.join(words)}</span>"
+
+
+def fold_index(search: Any) -> None:
+    """Fold the entries Material's search plugin is about to write (``search.search_index.entries``)."""
+    index = getattr(search, "search_index", None)
+    for entry in getattr(index, "entries", None) or []:
+        if isinstance(entry, dict):
+            fold_entry(entry)
