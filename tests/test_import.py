@@ -51,7 +51,7 @@ def report_lines(out: str) -> list[str]:
 def assert_clean_check(project: Path) -> None:
     result = run_insight("check", "--today", TODAY, cwd=project, check=False)
     assert result.returncode == 0, result.stdout
-    assert "0 error(s), 0 warning(s)" in result.stderr, result.stdout
+    assert "0 errors, 0 warnings" in result.stderr, result.stdout
 
 
 def test_notion_export_folder(project: Path) -> None:

@@ -61,7 +61,7 @@ def _problem_lines(diags: list[Diagnostic]) -> str:
         kind = "**Error**" if d.is_error else "Warning"
         lines.append(f"- {kind} at {where}:{field} {t(d.message)}")
         if d.hint:
-            lines.append(f"    *Hint:* {t(d.hint)}")
+            lines += ["", f"    *Hint:* {t(d.hint)}", ""]  # a paragraph of its own under the problem
     return "\n".join(lines)
 
 
