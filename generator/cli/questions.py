@@ -15,7 +15,7 @@ from ..questions.bank import Bank, bank_as_dict, by_topic
 from ..questions.grouping import group_keys
 from ..questions.said import group_said
 from .options import config_option, load_project, today_option
-from ..wording import counted
+from ..wording import counted, number
 
 HELP = """The question bank: every question asked in your notes, paraphrases grouped by topic, with how often
 each was asked and the starter questions not asked yet. Use --json for the whole bank as data."""
@@ -126,7 +126,7 @@ def insights(ctx: click.Context, config_file: str | None, today: dt.date | None)
         click.secho(f"Said by {g.people} people ({g.kind}): {g.wording.text}", bold=True)
         for s in g.items:
             click.echo(f"  {kb.people[s.interview.person].name}: {s.text}  [{s.interview.note.path}]")
-    click.echo(f"{shown} thing(s) said by more than one person; {len(groups)} in all.", err=True)
+    click.echo(f"{counted(shown, 'thing')} said by more than one person; {number(len(groups))} in all.", err=True)
 
 
 @insights.command("group", help=HELP_INSIGHTS_GROUP)
