@@ -159,6 +159,10 @@ def inline_fields(body: str) -> list[InlineField]:
         return []
     out: list[InlineField] = []
     fence: str | None = None
+    if "```" not in body and "~~~" not in body:  # no code block: only the lines with a field need reading
+        for m in _LINE_WITH_FIELD.finditer(body):
+            out.extend(_fields_of(m.group(0), body.count("\n", 0, m.start())))
+        return out
     for i, line in enumerate(body.split("\n")):
         m = _FENCE.match(line)
         if m:
@@ -169,13 +173,18 @@ def inline_fields(body: str) -> list[InlineField]:
             continue
         if fence is not None or "::" not in line:
             continue
-        own = _INLINE_OWN_LINE.match(line)
-        if own and not line.lstrip().startswith(("[", "(")):
-            out.append(InlineField(field_key(own.group(1)), own.group(2), i))
-            continue
-        for b in _INLINE_BRACKETED.finditer(_CODE_SPAN.sub("", line)):
-            out.append(InlineField(field_key(b.group(1)), b.group(2), i))
+        out.extend(_fields_of(line, i))
     return out
+
+
+_LINE_WITH_FIELD = re.compile(r"^.*::.*$", re.M)
+
+
+def _fields_of(line: str, i: int) -> list[InlineField]:
+    own = _INLINE_OWN_LINE.match(line)
+    if own and not line.lstrip().startswith(("[", "(")):
+        return [InlineField(field_key(own.group(1)), own.group(2), i)]
+    return [InlineField(field_key(b.group(1)), b.group(2), i) for b in _INLINE_BRACKETED.finditer(_CODE_SPAN.sub("", line))]
 
 
 def inline_value(text: str) -> Any:
@@ -209,21 +218,20 @@ def split_tags(value: str) -> list[str]:
     return [t for t in (tag_name(p) for p in parts) if t]
 
 
+_HEADING_MARK = re.compile(r"^[ ]{0,3}#{1,6}(?=\s|$)", re.M)
+_LINK_TARGET_OR_HTML = re.compile(r"\]\([^)\n]*\)|<[^>\n]*>")
+
+
 def body_tags(body: str) -> list[str]:
     """``#tags`` written in the body's prose (not in code, links or headings), in order, once each."""
-    if "#" not in body:
+    if "#" not in body or not _BODY_TAG.search(body):  # most bodies: headings only, no tag to look for
         return []
-    found: list[str] = []
-
-    def collect(chunk: str) -> str:
-        for line in chunk.split("\n"):
-            if re.match(r"^\s{0,3}#{1,6}(\s|$)", line):  # a heading: look at its text only
-                line = re.sub(r"^\s{0,3}#{1,6}", "", line)
-            line = re.sub(r"\]\([^)]*\)|<[^>]*>", "", line)  # link targets and HTML: no tags inside
-            found.extend(m.group(1).rstrip("/-") for m in _BODY_TAG.finditer(line) if not m.group(1).isdigit())
-        return chunk
-
-    outside_code(body, collect)
+    if "`" in body or "~~~" in body:
+        pieces: list[str] = []
+        outside_code(body, lambda chunk: pieces.append(chunk) or chunk)  # type: ignore[func-returns-value]
+        body = "\n".join(pieces)
+    text = _LINK_TARGET_OR_HTML.sub(" ", _HEADING_MARK.sub("", body))
+    found = (m.group(1).rstrip("/-") for m in _BODY_TAG.finditer(text))
     return list(dict.fromkeys(t for t in found if t and not t.replace("_", "").isdigit()))
 
 
@@ -235,7 +243,9 @@ def is_empty(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return not value.strip() or link_target(value) == ""
+        return not value.strip() or ("[[" in value and link_target(value) == "")
+    if isinstance(value, (int, float, dt.date)):
+        return False
     if isinstance(value, (list, dict)):
         return all(is_empty(v) for v in (value.values() if isinstance(value, dict) else value))
     return False
@@ -246,10 +256,19 @@ def drop_empty(data: dict[Any, Any]) -> dict[Any, Any]:
     out: dict[Any, Any] = {}
     for k, v in data.items():
         if isinstance(v, list) and not (len(v) == 1 and isinstance(v[0], list)):
-            v = [x for x in v if not is_empty(x)]
-        if not is_empty(v):
+            v = [x for x in v if not _empty_item(x)]
+            if v:
+                out[k] = v
+        elif not is_empty(v):
             out[k] = v
     return out
+
+
+def _empty_item(value: Any) -> bool:
+    """A list item a template left empty (``-`` or ``- ""``); a mapping item is checked by its own fields."""
+    if isinstance(value, dict):  # `- name:` with nothing filled in
+        return all(v is None or (isinstance(v, str) and not v.strip()) for v in value.values())
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def template_reason(src_uri: str, text: str) -> str | None:

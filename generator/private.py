@@ -25,7 +25,9 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-_PARSER = MarkdownIt("commonmark")
+# Only the block structure is read (fences, headings and their text): parsing inline content (links, emphasis,
+# an Obsidian note's [[wikilinks]]) was half the parse and changes no block token.
+_PARSER = MarkdownIt("commonmark").disable("inline")
 
 # A line that Python-Markdown or CommonMark could read as an ATX heading: behind blockquote or list markers,
 # with or without the space after the hashes.

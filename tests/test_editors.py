@@ -285,3 +285,9 @@ def test_the_benchmark_variants_hold_the_same_facts(tmp_path: Path) -> None:
         if n.kind == "interviews":
             assert other.meta["time"] == n.meta["time"] and {"networking"} <= set(other.meta["tags"])
             assert [a.text for a in other.parts.actions] == ["Send a thank-you note", "Share the write-up"]
+
+
+def test_an_empty_referral_left_by_a_template_is_absent() -> None:
+    n, diags = note("---\ndate: 2026-06-09\nperson: Ana Lima\nreferrals:\n  - name:\n    company:\n  - name: Bo Chen\n---\n")
+    assert not diags
+    assert [r["name"] for r in n.meta["referrals"]] == ["Bo Chen"]
