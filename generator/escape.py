@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from .sanitize import defuse_links, escape_attr_lists
+
 # Characters that start Markdown anywhere in a line. "-", "(" and ")" are only Markdown at the start of a line
 # (a list item) or after "]" (which is escaped), so names and dates keep them bare: every backslash is work for
 # Python-Markdown, and a page of a thousand dated rows had thousands of them.
@@ -43,8 +45,9 @@ def md(value: Any) -> str:
 @lru_cache(maxsize=1 << 16)
 def _md(text: str) -> str:
     """An answer shows on its note, its person's, company's, industry's and question pages: remember it."""
-    text = _RAW_HTML.sub("&lt;", text)
-    return _SCRIPT_URL.sub(lambda m: m.group(1) + "script&#58;", text)
+    text = escape_attr_lists(defuse_links(_RAW_HTML.sub("&lt;", text)))
+    # what is left is text, not an address: a colon a browser cannot read back into a scheme (not &#58;)
+    return _SCRIPT_URL.sub(lambda m: m.group(1) + "script\u200b:", text)
 
 
 def indent(text: str, width: int = 4) -> str:

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import livereload
+from . import livereload, sanitize
 from . import site as core
 from .incremental import SiteCache
 from .lifecycle import Rules
@@ -109,6 +109,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             raise PluginError(f"insight: {err}") from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if any(c in config.site_name for c in "<>\""):  # Material writes it into <title> and the header unescaped
+            config.site_name = escape(config.site_name)
         today = self._today()
         options = {**dict(self.config), "project_dir": os.path.dirname(config.config_file_path or ""),
                    "use_directory_urls": config.use_directory_urls, "site_url": config.site_url or ""}
@@ -196,9 +198,19 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         if blocks:
             assert self.snippets is not None  # made in on_config
             html = drop_html(html, [fill_markdown(block, self.snippets) for block in blocks])
+        # No note puts active HTML into a page, whatever Markdown and its extensions made of it.
+        cleaned = sanitize.clean(html)
+        what = sanitize.removed(html, cleaned)
+        if what:
+            where = f"{self.config.repo_path.rstrip('/')}/{page.file.src_uri}" if not page.file.generated_by else page.file.src_uri
+            log.warning("%s: active HTML removed from the page (%s): pages show notes, they never run them", where, what)
+        html = cleaned
         # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
         # a name like "</title><script>" must stay text there too.
         # The title MkDocs reads from the rendered H1 is already escaped; one from frontmatter is not.
+        for name in ("description", "author"):  # written into <meta content="..."> unescaped as well
+            if page.meta.get(name) is not None:
+                page.meta[name] = escape(str(page.meta[name]), quote=True)
         if "title" in page.meta:
             page.meta["title"] = escape(str(page.meta["title"]), quote=False)
         elif page.title is not None:

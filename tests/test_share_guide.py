@@ -97,5 +97,5 @@ def test_share_never_overwrites_a_folder_that_is_not_a_guide(tmp_path: Path) -> 
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine/thesis.tex").write_text("keep me", encoding="utf-8")
     result = run_insight("share", "Finance", "--out", str(tmp_path / "mine"), cwd=project, check=False)
-    assert result.returncode == 1 and "not empty and not a guide" in result.stderr
+    assert result.returncode == 1 and "not empty and not written by insight share or merge" in result.stderr
     assert (tmp_path / "mine/thesis.tex").read_text(encoding="utf-8") == "keep me"

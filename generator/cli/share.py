@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from ..resolve import resolve
 from ..share import guide as guides
 from ..share import project
 from ..share.filter import UnknownIndustry, reader, share_notes
+from ..share.intake import UntrustedGuide, read_guide
 from ..share.scan import UNCLEAR
 from ..settings import pin_build_epoch
 from .options import config_option, load_project, today_option
@@ -24,8 +26,11 @@ SHARE_HELP = """Write a guide to INDUSTRY... for classmates into --out: a small 
 Only held conversations marked `share: anonymous` or `share: named` take part; people read as
 "a {role} at {company}" unless named; private fields, sections, blocks, people files and
 follow-ups never leave your notes."""
-MERGE_HELP = "Merge guides from several classmates (folders written by `insight share`) into one class guide."
-HELP_OUT = "Folder to write the guide into (replaced if it already holds a guide)."
+MERGE_HELP = """Merge guides from several classmates (folders written by `insight share`) into one class guide.
+
+A classmate's guide is read as data only: its guide.json (checked against the guide schema) and the
+pictures, PDFs and text files in its docs/attachments/; never its mkdocs.yml, CSS or JavaScript."""
+HELP_OUT = "Folder to write the guide into: a new or empty one, or one share or merge wrote before (replaced)."
 HELP_ZIP = "Also write OUT.zip (deterministic), to send the guide as one file."
 HELP_SERVE = "Preview the guide with MkDocs' server afterwards."
 HELP_CONTRIBUTOR = "Your name as shown in the guide (default: me.name in mkdocs.yml)."
@@ -63,34 +68,44 @@ def _show_mkdocs_warnings() -> None:
         log.addHandler(handler)
 
 
-def _build(out: Path, today: dt.date, zip_: bool, serve: bool) -> None:
+def _publish(out: Path, guide: guides.Guide, theme: project.Theme, attachments: dict[str, bytes], protect: list[Path],
+             today: dt.date, zip_: bool) -> None:
+    """Write and build the guide beside ``out``, then put it in place: a guide that does not build leaves nothing
+    behind, and ``out`` (and OUT.zip) are replaced only when share or merge wrote them."""
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
-    pin_build_epoch(today)
-    _show_mkdocs_warnings()
-    config = str(out / "mkdocs.yml")
+    target = out.with_name(out.name + ".zip")
     try:
-        mkdocs_build.build(load_config(config, strict=True))
-    except (ConfigurationError, BuildError, Abort) as err:
-        raise click.ClickException(f"the guide in {out} did not build: {err}") from None
-    if zip_:
-        target = out.with_name(out.name + ".zip")
-        target.write_bytes(project.zip_bytes(out, today))
-        click.echo(f"Zip written to {target}", err=True)
-    if serve:
-        from mkdocs.commands import serve as mkdocs_serve
-
-        mkdocs_serve.serve(config_file=config)
-
-
-def _write(out: Path, guide: guides.Guide, theme: project.Theme, attachments: dict[str, bytes], protect: list[Path]) -> None:
-    try:
-        project.prepare(out, protect)
+        project.check_out(out, protect)
+        if zip_:
+            project.check_zip(target)
     except ValueError as err:
         raise click.ClickException(str(err)) from None
-    project.write(out, project.project_files(guide, theme, attachments))
+    pin_build_epoch(today)
+    _show_mkdocs_warnings()
+    built = project.staging(out)
+    try:
+        project.write(built, project.project_files(guide, theme, attachments))
+        try:
+            mkdocs_build.build(load_config(str(built / "mkdocs.yml"), strict=True))
+        except (ConfigurationError, BuildError, Abort) as err:
+            raise click.ClickException(f"the guide did not build, so nothing was written to {out}: {err}") from None
+        if zip_:
+            project.write_zip(target, project.zip_bytes(built, today, out.name))
+        project.publish(built, out)
+    finally:
+        if built.exists():
+            shutil.rmtree(built)
+    if zip_:
+        click.echo(f"Zip written to {target}", err=True)
+
+
+def _serve(out: Path) -> None:
+    from mkdocs.commands import serve as mkdocs_serve
+
+    mkdocs_serve.serve(config_file=str(out / "mkdocs.yml"))
 
 
 @click.command(help=SHARE_HELP)
@@ -120,9 +135,11 @@ def share(config_file: str | None, today: dt.date | None, industries: tuple[str,
     if not guide.items and not guide.answers:
         click.echo("warning: no shared conversations in these industries; mark notes `share: anonymous` or `named`", err=True)
     out_dir = Path(out)
-    _write(out_dir, guide, _theme(proj.config_file), shared.attachments, [proj.docs_dir, Path(proj.config_file).parent])
+    _publish(out_dir, guide, _theme(proj.config_file), shared.attachments, [proj.docs_dir, Path(proj.config_file).parent],
+             settings.today, zip_)
     click.echo(f"Guide written to {out_dir} ({counted(len(kb.interviews), 'conversation')}, {counted(len(guide.answers), 'question')})", err=True)
-    _build(out_dir, settings.today, zip_, serve)
+    if serve:
+        _serve(out_dir)
 
 
 @click.command(help=MERGE_HELP)
@@ -136,23 +153,17 @@ def merge(today: dt.date | None, guide_dirs: tuple[str, ...], out: str, zip_: bo
     loaded: list[guides.Guide] = []
     attachments: dict[str, bytes] = {}
     for d in map(Path, guide_dirs):
-        marker = d / project.MARKER
-        if not marker.is_file():
-            raise click.ClickException(f"{d}: no {project.MARKER}; pass folders written by `insight share`")
         try:
-            g = guides.Guide.from_json(marker.read_text(encoding="utf-8"))
-        except (ValueError, KeyError, TypeError) as err:
-            raise click.ClickException(f"{marker}: {err}") from None
-        for name in g.attachments:
-            path = d / "docs" / "attachments" / name
-            if not path.is_file():
-                raise click.ClickException(f"{d}: the attachment {name} is missing from docs/attachments/")
-            attachments[name] = path.read_bytes()
+            g, files = read_guide(d)
+        except UntrustedGuide as err:
+            raise click.ClickException(f"{err}; nothing was written") from None
         loaded.append(g)
+        attachments.update(files)
     merged = guides.merge(loaded, title)
-    _write(Path(out), merged, project.Theme.from_guide_dir(Path(guide_dirs[0])), attachments, [Path(d) for d in guide_dirs])
+    _publish(Path(out), merged, project.Theme(), attachments, [Path(d) for d in guide_dirs], today or dt.date.today(), zip_)
     click.echo(f"Class guide written to {out} from {counted(len(loaded), 'guide')} by {', '.join(merged.contributors)}", err=True)
-    _build(Path(out), today or dt.date.today(), zip_, serve)
+    if serve:
+        _serve(Path(out))
 
 
 COMMANDS: list[Any] = [share, merge]

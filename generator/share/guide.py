@@ -11,6 +11,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
 from ..identity import key
 from ..model import Company, Industry, KnowledgeBase
 from ..questions.taxonomy import TOPIC_SLUGS, topic_of
@@ -95,12 +98,20 @@ class Guide:
 
     @classmethod
     def from_json(cls, text: str) -> Guide:
-        """Read ``guide.json``; a file of another format or version is a ``ValueError`` naming what was found."""
-        data = json.loads(text)
+        """Read ``guide.json``, validated against :data:`SCHEMA`; anything else is a :class:`GuideError` naming the
+        field (``companies/3/website``) and what is wrong with it."""
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as err:
+            raise GuideError("", f"not valid JSON ({err})") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError("not an Insight KB guide (no \"format\": \"insight-guide\")")
+            raise GuideError("format", "not an Insight KB guide (no \"format\": \"insight-guide\")")
         if data.get("version") != VERSION:
-            raise ValueError(f"guide format version {data.get('version')!r}; this insight reads version {VERSION}")
+            raise GuideError("version", f"guide format version {data.get('version')!r}; this insight reads version {VERSION}")
+        error = best_match(_VALIDATOR.iter_errors(data))
+        if error is not None:
+            where = "/".join(str(p) for p in error.absolute_path)
+            raise GuideError(where, error.message if len(error.message) < 200 else error.message[:200] + "…")
 
         def entry(d: dict[str, Any]) -> Entry:
             return Entry(**{**d, "overviews": [Overview(**o) for o in d.get("overviews", [])]})
@@ -115,6 +126,68 @@ class Guide:
             roles=[Role(**d) for d in data["roles"]],
             attachments=list(data.get("attachments", [])),
         )
+
+
+class GuideError(ValueError):
+    """A guide.json that does not fit the schema: ``field`` is the path to the value (``items/4/text``)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.message = message
+
+
+# --- the schema of guide.json ------------------------------------------------------------------------------
+# A classmate's guide is untrusted data: every field is named, typed and bounded, nothing else is accepted.
+
+_TEXT = 20_000  # characters in one answer, insight or overview: a long one is a page
+_NAME = 300
+_MANY = 20_000  # items in one list
+
+
+def _string(limit: int = _NAME, **more: Any) -> dict[str, Any]:
+    return {"type": "string", "maxLength": limit, **more}
+
+
+def _names(limit: int = 200) -> dict[str, Any]:
+    return {"type": "array", "maxItems": limit, "items": _string()}
+
+
+def _object(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
+    return {"type": "object", "properties": properties, "required": required if required is not None else list(properties),
+            "additionalProperties": False}
+
+
+ATTACHMENT_NAME = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,120}(?:\.(?:png|jpe?g|gif|webp|avif|pdf|txt|csv)|-[A-Za-z0-9._-]{1,120}\.(?:png|jpe?g|gif|webp|avif|pdf|txt|csv))$"
+_ENTRY = _object({
+    "name": _string(minLength=1), "aliases": _names(), "industries": _names(),
+    "website": _string(2000, pattern=r"^(?:https?://[^\s<>\"'`\\]+)?$"), "location": _string(),
+    "overviews": {"type": "array", "maxItems": 200, "items": _object({"contributor": _string(), "text": _string(_TEXT)})},
+    "contributors": _names(),
+}, ["name"])
+_ATTRIBUTED = {"by": _string(), "company": _string(), "industries": _names(), "contributor": _string()}
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": f"https://insight-kb.example.org/schema/guide-v{VERSION}.json",
+    "title": f"Insight KB guide, format version {VERSION}",
+    **_object({
+        "format": {"const": FORMAT},
+        "version": {"const": VERSION},
+        "title": _string(minLength=1),
+        "industries": {"type": "array", "maxItems": 500, "items": _ENTRY},
+        "contributors": _names(500),
+        "companies": {"type": "array", "maxItems": 5000, "items": _ENTRY},
+        "items": {"type": "array", "maxItems": _MANY, "items": _object({
+            "kind": {"enum": ["insight", "advice", "resource"]}, "text": _string(_TEXT), **_ATTRIBUTED})},
+        "answers": {"type": "array", "maxItems": _MANY, "items": _object({
+            "question": _string(2000), "answer": _string(_TEXT), "topic": _string(100), **_ATTRIBUTED})},
+        "roles": {"type": "array", "maxItems": _MANY, "items": _object({
+            "role": _string(), "company": _string(), "industries": _names(), "held": {"type": "integer", "minimum": 0, "maximum": 100_000},
+            "suggested": {"type": "integer", "minimum": 0, "maximum": 100_000}, "contributor": _string()})},
+        "attachments": {"type": "array", "maxItems": 2000, "uniqueItems": True, "items": _string(pattern=ATTACHMENT_NAME)},
+    }, ["format", "version", "title", "industries", "contributors", "companies", "items", "answers", "roles"]),
+}
+_VALIDATOR = Draft202012Validator(SCHEMA)
 
 
 def attribution(name: str, role: str, company: str) -> str:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
+import yaml
+from html import escape
 
 from ..identity import key, slugify
 from ..questions.grouping import canonical, group_questions
@@ -131,8 +133,13 @@ def pages(guide: Guide) -> list[PageSpec]:
 
 
 def render_pages(guide: Guide) -> dict[str, str]:
-    """docs-dir path -> Markdown."""
-    return {spec.src_uri: render(spec) for spec in pages(guide)}
+    """docs-dir path -> Markdown, each page with its title in the frontmatter, HTML-escaped: a guide is built
+    without the insight plugin, and Material writes a title it read from the H1 into <title> unescaped."""
+    return {spec.src_uri: _front(spec.title) + render(spec) for spec in pages(guide)}
+
+
+def _front(title: str) -> str:
+    return "---\n" + yaml.safe_dump({"title": escape(title, quote=False)}, allow_unicode=True, width=10_000) + "---\n\n"
 
 
 NAV = [

@@ -1,0 +1,80 @@
+"""No note puts active HTML into any page: the personal site and guides, whatever Markdown makes of it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from attack import TODAY, every_text, note, project_with, run_insight
+from test_merge_untrusted import _Active, active_html
+
+ATTACKS = (
+    "## Questions\n\n### What is the job like?\n\n"
+    "Busy. ![chart](chart.png){: onerror=alert(1) }\n\n"
+    "A paragraph with attributes.\n{: onclick=alert(2) }\n\n"
+    "<img src=x onerror=alert(3)> <script>alert(4)</script>\n\n"
+    "[click](javascript:alert(5)) [entity](java&#115;cript:alert(6)) [tab](java\tscript:alert(7))\n\n"
+    "<a href=\"javascript:alert(8)\">raw link</a> <div onmouseover=\"alert(9)\">hover</div>\n\n"
+    "<iframe src=\"https://example.com\"></iframe>\n\n"
+    "## Insights\n\n- Insight *emphasis*{: onmouseover=alert(10) }\n- [Insight link](javascript:alert(11))\n"
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
+    tmp = tmp_path_factory.mktemp("inject")
+    project = project_with(tmp, {
+        "interviews/2026-05-01-mallory.md": note(
+            "Mallory Hacker", body=ATTACKS,
+            extra="title: \"</title><script>alert('t')</script>\"\ndescription: '\"><script>alert(12)</script>'\n"),
+        "interviews/chart.png": b"\x89PNG\r\n\x1a\n",
+        "companies/vantage-metrics.md": "---\nname: Vantage Metrics\n---\n\nText {: onclick=alert(13) }\n\n<script>alert(14)</script>\n",
+    })
+    yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(yml.replace("site_name: Insight KB", "site_name: \"<b>Me</b></title><script>alert(15)</script>\""),
+                                        encoding="utf-8")
+    result = run_insight("build", "--today", TODAY, cwd=project, check=False)
+    out = tmp / "guide"
+    run_insight("share", "Data Science", "--out", str(out), "--zip", "--today", TODAY, cwd=project)
+    return project / "site", result.stdout + result.stderr, out
+
+
+def test_no_note_puts_active_html_into_the_personal_site(built: tuple[Path, str, Path]) -> None:
+    site, said, _ = built
+    assert (site / "interviews/2026-05-01-mallory/index.html").is_file(), said
+    assert active_html(site) == []
+
+
+def test_the_build_names_the_note_whose_html_was_removed(built: tuple[Path, str, Path]) -> None:
+    _, said, _ = built
+    assert "content/interviews/2026-05-01-mallory.md: active HTML removed from the page" in said
+    assert "content/companies/vantage-metrics.md: active HTML removed from the page" in said
+
+
+def test_what_notes_say_is_still_shown(built: tuple[Path, str, Path]) -> None:
+    site, _, _ = built
+    page = (site / "interviews/2026-05-01-mallory/index.html").read_text(encoding="utf-8")
+    for text in ("Busy.", "A paragraph with attributes.", "raw link", "hover", "click", "entity"):
+        assert text in page, text
+
+
+def test_titles_site_name_and_meta_values_are_escaped(built: tuple[Path, str, Path]) -> None:
+    site, _, _ = built
+    page = (site / "interviews/2026-05-01-mallory/index.html").read_text(encoding="utf-8")
+    parser = _Active()
+    parser.feed(page)
+    assert "</title><script>alert('t')</script>" in parser.title
+    assert "<b>Me</b></title><script>alert(15)</script>" in parser.title
+    assert re.search(r'<meta name="description" content="&#34;&gt;&lt;script&gt;|<meta name="description" content="&quot;&gt;&lt;script&gt;', page)
+
+
+def test_a_shared_guide_carries_no_active_html_and_no_script_links(built: tuple[Path, str, Path]) -> None:
+    _, _, out = built
+    assert active_html(out / "site") == []
+    texts = every_text(out)
+    # a neutralised link is text; never an entity a browser would decode back into a working address
+    for name, text in texts.items():
+        assert not re.search(r"javascript(?:&#0*58;|&#x0*3a;|&colon;)", text, re.I), name
+    assert sorted(p.name for p in out.parent.iterdir()) == ["guide", "guide.zip", "project"]  # nothing half-written
