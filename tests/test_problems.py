@@ -21,7 +21,7 @@ def _text(html_path: Path) -> str:
     """The page's article as a reader sees it: tags dropped, spaces collapsed."""
     html = html_path.read_text(encoding="utf-8")
     article = html[html.index("<article"):html.index("</article>")]
-    text = " ".join(re.sub(r"<[^>]+>", " ", article).replace("&amp;", "&").replace("&para;", "").split())
+    text = " ".join(re.sub(r"<[^>]+>", " ", article).replace("&amp;", "&").replace("&para;", "").replace("¶", "").split())
     return text
 
 
