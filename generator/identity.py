@@ -19,8 +19,22 @@ COMPANY_SUFFIXES = frozenset(
 _TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "œ": "oe", "ı": "i"})
 
 
+# Symbols that are part of a name's meaning, spelled out before punctuation is dropped: "C++ Labs", "C# Labs",
+# "F# Labs", ".NET Labs" and "C Labs" are five companies.
+_SYMBOLS = (
+    (re.compile(r"(?<![^\W\d_])([A-Za-z])\+\+(?!\w)"), r"\1pp "),  # C++ -> cpp
+    (re.compile(r"(?<![^\W\d_])([A-Za-z])[#♯](?!\w)"), r"\1sharp "),  # C#, F# -> csharp, fsharp
+    (re.compile(r"(?<![\w.])\.net(?!\w)", re.I), "dotnet "),  # .NET -> dotnet
+    (re.compile(r"(?<=\w)\+(?!\w)"), " plus "),  # Google+ -> google plus
+)
+
+
 def fold(text: str) -> str:
-    """Lower-case ASCII-ish words: accents dropped, punctuation turned to spaces, spacing collapsed."""
+    """Lower-case ASCII-ish words: accents dropped, punctuation turned to spaces (symbols that carry meaning
+    spelled out), spacing collapsed."""
+    if "+" in text or "#" in text or "♯" in text or "." in text:
+        for pattern, spelled in _SYMBOLS:
+            text = pattern.sub(spelled, text)
     text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"['’`]", "", text.casefold())
@@ -49,11 +63,19 @@ def key(kind: str, name: str) -> str:
     return " ".join(words)
 
 
+# Slugs that cannot name a page: a section's own index (index.md, README.md) and names Windows reserves for
+# devices, which no folder in a site or a zip may have.
+RESERVED = frozenset({"index", "readme", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                      *(f"lpt{i}" for i in range(10))})
+
+
 def slugify(text: str, fallback: str = "item") -> str:
     """Readable ASCII: ``José Núñez`` -> ``jose-nunez``; a name with no Latin letters gets a stable hash."""
     words = fold(text)
     ascii_words = re.sub(r"[^a-z0-9 ]+", "", words.encode("ascii", "ignore").decode()).split()
     slug = "-".join(ascii_words)[:60].strip("-")
+    if slug in RESERVED:
+        return f"{slug}-{fallback}"  # "Index" would replace its section's index page; "con" cannot be a file on Windows
     if slug:
         return slug
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]

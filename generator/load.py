@@ -16,7 +16,7 @@ from typing import Any, Callable
 import frontmatter
 import yaml
 
-from . import body as body_parser, editors
+from . import body as body_parser, bounds, confine, editors
 from . import schema
 from .diagnostics import Diagnostic, sort_key
 from .model import BodyParts, Note
@@ -73,10 +73,11 @@ def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Sou
     """Every note file under ``docs_dir``, sorted (read when parsed); hidden folders are skipped."""
     docs = Path(docs_dir)
     prefix = report_prefix if report_prefix is not None else docs.name
+    docs_real = os.path.realpath(docs)
     out = []
     for kind in KINDS:
         root = docs / kind
-        if not root.is_dir():
+        if not root.is_dir() or (root.is_symlink() and not confine.inside(root, docs_real)):
             continue
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
@@ -86,6 +87,8 @@ def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Sou
                 uri = f"{folder}/{fn}"
                 if fn.startswith(".") or kind_of(uri) is None:
                     continue
+                if confine.leads_out(os.path.join(dirpath, fn), docs_real):
+                    continue  # named by confine.leaving_links, never read
                 out.append(Source(f"{prefix}/{uri}" if prefix else uri, uri, file=os.path.join(dirpath, fn)))
     return sorted(out, key=lambda s: s.src_uri)
 
@@ -186,10 +189,21 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
         fm_offset = text[: opening.end()].count("\n") + 1 if opening else 1
         content = content[1:] if content.startswith("\n") else content
         body_line = text[: len(text) - len(content)].count("\n") + 1  # python-frontmatter drops blank lines before the body
+    if len(fm) > bounds.MAX_FRONTMATTER:
+        diags.append(Diagnostic(src.path, fm_offset, 1, "", f"the frontmatter is {len(fm) // 1024:,} KB, more than the "
+                                f"{bounds.MAX_FRONTMATTER // 1024} KB a note may have",
+                                "move long text into the body, below the closing ---"))
+        return None, diags
     try:
         loader = _Base(fm)
         try:
             node = loader.get_single_node()
+            too_much = bounds.expansion_problem(node)
+            if too_much is not None:
+                where, problem = too_much
+                diags.append(Diagnostic(src.path, where.start_mark.line + fm_offset, where.start_mark.column + 1, "",
+                                        problem, "write the values out instead of repeating them with & and *"))
+                return None, diags
             data = _construct(loader, node)
         finally:
             loader.dispose()
@@ -272,6 +286,7 @@ def _construct(loader: Any, node: yaml.Node | None) -> Any:
     if node is None:
         return None
     _untag_impossible_dates(loader, node)
+    bounds.untag_huge_numbers(node)
     return loader.construct_document(node)
 
 

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import livereload, sanitize
+from . import confine, livereload, sanitize
 from . import site as core
 from .incremental import SiteCache
 from .lifecycle import Rules
@@ -139,6 +139,9 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                   ", ".join(f"{k} {v:.2f}" for k, v in site.timings.items()))
         for d in site.diagnostics:
             {"error": log.error, "warning": log.warning}.get(d.severity, log.info)(d.format())
+        docs_real = os.path.realpath(config.docs_dir)
+        for f in [f for f in files if not f.generated_by and confine.outside(f.abs_src_path, docs_real)]:
+            files.remove(f)  # reached through a link out of content/ (named by `insight check`): never published
         for f in [f for f in files if f.src_uri.startswith("emails/") and f.src_uri.endswith(".txt.j2")]:
             files.remove(f)  # the user's email templates (overrides/emails/) are input, not pages to publish
         for uri in sorted(site.left_out):

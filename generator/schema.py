@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import yaml
 
-from . import editors
+from . import bounds, editors
 from .diagnostics import Diagnostic
 
 STATUSES = ("prospect", "requested", "scheduled", "done", "declined", "no-reply")
@@ -46,6 +46,8 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"a number of {len(str(abs(value)))} digits"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, dt.date):
@@ -137,8 +139,11 @@ def _not_in_calendar(value: Any, node: yaml.Node | None) -> None:
 
 def _date(value: Any, node: yaml.Node | None) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
+        problem = bounds.date_problem(value)
+        if problem:
+            raise FieldError(problem, "check the year: write the date as YYYY-MM-DD, e.g. 2026-03-14", node)
         return value
     if isinstance(value, str):  # with a time YAML does not read as a timestamp (2026-06-09 14:30), or inline
         found = editors.parse_datetime_text(value)
@@ -154,6 +159,8 @@ def _date_or_false(value: Any, node: yaml.Node | None) -> dt.date | bool:
     if value is True:
         raise FieldError("expected a date or false, got `true`", "write the date it happened (YYYY-MM-DD), or false", node)
     _not_in_calendar(value, node)
+    if isinstance(value, dt.date):
+        return _date(value, node)  # a date out of range says so
     try:
         return _date(value, node)
     except FieldError:
@@ -176,6 +183,9 @@ def _time(value: Any, node: yaml.Node | None) -> dt.time:
 def _int(value: Any, node: yaml.Node | None) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise FieldError(f"expected a whole number of days, got {describe(value)}", "write a number such as 90", node)
+    if value > bounds.MAX_DAYS:
+        raise FieldError(f"{describe(value)} is more than {bounds.MAX_DAYS:,} days (a hundred years)",
+                         "write a number such as 90", node)
     return value
 
 

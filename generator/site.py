@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
-from . import pages as page_builders
+from . import confine, pages as page_builders
 from .schema import json_schema_text
 from .diagnostics import Diagnostic, sort_key
 from .derive import Derived, derive
@@ -140,8 +140,10 @@ def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = froze
     kb = load(sources, settings, cache)
     t2 = time.perf_counter()
     templates = template_folders(docs_dir, report_prefix)
-    if templates:
+    leaving = confine.leaving_links(docs_dir, report_prefix)
+    if templates or leaving:
         kb.diagnostics.extend(skipped_template(s) for s in templates)
+        kb.diagnostics.extend(leaving)
         kb.diagnostics.sort(key=sort_key)
     site = (make_site or generate)(kb, settings, user_pages)
     site.left_out = {s.src_uri for s in sources} - {n.src_uri for n in kb.notes if n.ok} | {s.src_uri for s in templates}

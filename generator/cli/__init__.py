@@ -18,10 +18,27 @@ conversation). Run `insight init DIR` to start a knowledge base of your own,
 `insight build` or `insight serve` to see the site."""
 
 
-@click.group(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """No input ends in a traceback: an unexpected error is one line naming it, and ``--debug`` shows the rest."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.Abort, click.ClickException, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as err:  # noqa: BLE001 - the last line of defence, at the boundary
+            if (ctx.obj or {}).get("debug"):
+                raise
+            raise click.ClickException(f"unexpected {type(err).__name__}: {err} (this is a bug in insight; "
+                                       "run again with --debug for the details and please report it)") from None
+
+
+@click.group(cls=_Guarded, help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="insight-kb")
-def main() -> None:
-    pass
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    ctx.obj = {**(ctx.obj or {}), "debug": debug}
 
 
 for command in start.COMMANDS + basics.COMMANDS + importing.COMMANDS + lifecycle.COMMANDS + questions.COMMANDS + share.COMMANDS:

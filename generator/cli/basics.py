@@ -218,10 +218,12 @@ def new(config_file: str | None, person: str | None, day: str | None, role: str 
 
     project = load_project(config_file)
     interactive = sys.stdin.isatty()
+    if person is not None and not person.strip():
+        raise click.BadParameter("expected a name, got only spaces", param_hint="--person")
     if not person:
         if not interactive:
             raise click.UsageError("--person is required when not run in a terminal")
-        person = click.prompt("Person")
+        person = click.prompt("Person", value_proc=_a_name)
         role = role or click.prompt("Role", default="", show_default=False) or None
         company = company or click.prompt("Company", default="", show_default=False) or None
         industry = industry or click.prompt("Industry", default="", show_default=False) or None
@@ -233,10 +235,16 @@ def new(config_file: str | None, person: str | None, day: str | None, role: str 
     fields = {"role": role, "company": company, "industry": industry, "channel": channel,
               "introduced_by": introduced_by, "status": status}
     try:
-        path = write_note(project.docs_dir, when, person, {k: v for k, v in fields.items() if v}, today)
+        path = write_note(project.docs_dir, when, person, {k: v.strip() for k, v in fields.items() if v and v.strip()}, today)
     except NoteExists as err:
         raise click.ClickException(f"{err.path} already exists; nothing was written (pick another --date or edit it)") from None
     click.echo(_shown(path))
+
+
+def _a_name(text: str) -> str:
+    if not text.strip():
+        raise click.BadParameter("expected a name, got only spaces")
+    return text.strip()
 
 
 def _shown(path: Path) -> str:
