@@ -32,6 +32,7 @@ _PARSER = MarkdownIt("commonmark").disable("inline")
 # A line that Python-Markdown or CommonMark could read as an ATX heading: behind blockquote or list markers,
 # with or without the space after the hashes.
 _ATX = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(#{1,6})(?!#)[ \t]*(.*?)[ \t#]*$")
+_HTML_HEADING = re.compile(r"^[ \t>]*<h([1-6])\b[^>]*>\s*(.*)", re.I)  # <h2>Private</h2> written as HTML
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _PRIVATE_TEXT = re.compile(r"^[\W_]*private", re.I)  # "**Private**", "Private (do not share)", "private notes"
 _OPEN = re.compile(r"<!--\s*private\b(?:(?!-->)[^\n<])*-->", re.I)
@@ -113,8 +114,8 @@ def regions(body: str) -> Regions:
     for n, line in enumerate(lines):
         if n in code or n in headings or (n - 1 in headings and _SETEXT_UNDERLINE.match(line)):
             continue
-        m = _ATX.match(line)
-        if m and _PRIVATE_TEXT.match(m.group(2)):
+        m = _ATX.match(line) or _HTML_HEADING.match(line)
+        if m and _PRIVATE_TEXT.match(re.sub(r"<[^>]*>", "", m.group(2))):
             headings[n] = (len(m.group(1)), True, False)
             continue
         under = _SETEXT_UNDERLINE.match(lines[n + 1]) if n + 1 < len(lines) and n + 1 not in code else None

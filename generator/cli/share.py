@@ -85,8 +85,9 @@ def _publish(out: Path, guide: guides.Guide, theme: project.Theme, attachments: 
         raise click.ClickException(str(err)) from None
     pin_build_epoch(today)
     _show_mkdocs_warnings()
-    built = project.staging(out)
+    built: Path | None = None
     try:
+        built = project.staging(out)
         project.write(built, project.project_files(guide, theme, attachments))
         try:
             mkdocs_build.build(load_config(str(built / "mkdocs.yml"), strict=True))
@@ -95,8 +96,10 @@ def _publish(out: Path, guide: guides.Guide, theme: project.Theme, attachments: 
         if zip_:
             project.write_zip(target, project.zip_bytes(built, today, out.name))
         project.publish(built, out)
+    except OSError as err:
+        raise click.ClickException(f"could not write the guide to {out}: {err.strerror or err}") from None
     finally:
-        if built.exists():
+        if built is not None and built.exists():
             shutil.rmtree(built)
     if zip_:
         click.echo(f"Zip written to {target}", err=True)

@@ -320,7 +320,8 @@ def _interview(iv: Interview, n: int, full: KnowledgeBase, person: str, role: st
     The free text of the body is left behind: a guide shows what was learned, not the story of a meeting.
     """
     note = iv.note
-    meta = _public(schema.INTERVIEW, note.meta)
+    # frontmatter answers and insights may hold private markers too
+    meta = _texts(_public(schema.INTERVIEW, note.meta), body_parser.strip_private)
     parts = body_parser.parse(body_parser.strip_private(note.body), 1)
     meta["questions"] = meta.get("questions", []) + [
         {"q": q.question, "a": q.answer, **({"topic": q.topic} if q.topic else {})} for q in parts.questions]

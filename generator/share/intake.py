@@ -12,6 +12,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from ..identity import RESERVED
 from .guide import Guide, GuideError
 
 GUIDE_FILE = "guide.json"
@@ -90,6 +91,8 @@ def read_guide(folder: Path) -> tuple[Guide, dict[str, bytes]]:
     files: dict[str, bytes] = {}
     total = 0
     for i, name in enumerate(guide.attachments):
+        if name.split(".", 1)[0].lower() in RESERVED:
+            raise UntrustedGuide(f"{shown}: attachments/{i}: {name}: a name no file may have on Windows")
         path = root / "docs" / "attachments" / name
         try:
             total += _regular(path, root, MAX_ATTACHMENT_BYTES)

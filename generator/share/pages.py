@@ -89,11 +89,12 @@ def question_groups(answers: list[Answer]) -> list[Group]:
 
 def _uris(kind: str, entries: list[Entry]) -> dict[str, str]:
     out: dict[str, str] = {}
+    one = {"industries": "industry", "companies": "company"}.get(kind, "item")
     for e in entries:
-        slug, n = slugify(e.name, kind.rstrip("s")), 1
-        while f"{kind}/{slug}.md" in out.values() or slug == "index":
+        slug, n = slugify(e.name, one), 1
+        while f"{kind}/{slug}.md" in out.values():
             n += 1
-            slug = f"{slugify(e.name, kind.rstrip('s'))}-{n}"
+            slug = f"{slugify(e.name, one)}-{n}"
         out[e.name] = f"{kind}/{slug}.md"
     return out
 
