@@ -132,6 +132,8 @@ def regions(body: str) -> Regions:
             open_level = 0
         if private and not open_level:
             open_level, open_at = level, n
+        elif private:
+            open_level = min(open_level, level)  # a higher private heading inside the region widens it
     if open_level:
         spans.append((starts[open_at], end_of))
 
