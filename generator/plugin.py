@@ -140,7 +140,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         for d in site.diagnostics:
             {"error": log.error, "warning": log.warning}.get(d.severity, log.info)(d.format())
         docs_real = os.path.realpath(config.docs_dir)
-        for f in [f for f in files if not f.generated_by and confine.outside(f.abs_src_path, docs_real)]:
+        for f in [f for f in files if f.src_dir and os.path.realpath(f.src_dir) == docs_real  # the notes' files, not the theme's
+                  and confine.outside(f.abs_src_path, docs_real)]:
             files.remove(f)  # reached through a link out of content/ (named by `insight check`): never published
         for f in [f for f in files if f.src_uri.startswith("emails/") and f.src_uri.endswith(".txt.j2")]:
             files.remove(f)  # the user's email templates (overrides/emails/) are input, not pages to publish

@@ -96,6 +96,7 @@ def test_links_out_of_content_are_not_followed_and_check_says_so(project: Path) 
     run_insight("build", "--today", TODAY, cwd=project, check=False)
     site = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in (project / "site").rglob("*") if p.is_file())
     assert "canary-linked" not in site and not (project / "site/stuff").exists()
+    assert (project / "site/assets/insight/network.js").is_file(), "the theme's own files are still published"
     run_insight("share", "Data Science", "--out", str(project.parent / "g"), "--zip", "--today", TODAY, cwd=project)
     assert [n for n, t in every_text(project.parent / "g").items() if "canary-linked" in t] == []
 
