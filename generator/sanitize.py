@@ -26,9 +26,13 @@ _TEXT = {"p", "br", "hr", "span", "div", "a", "em", "strong", "b", "i", "u", "s"
          "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
          "details", "summary", "img", "picture", "source", "label", "input", "nav", "section", "article",
          "aside", "header", "footer", "center", "wbr", "ruby", "rt", "rp", "bdi", "bdo"}
-_ICONS = {"svg", "path", "g", "circle", "rect", "line", "polyline", "polygon", "ellipse", "title", "desc"}
+_ICONS = {"svg", "path", "g", "circle", "rect", "line", "polyline", "polygon", "ellipse", "title", "desc", "text",
+          "tspan"}  # icons and the charts generated pages draw (the pipeline's bars)
 TAGS = frozenset(_TEXT | _ICONS)
 
+# SVG presentation attributes: colours, strokes, opacity (none of them can run anything)
+_PAINT = {"fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin",
+          "stroke-dasharray", "opacity", "transform"}
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "aria-label", "aria-hidden",
           "aria-labelledby", "aria-describedby", "aria-expanded", "aria-controls", "aria-current", "aria-live"},
@@ -45,15 +49,17 @@ ATTRIBUTES: dict[str, set[str]] = {
     "label": {"for"},
     "time": {"datetime"},
     "abbr": {"title"},
-    "svg": {"viewBox", "viewbox", "xmlns", "width", "height", "fill", "stroke", "stroke-width", "focusable"},
-    "path": {"d", "fill", "stroke", "stroke-width", "fill-rule", "clip-rule"},
-    "g": {"fill", "stroke", "transform"},
-    "circle": {"cx", "cy", "r", "fill", "stroke"},
-    "rect": {"x", "y", "width", "height", "rx", "ry", "fill", "stroke"},
-    "line": {"x1", "y1", "x2", "y2", "stroke"},
-    "polyline": {"points", "fill", "stroke"},
-    "polygon": {"points", "fill", "stroke"},
-    "ellipse": {"cx", "cy", "rx", "ry", "fill", "stroke"},
+    "svg": {"viewBox", "viewbox", "xmlns", "width", "height", "focusable", "preserveAspectRatio", "style", *_PAINT},
+    "path": {"d", "fill-rule", "clip-rule", *_PAINT},
+    "g": {"transform", *_PAINT},
+    "circle": {"cx", "cy", "r", *_PAINT},
+    "rect": {"x", "y", "width", "height", "rx", "ry", *_PAINT},
+    "line": {"x1", "y1", "x2", "y2", *_PAINT},
+    "polyline": {"points", *_PAINT},
+    "polygon": {"points", *_PAINT},
+    "ellipse": {"cx", "cy", "rx", "ry", *_PAINT},
+    "text": {"x", "y", "dx", "dy", "text-anchor", "dominant-baseline", "font-size", "font-weight", "font-family", *_PAINT},
+    "tspan": {"x", "y", "dx", "dy", "text-anchor", "font-size", "font-weight", *_PAINT},
 }
 
 _CLEANER = nh3.Cleaner(
@@ -65,7 +71,7 @@ _CLEANER = nh3.Cleaner(
     url_schemes=set(SAFE_SCHEMES),
     link_rel=None,  # keep links as the site writes them
     strip_comments=True,
-    filter_style_properties={"text-align", "width", "min-width", "white-space"},
+    filter_style_properties={"text-align", "width", "min-width", "max-width", "height", "white-space"},
 )
 
 
