@@ -35,7 +35,8 @@ _PAINT = {"fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "s
           "stroke-dasharray", "opacity", "transform"}
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "aria-label", "aria-hidden",
-          "aria-labelledby", "aria-describedby", "aria-expanded", "aria-controls", "aria-current", "aria-live"},
+          "aria-labelledby", "aria-describedby", "aria-expanded", "aria-controls", "aria-current", "aria-live",
+          "markdown"},  # md_in_html's marker, left on blocks it did not convert: inert
     "a": {"href", "rel", "hreflang", "name"},
     "img": {"src", "alt", "width", "height", "loading", "decoding", "align"},
     "source": {"srcset", "type", "media"},
