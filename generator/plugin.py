@@ -36,9 +36,10 @@ from .settings import Settings, pin_build_epoch, today as settings_today, zone
 
 log = logging.getLogger("mkdocs.plugins.insight")
 
-# The plugin's own stylesheets and scripts (and the vendored libraries they use, with their licences): published
-# with every site, so a project needs no copy of them and `insight init` writes only what is the user's.
-ASSETS = Path(__file__).parent / "assets"
+# The site's own stylesheets and scripts (and the vendored libraries they use, with their licences) live in the
+# checkout's overrides/assets/, beside the package that the Makefile installs in editable mode. The plugin
+# publishes them with every site, so a project made by `insight init` needs no copy and holds only what is the user's.
+ASSETS = Path(__file__).resolve().parent.parent / "overrides" / "assets"
 CSS = ("assets/insight/insight.css", "assets/insight/network.css")
 JAVASCRIPT = ("assets/vendor/tablesort/tablesort.min.js", "assets/vendor/tablesort/tablesort.number.min.js",
               "assets/insight/tables.js", "assets/insight/network.js", "assets/insight/a11y.js",

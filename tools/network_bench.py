@@ -23,7 +23,7 @@ from generator.network.graph import ME, Edge, Network, Node, warm_paths
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve_dir  # the same server and flags as the browser tests
 
 ROOT = Path(__file__).resolve().parents[1]
-ASSETS = ROOT / "generator" / "assets"  # the site assets the insight plugin publishes
+ASSETS = ROOT / "overrides" / "assets"  # the site assets the insight plugin publishes
 GOALS = {500: 1.0, 5000: 3.0}
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Network map bench</title>
