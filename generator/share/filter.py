@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 from .. import body as body_parser
 from .. import schema
+from ..editors import plain_wikilinks
 from ..identity import key
 from ..model import Interview, KnowledgeBase, Note
 from ..resolve import resolve
@@ -296,7 +297,8 @@ def share_notes(notes: list[Note], settings: Settings, industries: list[str],
     files = Attachments(read)
 
     def clean(text: str) -> str:
-        return scrub(redact(text))
+        # A guide has no people pages: an Obsidian [[wikilink]] is the text it shows, then scrubbed like any text.
+        return scrub(redact(plain_wikilinks(text)))
 
     out: list[Note] = []
     companies: set[str] = set()

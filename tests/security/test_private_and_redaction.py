@@ -40,7 +40,9 @@ NAMES = {
         "## Insights\n\n- SHARED-cases: DANA LI and dana both said so; ping @dana or @DanaLi\n"
         "- SHARED-url: see https://danali.example.net/talks and [her page](https://example.org/people/dana-li)\n"
         "- SHARED-short: Li thinks the same, and so does li\n"
-        "- SHARED-obfuscated: write to dana at example dot com\n")),
+        "- SHARED-obfuscated: write to dana at example dot com\n"
+        # an Obsidian wikilink to the person: its label is a name, and a guide has no people pages to link to
+        "- SHARED-wikilink: as [[Dana Li|Dana]] and [[Dana Li#Intro]] said\n")),
     # a file name is a name too
     "interviews/2026-06-03-attachment.md": note("Zora Quill", body=(
         "## Insights\n\n- SHARED-attach: [the deck](files/zora-quill-talk.pdf)\n")),
@@ -101,9 +103,10 @@ def test_names_and_contact_details_are_redacted_wherever_they_hide(guide: tuple[
     out, _ = guide
     texts = {n: t for n, t in every_text(out).items() if "/assets/javascripts/lunr/" not in n}  # Material's stemmers
     assert leaks(texts, NAME_WORDS) == []
+    assert [n for n, t in texts.items() if "[[" in t and n.endswith((".md", ".html"))] == []
     index = texts["guide/site/search/search_index.json"]
     for shared in ["SHARED-role-insight", "SHARED-cases", "SHARED-url", "SHARED-short", "SHARED-obfuscated",
-                   "SHARED-attach", "SHARED-company-text", "a Analyst at Vantage Metrics".replace("a A", "an A")]:
+                   "SHARED-wikilink", "SHARED-attach", "SHARED-company-text", "a Analyst at Vantage Metrics".replace("a A", "an A")]:
         assert shared in index, shared
     pdfs = [n for n in texts if n.startswith("guide/site/attachments/") and n.endswith(".pdf")]
     assert [texts[n] for n in pdfs] == ["%PDF SHARED-attachment-bytes"]
