@@ -6,12 +6,13 @@ A private region is
   ``#``, or setext), with everything under it up to the next heading of the same or a higher level;
 - text between ``<!-- private -->`` and ``<!-- /private -->`` (spacing and case as people type them;
   ``<!-- end private -->`` closes too);
-- and, where the structure is unclear, the rest of the note: from a code fence that is never closed, from an
+- and, where the structure is unclear, the rest of the note: from a code fence that is never closed or that holds
+  a private heading or marker (a fence left open above a private section and closed by a later one), from an
   opening marker that is never closed (or written without its ``-->``), and everything before a closing marker
   that has no opening one.
 
-The body is parsed with markdown-it (CommonMark): a closed fenced code block is code, so a ``## Private`` shown
-in it is an example, not a section. The site itself is rendered by Python-Markdown, which reads a few shapes
+The body is parsed with markdown-it (CommonMark): a closed fenced code block is code, and one that shows a
+``## Private`` is kept home from there on, since the example and a forgotten fence look the same. The site itself is rendered by Python-Markdown, which reads a few shapes
 differently (``##Private`` is a heading there, an indented block in a list may be code in one and text in the
 other); where the two could disagree, a *start* of a private region is taken from either reading, and an *end*
 only from a heading both agree on. The region can only grow.
@@ -76,6 +77,12 @@ class Regions:
         return "".join(out)
 
 
+def _looks_private(line: str) -> bool:
+    """Whether a line, read outside code, would start a private heading or hold a private marker."""
+    m = _ATX.match(line) or _HTML_HEADING.match(line)
+    return bool(m and _PRIVATE_TEXT.match(re.sub(r"<[^>]*>", "", m.group(2)))) or bool(_HALF_MARKER.search(line))
+
+
 def _closes(line: str, markup: str) -> bool:
     """Whether ``line`` (behind its container's markers) closes a fence opened with ``markup``."""
     inner = re.sub(r"^[ \t>]*", "", line)
@@ -103,6 +110,10 @@ def regions(body: str) -> Regions:
             last = stop - 1
             if last > first and last < len(lines) and _closes(lines[last], tok.markup):
                 code.update(range(first, stop))
+                if any(_looks_private(line) for line in lines[first + 1:last]):
+                    # Most likely a fence left open above a private section and closed by a later fence: the
+                    # parse calls it code, the writer meant a section. Nobody loses much if it stays home.
+                    unclear.append(Unclear(first, "a code fence here holds a private heading or marker"))
             else:
                 unclear.append(Unclear(first, "a code fence opened here is never closed"))
         elif tok.type == "heading_open":

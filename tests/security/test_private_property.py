@@ -102,6 +102,9 @@ def test_no_private_region_reaches_a_shared_guide(tmp_path: Path, bodies: list[s
 # found by this test: a higher private heading (no space after #) inside an open private region must widen it
 @example(text=f"## Insights\n\n- a shared insight\n\n######Private\n\n- {CANARY} item\n\n#Private\n\n"
               f"### {CANARY} deeper heading?\n- {CANARY} item\n\n## Insights\n\n- closing insight\n")
+# found by this test: a fence left open above ## Private, closed by a later fence, made the section read as code
+@example(text=f"## Questions\n\n### What is a typical week?\n\nMostly meetings.\n\n```\ncode\n\n## Private\n\n"
+              f"- {CANARY} item\n\n```\n## Private\nan example in closed code\n```\n\n## Insights\n\n- closing insight\n")
 def test_no_private_region_reaches_a_guides_data_or_pages(text: str) -> None:
     """The same property, many more shapes: the guide's data and Markdown pages, worked out in process."""
     import datetime as dt
