@@ -9,6 +9,7 @@ time in proportion to the file, and the note is refused before anything is expan
 from __future__ import annotations
 
 import datetime as dt
+from typing import Iterator
 
 import yaml
 
@@ -67,9 +68,8 @@ def date_problem(day: dt.date) -> str | None:
 _INT = "tag:yaml.org,2002:int"
 
 
-def untag_huge_numbers(root: yaml.Node | None) -> None:
-    """An integer of thousands of digits is more than Python converts from text: keep it as text, so the field
-    check names it instead of the conversion failing (called after :func:`expansion_problem`: the graph is small)."""
+def scalars(root: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
+    """Each scalar of a node graph once, however often aliases point at it (call after :func:`expansion_problem`)."""
     stack, seen = [root], set()
     while stack:
         node = stack.pop()
@@ -77,7 +77,14 @@ def untag_huge_numbers(root: yaml.Node | None) -> None:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == _INT and len(node.value) > 1000:
-                node.tag = "tag:yaml.org,2002:str"
+            yield node
         else:
             stack.extend(_children(node))
+
+
+def untag_huge_numbers(root: yaml.Node | None) -> None:
+    """An integer of thousands of digits is more than Python converts from text: keep it as text, so the field
+    check names it instead of the conversion failing (called after :func:`expansion_problem`: the graph is small)."""
+    for node in scalars(root):
+        if node.tag == _INT and len(node.value) > 1000:
+            node.tag = "tag:yaml.org,2002:str"

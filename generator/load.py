@@ -292,22 +292,12 @@ def _construct(loader: Any, node: yaml.Node | None) -> Any:
 
 def _untag_impossible_dates(loader: Any, node: yaml.Node | None) -> None:
     """``2026-02-30`` looks like a date to YAML but is none: keep it as text so the field check names its line."""
-    stack, seen = [node], set()
-    while stack:
-        n = stack.pop()
-        if n is None or id(n) in seen:
-            continue
-        seen.add(id(n))
-        if isinstance(n, yaml.ScalarNode):
-            if n.tag == _TIMESTAMP:
-                try:
-                    loader.construct_yaml_timestamp(n)
-                except (ValueError, OverflowError):
-                    n.tag = "tag:yaml.org,2002:str"
-        elif isinstance(n, yaml.SequenceNode):
-            stack.extend(n.value)
-        elif isinstance(n, yaml.MappingNode):
-            stack.extend(x for pair in n.value for x in pair)
+    for n in bounds.scalars(node):
+        if n.tag == _TIMESTAMP:
+            try:
+                loader.construct_yaml_timestamp(n)
+            except (ValueError, OverflowError):
+                n.tag = "tag:yaml.org,2002:str"
 
 
 def _duplicate_keys(node: yaml.Node | None, path: str, line_offset: int) -> list[Diagnostic]:
