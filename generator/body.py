@@ -50,11 +50,6 @@ def _scan(body: str) -> list[tuple[int, str, bool, bool]]:
     return out
 
 
-def _lines_outside_code(body: str) -> list[tuple[int, str, bool]]:
-    """(index, line, inside_code) for every line; fences toggle the flag."""
-    return [(i, line, in_code) for i, line, in_code, _ in _scan(body)]
-
-
 def section_name(title: str) -> str | None:
     """The section a heading opens: ``Key Takeaways``, ``📝 Agenda`` and ``Agenda/Questions`` are recognised."""
     name = title.strip().strip(":").casefold()
@@ -163,9 +158,3 @@ def strip_private(body: str) -> str:
     """The body without its private regions (see :mod:`generator.private`): what may be shared."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     return private.regions(body).strip(body)
-
-
-def blank_private(body: str) -> str:
-    """The body with every private character turned into a space: same length and lines, so a position
-    found in what may be shared is still the position in the file."""
-    return private.regions(body).blank(body)
