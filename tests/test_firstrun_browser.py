@@ -10,15 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEMO_TODAY, ROOT, make_project, run_insight, serve_dir
-
-SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
-PAGE_TYPES = {
-    "home": "", "conversations": "interviews/", "timeline": "interviews/timeline/",
-    "note": "interviews/2026-08-05-jose-nunez/", "person": "people/roman-petrov/", "company": "companies/acme-analytics/",
-    "industry": "industries/data-science/", "network": "network/", "questions": "questions/",
-    "questions-industry": "questions/data-science/", "follow-ups": "follow-ups/", "prep": "prep/2026-12-08-chloe-dubois/",
-    "guide": "guide/", "note-format": "guide/note-format/", "problems": "problems/",
-}
+from tests.support.browser import PAGE_TYPES, SIZES
 
 
 @pytest.fixture(scope="module", params=list(SIZES))

@@ -15,18 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve_dir
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES as DEMO_PAGES, SIZES, serve_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-27"
-SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
-DEMO_PAGES = {
-    "home": "", "conversations": "interviews/", "timeline": "interviews/timeline/",
-    "note": "interviews/2026-08-05-jose-nunez/", "person": "people/roman-petrov/", "company": "companies/acme-analytics/",
-    "industry": "industries/data-science/", "network": "network/", "questions": "questions/",
-    "questions-industry": "questions/data-science/", "follow-ups": "follow-ups/", "prep": "prep/2026-12-08-chloe-dubois/",
-    "guide": "guide/", "note-format": "guide/note-format/", "problems": "problems/",
-}
 EMPTY_PAGES = {
     "empty-home": "", "empty-conversations": "interviews/", "empty-people": "people/", "empty-companies": "companies/",
     "empty-industries": "industries/", "empty-network": "network/", "empty-questions": "questions/",

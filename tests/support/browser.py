@@ -28,3 +28,14 @@ def serve_dir(directory: Path | str) -> tuple[str, socketserver.TCPServer]:
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+# The screen sizes and the demo's page types that the browser tests and `make shots` look at.
+SIZES = {"laptop": (1280, 800), "phone": (390, 844)}
+PAGE_TYPES = {
+    "home": "", "conversations": "interviews/", "timeline": "interviews/timeline/",
+    "note": "interviews/2026-08-05-jose-nunez/", "person": "people/roman-petrov/", "company": "companies/acme-analytics/",
+    "industry": "industries/data-science/", "network": "network/", "questions": "questions/",
+    "questions-industry": "questions/data-science/", "follow-ups": "follow-ups/", "prep": "prep/2026-12-08-chloe-dubois/",
+    "guide": "guide/", "note-format": "guide/note-format/", "problems": "problems/",
+}
