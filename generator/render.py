@@ -26,9 +26,9 @@ class PageSpec:
     template: str
     context: dict[str, Any] | Callable[[], dict[str, Any]] = field(default_factory=dict)  # or made when rendered
     title: str = ""
-    # What the page shows, for live reload (see generator.incremental): "person:<slug>", "company:<slug>",
-    # "industry:<slug>", "bank" (the question groups). None: the page may show anything, render it every time.
-    deps: tuple[str, ...] | None = None
+    # The inputs the page shows, for live reload: keys of generator.incremental.inputs ("person:<slug>",
+    # "conversations", "bank" ...). None: not declared, so the page is rendered on every save.
+    reads: tuple[str, ...] | None = None
 
 
 OPTIONS: dict[str, Any] = {"autoescape": False, "trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}

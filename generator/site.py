@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
@@ -21,6 +22,7 @@ from .parsecache import ParseCache
 from .model import Interview, KnowledgeBase, Note
 from .pages import problems, questions as question_pages
 from .network.asset import assets as network_assets
+from .pages.followups import CALENDAR
 from .pages.gather import related
 from .editors import wikilinks_to_markdown
 from .fragments import note_footer, note_header, own_value
@@ -86,6 +88,15 @@ def note_parts(kb: KnowledgeBase, derived: Derived, iv: Interview) -> tuple[str,
     return collapse_blank_runs(head).strip() + "\n", collapse_blank_runs(foot).strip() + "\n"
 
 
+def note_reads(iv: Interview) -> tuple[str, ...]:
+    """What a note's header and footer show (see generator.incremental.inputs): the conversation (among its
+    person's), its person, and the conversations related to it by person, company and industry."""
+    return (f"person:{iv.person}", *([f"company:{iv.company}"] if iv.company else []),
+            *(f"industry:{s}" for s in iv.industries))
+
+
+CALENDAR_READS = ("items", "conversations")  # due items, and the time of day of each conversation
+
 REPLACED_BY_USER = frozenset({"index.md"})  # your own home page replaces the dashboard; elsewhere your text goes on top
 
 
@@ -94,25 +105,25 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
     """Derive (unless ``derived`` is given), then render every page; where the user has ``content/<uri>`` the
     generated text goes below theirs (but see REPLACED_BY_USER).
 
-    ``reuse`` (live reload) hands back the last build's text of pages that cannot have changed.
+    ``reuse`` (live reload) hands back the last build's text of what cannot have changed.
     """
     derived = derived or derive(kb, settings)
     site = Site(kb, derived)
+    made = reuse.get if reuse else _make
     t0 = time.perf_counter()
     common = {"kb": kb, "settings": settings}
     for spec in page_builders.build_pages(kb, derived, settings):
         overlay = spec.src_uri in user_pages
         if overlay and spec.src_uri in REPLACED_BY_USER:
             continue
-        text = reuse.page(spec) if reuse else None
-        site.pages[spec.src_uri] = text if text is not None else render(spec, {**common, "overlay": overlay})
+        site.pages[spec.src_uri] = made(f"page:{spec.src_uri}", spec.template, spec.reads,
+                                        partial(render, spec, {**common, "overlay": overlay}))
         site.titles[spec.src_uri] = spec.title
     for iv in kb.interviews:
-        parts = (reuse.note(iv) if reuse else None) or note_parts(kb, derived, iv)
-        site.headers[iv.src_uri], site.footers[iv.src_uri] = parts
-    ics = reuse.calendar(derived.items) if reuse else None
-    site.assets["follow-ups/follow-ups.ics"] = ics if ics is not None else calendar_bytes(
-        kb, derived.items, settings.site_url, settings.use_directory_urls, settings.timezone)
+        site.headers[iv.src_uri], site.footers[iv.src_uri] = made(f"note:{iv.src_uri}", "note parts", note_reads(iv),
+                                                                  partial(note_parts, kb, derived, iv))
+    site.assets[CALENDAR] = made(f"asset:{CALENDAR}", "calendar", CALENDAR_READS, partial(
+        calendar_bytes, kb, derived.items, settings.site_url, settings.use_directory_urls, settings.timezone))
     site.assets.update(question_pages.assets(kb, derived.bank, settings.use_directory_urls))
     site.assets.update(network_assets(derived.network, settings.use_directory_urls))
     site.assets["assets/insight/note.schema.json"] = json_schema_text().encode()
@@ -120,14 +131,17 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
     return site
 
 
+def _make(output: str, how: str, reads: tuple[str, ...] | None, make: Callable[[], Any]) -> Any:
+    return make()
+
+
 class Reuse(Protocol):
-    """What a live rebuild may take from the last build instead of rendering it again (generator.incremental)."""
+    """Live reload's memory of the last build (generator.incremental.SiteCache)."""
 
-    def page(self, spec: PageSpec) -> str | None: ...
-
-    def note(self, iv: Interview) -> tuple[str, str] | None: ...
-
-    def calendar(self, items: list[Any]) -> bytes | None: ...
+    def get(self, output: str, how: str, reads: tuple[str, ...] | None, make: Callable[[], Any]) -> Any:
+        """``output`` (``page:<uri>``, ``note:<uri>``, ``asset:<path>``) as the last build made it when it was
+        made ``how`` (its template) from ``reads`` whose fingerprints are unchanged; else ``make()``."""
+        ...
 
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]

@@ -29,7 +29,7 @@ def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[P
     links = {"introduced": introduced, "referred": referred, "referred_by": referred_by}
     for p in kb.people.values():
         yield PageSpec(p.src_uri, "person.md.j2", partial(_person, kb, derived, p, links), p.name,
-                       deps=(f"person:{p.slug}",))
+                       reads=(f"person:{p.slug}",))
     works_at: dict[str, set[str]] = {}
     for p in kb.people.values():
         if p.company:
@@ -40,10 +40,10 @@ def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[P
             leads.setdefault(r.company, []).append(r)
     for c in kb.companies.values():
         yield PageSpec(c.src_uri, "company.md.j2", partial(_company, kb, derived, c, works_at, leads), c.name,
-                       deps=(f"company:{c.slug}", "bank"))
+                       reads=(f"company:{c.slug}", "bank"))
     for ind in kb.industries.values():
         yield PageSpec(ind.src_uri, "industry.md.j2", partial(_industry, kb, derived, ind), ind.name,
-                       deps=(f"industry:{ind.slug}", "bank"))
+                       reads=(f"industry:{ind.slug}", "bank"))
 
 
 def _person(kb: KnowledgeBase, derived: Derived, p: Person, links: dict[str, dict[str, list]]) -> dict[str, Any]:

@@ -63,4 +63,5 @@ def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[P
             "calendar": CALENDAR,
         },
         title="Follow-ups",
+        reads=("items", "conversations", "entities"),
     )

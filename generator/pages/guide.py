@@ -14,4 +14,5 @@ from ..settings import Settings
 def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
     headings = [(section, [f"`## {name}`" for name in names]) for section, names in body.HEADINGS.items()]
     yield PageSpec("guide/note-format.md", "note_format.md.j2",
-                   {"reference": schema.markdown_reference(), "headings": headings}, "Note format")
+                   {"reference": schema.markdown_reference(), "headings": headings}, "Note format",
+                   reads=())  # the schema only

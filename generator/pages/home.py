@@ -20,6 +20,7 @@ def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[P
         "home.md.j2",
         partial(_context, kb, derived),
         title=f"{settings.me.name}'s insight knowledge base" if settings.me.name != "Me" else "Insight knowledge base",
+        reads=("conversations", "entities", "items", "network", "problems"),
     )
 
 

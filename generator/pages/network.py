@@ -27,7 +27,7 @@ def overview(derived: Derived) -> dict[str, Any]:
 
 
 def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
-    yield PageSpec("network/index.md", "network.md.j2", partial(_context, derived), title="Network", deps=("network",))
+    yield PageSpec("network/index.md", "network.md.j2", partial(_context, derived), title="Network", reads=("network", "contact"))
 
 
 def _context(derived: Derived) -> dict[str, Any]:

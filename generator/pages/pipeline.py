@@ -70,7 +70,7 @@ def days_to_conversation(kb: KnowledgeBase) -> list[tuple[Interview, int]]:
 
 
 def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
-    yield PageSpec(URI, "pipeline.md.j2", partial(_context, kb, settings), title="Pipeline")
+    yield PageSpec(URI, "pipeline.md.j2", partial(_context, kb, settings), title="Pipeline", reads=("conversations",))
 
 
 def _context(kb: KnowledgeBase, settings: Settings) -> dict[str, Any]:

@@ -108,9 +108,8 @@ def spec(kb: KnowledgeBase, derived: Derived, iv: Interview) -> PageSpec:
         "prep.md.j2",
         partial(_context, kb, derived, iv, chain),  # made when rendered
         title=f"Prep: {person.name} · {iv.date.isoformat()}",
-        # no deps: a sheet reads questions asked of anyone in the same role, and who was suggested at the company;
-        # there are only as many sheets as open requests, so live reload renders them every time
-        deps=None,
+        # questions asked of anyone in the same role, who was suggested at the company, introductions back to you
+        reads=("conversations", "entities", "contact", "bank"),
     )
 
 

@@ -30,12 +30,13 @@ def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[P
     industries = sorted(kb.industries.values(), key=lambda i: (i.name.casefold(), i.slug))
     repeated = [g for g in derived.said if g.people > 1]  # what several people told you, beside what you asked
     yield PageSpec("questions/index.md", "questions_index.md.j2", partial(_index, bank, industries, repeated),
-                   "Questions")
+                   "Questions", reads=("bank", "said", "conversations"))
     for g in bank.groups:
-        yield PageSpec(group_page_uri(g), "questions_group.md.j2", partial(_group, g, industries), g.canonical)
+        yield PageSpec(group_page_uri(g), "questions_group.md.j2", partial(_group, g, industries), g.canonical,
+                       reads=(f"question:{g.id}",))
     for ind in industries:
         yield PageSpec(f"questions/{ind.slug}/index.md", "questions_industry.md.j2", partial(_industry, bank, ind, [g for g in derived.said_at.get(("industry", ind.slug), []) if g.people > 1]),
-                       f"Questions: {ind.name}", deps=(f"industry:{ind.slug}", "bank"))
+                       f"Questions: {ind.name}", reads=(f"industry:{ind.slug}", "bank"))
 
 
 def _index(bank: Bank, industries: list[Any], repeated: list[Any]) -> dict[str, Any]:

@@ -48,4 +48,4 @@ def gather(kb: KnowledgeBase) -> list[Tag]:
 
 
 def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
-    yield PageSpec(INDEX, "tags.md.j2", {"tags": gather(kb)}, title="Tags")
+    yield PageSpec(INDEX, "tags.md.j2", {"tags": gather(kb)}, title="Tags", reads=("conversations", "entities"))
