@@ -89,7 +89,7 @@ def _task(match: re.Match[str], line: int) -> Task | None:
 def parse(body: str, first_line: int = 1) -> BodyParts:
     """Read the recognised sections; ``first_line`` is the file line where the body starts."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")  # a note saved with Windows line ends reads the same
-    parts = BodyParts(has_private=bool(private.regions(body).spans))
+    parts = BodyParts()
     current: str | None = None
     level = 0
     qa: QA | None = None
@@ -116,8 +116,6 @@ def parse(body: str, first_line: int = 1) -> BodyParts:
             close()
             current, level = section_name(heading.group(2)), len(heading.group(1))
             item_indent = None
-            if current == "private":
-                parts.has_private = True
             continue
         if current == "questions":
             if heading and len(heading.group(1)) >= level + 1:

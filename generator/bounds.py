@@ -9,7 +9,6 @@ time in proportion to the file, and the note is refused before anything is expan
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
 
 import yaml
 
@@ -17,6 +16,7 @@ MAX_FRONTMATTER = 256 * 1024  # characters: a long list of questions is tens of 
 MAX_VALUES = 50_000  # values in one frontmatter, every alias counted as all it stands for
 EARLIEST, LATEST = 1900, 2200  # years a date in a note may have: anything else is a typo
 MAX_DAYS = 36_500  # a cadence in days: a hundred years
+MAX_DIGITS = 1000  # an integer longer than this stays text: Python refuses to convert more than 4,300 digits
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -63,28 +63,3 @@ def date_problem(day: dt.date) -> str | None:
     if not EARLIEST <= day.year <= LATEST:
         return f"{day.isoformat()} is outside the years {EARLIEST} to {LATEST}"
     return None
-
-
-_INT = "tag:yaml.org,2002:int"
-
-
-def scalars(root: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
-    """Each scalar of a node graph once, however often aliases point at it (call after :func:`expansion_problem`)."""
-    stack, seen = [root], set()
-    while stack:
-        node = stack.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            yield node
-        else:
-            stack.extend(_children(node))
-
-
-def untag_huge_numbers(root: yaml.Node | None) -> None:
-    """An integer of thousands of digits is more than Python converts from text: keep it as text, so the field
-    check names it instead of the conversion failing (called after :func:`expansion_problem`: the graph is small)."""
-    for node in scalars(root):
-        if node.tag == _INT and len(node.value) > 1000:
-            node.tag = "tag:yaml.org,2002:str"

@@ -24,9 +24,30 @@ from .urls import MARKDOWN, page_url, stem
 from .share.scan import note_warnings as contact_warnings
 
 try:
-    _Base: Any = yaml.CSafeLoader
+    _Safe: Any = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
-    _Base = yaml.SafeLoader
+    _Safe = yaml.SafeLoader
+
+
+class _Base(_Safe):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, except for two values that look like what they are not; they stay text, so the field
+    check names their line instead of the conversion failing: ``2026-02-30``, a date to YAML's eye but none, and an
+    integer of more digits than Python converts from text."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        if len(node.value) > bounds.MAX_DIGITS:
+            return self.construct_scalar(node)
+        return super().construct_yaml_int(node)
+
+
+_Base.add_constructor("tag:yaml.org,2002:timestamp", _Base.construct_yaml_timestamp)
+_Base.add_constructor("tag:yaml.org,2002:int", _Base.construct_yaml_int)
 
 KINDS = tuple(schema.RECORDS)
 _HANDLER = frontmatter.YAMLHandler()
@@ -198,7 +219,8 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
         loader = _Base(fm)
         try:
             node = loader.get_single_node()
-            too_much = bounds.expansion_problem(node)
+            # only an alias (*name) can make a few bytes stand for many values, or a value contain itself
+            too_much = bounds.expansion_problem(node) if "*" in fm else None
             if too_much is not None:
                 where, problem = too_much
                 diags.append(Diagnostic(src.path, where.start_mark.line + fm_offset, where.start_mark.column + 1, "",
@@ -276,28 +298,13 @@ def _add_body_tags(record: schema.Record, checked: schema.Validated, body: str) 
         checked.values["tags"] = list(dict.fromkeys([*checked.values.get("tags", []), *found]))
 
 
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 
 
 def _construct(loader: Any, node: yaml.Node | None) -> Any:
-    """The document's value, built by PyYAML's safe constructor from the node tree (kept for the line numbers)."""
-    if node is None:
-        return None
-    _untag_impossible_dates(loader, node)
-    bounds.untag_huge_numbers(node)
-    return loader.construct_document(node)
-
-
-def _untag_impossible_dates(loader: Any, node: yaml.Node | None) -> None:
-    """``2026-02-30`` looks like a date to YAML but is none: keep it as text so the field check names its line."""
-    for n in bounds.scalars(node):
-        if n.tag == _TIMESTAMP:
-            try:
-                loader.construct_yaml_timestamp(n)
-            except (ValueError, OverflowError):
-                n.tag = "tag:yaml.org,2002:str"
+    """The document's value, built by the loader from the node tree (kept for the line numbers)."""
+    return None if node is None else loader.construct_document(node)
 
 
 def _duplicate_keys(node: yaml.Node | None, path: str, line_offset: int) -> list[Diagnostic]:

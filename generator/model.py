@@ -43,7 +43,6 @@ class BodyParts:
     insights: list[str] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)
-    has_private: bool = False
     actions: list[Task] = field(default_factory=list)
 
 

@@ -124,3 +124,19 @@ def test_no_private_region_reaches_a_guides_data_or_pages(text: str) -> None:
     guide = guides.from_kb(resolve(shared.notes, settings_), shared, "A classmate", "Guide")
     output = guide.to_json() + "\n".join(render_pages(guide).values())
     assert CANARY not in output.casefold(), text
+
+
+PIECES = st.sampled_from(["## ", "#", "Private", "private", "PRIVATE", "Priv", "ate", "<!--", "-->", " /", "end ",
+                          "```", "~~~", "``", "~~", "\n", "\n\n", " ", "text", "===", "---", "> ", "- ", "<h2>",
+                          "İ", "ı", "K", "\u212a"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(PIECES, max_size=30))
+def test_the_quick_answer_for_bodies_without_private_text_or_fences_is_the_parsed_one(pieces: list[str]) -> None:
+    """Most notes hold no private text and no code fence, and get their (empty) regions without a parse: for any
+    body, that answer must be the one the parse gives."""
+    from generator import private
+
+    text = "".join(pieces)
+    assert private.regions(text) == private._parsed(text), text

@@ -1,4 +1,4 @@
-"""``python -m tools.bench.editors [--n 1000] [--runs 5]``: the loader on notes written the Obsidian way.
+"""``python -m tools.bench.editors [--n 1000] [--runs 7] [--before REV]``: the loader on notes written the Obsidian way.
 
 The synthetic corpus (:mod:`tools.bench.corpus`) is written twice with the same facts (a time of day, a
 mention of the person, two actions added to each conversation): in this project's plain format, and as an
@@ -6,14 +6,13 @@ Obsidian vault keeps it (wikilinks in the name fields and the text, a date with 
 fields, #tags in the text, synonym headings, task items). Each is loaded by
 ``generator.load.load_all`` in one process (no parse cache, no second process), each run in a fresh
 interpreter; the median CPU time of ``runs`` is reported per 1,000 notes (CPU time, not wall time: on a
-machine shared with other work, wall time measures the neighbours as well). ``--code DIR`` loads with the generator
-package found in DIR instead (an older checkout, to compare with the loader before a change).
+machine shared with other work, wall time measures the neighbours as well). ``--before REV`` times the loader of
+an older revision too (taken with ``git archive``), every case interleaved with the others.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import statistics
@@ -76,24 +75,28 @@ def write_variants(corpus: Path, plain: Path, vault: Path) -> None:
             target.write_text(rewrite(text, i, syntax) if src.parent.name == "interviews" else text, encoding="utf-8")
 
 
-def time_load(docs: Path, runs: int, code: Path | None = None) -> tuple[float, int, int]:
-    """The median time of loading ``docs`` over ``runs`` fresh interpreters, with the notes and errors found."""
-    env = {**os.environ, "PYTHONPATH": str(code or ROOT)}
-    times, found = [], (0, 0)
-    for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _TIMER, str(docs)], env=env, capture_output=True, text=True, check=True)
-        seconds, notes, errors = out.stdout.split()
-        times.append(float(seconds))
-        found = (int(notes), int(errors))
-    return statistics.median(times), *found
+def load_once(docs: Path, code: Path) -> tuple[float, int, int]:
+    """The CPU time of loading ``docs`` in a fresh interpreter with the generator package found in ``code``,
+    with the notes and errors found."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    out = subprocess.run([sys.executable, "-c", _TIMER, str(docs)], env=env, capture_output=True, text=True, check=True)
+    seconds, notes, errors = out.stdout.split()
+    return float(seconds), int(notes), int(errors)
+
+
+def checkout(rev: str, where: Path) -> Path:
+    """The generator package as it was at ``rev`` (``git archive``), to compare the loader with."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "generator"], capture_output=True, check=True)
+    where.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive.stdout, check=True)
+    return where
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tools.bench.editors", description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1000, help="conversations in the corpus (default 1000)")
-    ap.add_argument("--runs", type=int, default=5, help="fresh interpreters per measurement (default 5)")
-    ap.add_argument("--code", type=Path, help="a folder holding another generator package to compare with")
-    ap.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ap.add_argument("--runs", type=int, default=7, help="fresh interpreters per measurement (default 7)")
+    ap.add_argument("--before", metavar="REV", help="also time the loader of this git revision, runs interleaved")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="insight-bench-editors-") as tmp:
         corpus = Path(tmp) / "corpus" / "content"
@@ -101,22 +104,37 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus(corpus, args.n, 7)
         write_variants(corpus, plain, vault)
         files = sum(1 for _ in plain.rglob("*.md"))
-        result = {"n": args.n, "files": files}
-        result["plain"], notes_plain, errors_plain = time_load(plain, args.runs, args.code)
-        result["obsidian"], notes_vault, errors_vault = time_load(vault, args.runs, args.code)
-        if (notes_plain, errors_plain) != (notes_vault, errors_vault):
-            print(f"the two corpora did not load alike: {notes_plain} notes and {errors_plain} errors, then "
-                  f"{notes_vault} and {errors_vault}", file=sys.stderr)
-            return 1
-    if args.json:
-        print(json.dumps(result))
-        return 0
+        loaders = {"this checkout": ROOT}
+        if args.before:
+            try:
+                loaders[f"before ({args.before})"] = checkout(args.before, Path(tmp) / "before")
+            except subprocess.CalledProcessError as err:
+                print(f"no revision {args.before} here ({err.stderr.decode(errors='replace').strip()})", file=sys.stderr)
+                return 1
+        cases = [(name, syntax) for name in loaders for syntax in ("plain", "Obsidian")]
+        times: dict[tuple[str, str], list[float]] = {case: [] for case in cases}
+        found: dict[tuple[str, str], tuple[int, int]] = {}
+        for _ in range(args.runs):  # interleaved: a busy spell on a shared machine slows every case alike
+            for name, syntax in cases:
+                seconds, notes, errors = load_once(plain if syntax == "plain" else vault, loaders[name])
+                times[name, syntax].append(seconds)
+                found[name, syntax] = notes, errors
+    now = found["this checkout", "plain"]
+    if found["this checkout", "Obsidian"] != now:
+        print(f"the two corpora did not load alike: {now} notes and errors, then {found['this checkout', 'Obsidian']}",
+              file=sys.stderr)
+        return 1
     per = 1000 / files
-    code = f" (generator from {args.code})" if args.code else ""
-    print(f"loader{code}, {files:,} files ({args.n:,} conversations), one process, CPU time, median of {args.runs} runs:")
-    print(f"  plain notes          {result['plain']:.3f} s   ({result['plain'] * per:.3f} s per 1,000 files)")
-    print(f"  Obsidian-style notes {result['obsidian']:.3f} s   ({result['obsidian'] * per:.3f} s per 1,000 files), "
-          f"{result['obsidian'] / result['plain'] - 1:+.0%}")
+    median = {case: statistics.median(xs) * per for case, xs in times.items()}
+    print(f"Loader CPU time per 1,000 files ({files:,} files, {args.n:,} conversations), one process per run, "
+          f"median of {args.runs} interleaved runs:\n")
+    print("| loader | plain notes | Obsidian-style notes |\n|---|---:|---:|")
+    for name in loaders:
+        print(f"| {name} | {median[name, 'plain']:.3f} s | {median[name, 'Obsidian']:.3f} s |")
+    if args.before:
+        base = median[f"before ({args.before})", "plain"]
+        print(f"\nObsidian-style notes now against plain notes before: {median['this checkout', 'Obsidian'] / base - 1:+.1%}; "
+              f"plain notes now against before: {median['this checkout', 'plain'] / base - 1:+.1%}.")
     return 0
 
 
