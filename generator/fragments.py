@@ -193,61 +193,78 @@ def _question_title(text: str) -> str:
     return t(text).replace('"', "&quot;")
 
 
-def note_questions(iv: Interview) -> str:
-    """The questions written in a note's frontmatter, each a collapsible block with its answer."""
-    line = iv.note.lines.get("questions")
-    return "".join(f'??? question "{_question_title(qa.question)}"\n{indent(md(qa.answer or "No answer recorded."))}\n\n'
-                   for qa in iv.questions if qa.line == line)
-
-
 def said(answers: Iterable[tuple[Any, Interview]], link: Link, page_uri: str) -> str:
     """What one person answered: a collapsible block per question, with the conversation it came from."""
     return "".join(f'??? question "{_question_title(qa.question)}"\n    ({link(iv, iv.date.isoformat())})\n\n'
                    f"{indent(relink(md(qa.answer), iv.src_uri, page_uri))}\n\n" for qa, iv in answers)
 
 
-def related_list(kb: KnowledgeBase, related: list[tuple[str, list[Interview]]], link: Link) -> str:
-    """A note's related conversations: a bold heading per group, then ``- date: person, company`` lines."""
-    people, companies = kb.people, kb.companies
-    blocks = []
-    for heading, ivs in related:
-        lines = [f"**{t(heading)}**\n"]
-        for other in ivs:
-            company = f", {t(companies[other.company].name)}" if other.company else ""
-            lines.append(f"- {link(other, other.date.isoformat())}: {link(people[other.person])}{company}")
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+class NoteParts:
+    """The HTML pieces of one note's page, written once per note: links are final URLs from the note's page
+    (``directory_urls`` as MkDocs writes them), user text is escaped, and the user's Markdown (answers,
+    insights) is marked to be converted with the site's extensions (:func:`markdown_in_html`)."""
+
+    def __init__(self, kb: KnowledgeBase, iv: Interview, directory_urls: bool) -> None:
+        self.kb, self.iv, self.uri, self.directory_urls = kb, iv, iv.src_uri, directory_urls
+
+    def a(self, target: Any, text: str | None = None) -> str:
+        uri = target if isinstance(target, str) else target.src_uri
+        label = text if text is not None else (target if isinstance(target, str) else target.name)
+        return html_link(self.uri, uri, label, self.directory_urls)
+
+    def markdown(self, text: str, inline: bool = False) -> str:
+        """A piece of the note's own Markdown (from its frontmatter), its links made final URLs."""
+        return markdown_in_html(relink(md(text), self.uri, self.uri, self.directory_urls), inline)
 
 
-def _attr(text: str) -> str:
-    """A value inside an admonition's quoted title."""
-    return t(text).replace('"', "&quot;")
-
-
-def note_header(kb: KnowledgeBase, iv: Interview, link: Link) -> str:
+def note_header(kb: KnowledgeBase, iv: Interview, directory_urls: bool = True) -> str:
     """The card above a note: its title, who, where, when, how it came about. Every note has one (and a
-    footer), so they are functions, not templates."""
+    footer), so they are functions, not templates; the card is HTML (an admonition as Python-Markdown writes
+    one), so MkDocs does not convert it again for each of a thousand notes. The title stays Markdown: it is the
+    page's heading and its table of contents."""
+    n = NoteParts(kb, iv, directory_urls)
     person = kb.people[iv.person]
-    title = _attr(person.name) + (f" · {_attr(iv.role)}" if iv.role else "")
-    out = [f"# {t(iv.title)}\n\n!!! abstract \"{title}\"\n    - **Person:** {link(person)}\n"]
+    title = escape(person.name + (f" · {iv.role}" if iv.role else ""), quote=False)
+    rows = [("Person", n.a(person))]
     if iv.company:
-        out.append(f"    - **Company:** {link(kb.companies[iv.company])}\n")
+        rows.append(("Company", n.a(kb.companies[iv.company])))
     if iv.industries:
-        out.append(f"    - **Industry:** {', '.join(link(kb.industries[s]) for s in iv.industries)}\n")
+        rows.append(("Industry", ", ".join(n.a(kb.industries[s]) for s in iv.industries)))
     when = iv.date.isoformat() + (f" {time_text(iv.time)}" if iv.time else "")
-    out.append(f"    - **Date:** {when} ({t(iv.status)}{', ' + t(iv.format) if iv.format else ''})\n")
+    rows.append(("Date", escape(f"{when} ({iv.status}{', ' + iv.format if iv.format else ''})", quote=False)))
     if iv.channel:
-        out.append(f"    - **Channel:** {t(iv.channel.replace('-', ' '))}\n")
+        rows.append(("Channel", escape(iv.channel.replace("-", " "), quote=False)))
     if iv.introduced_by:
-        out.append(f"    - **Introduced by:** {link(kb.people[iv.introduced_by])}\n")
+        rows.append(("Introduced by", n.a(kb.people[iv.introduced_by])))
     if iv.people:
-        out.append(f"    - **Also there:** {', '.join(link(kb.people[s]) for s in iv.people)}\n")
+        rows.append(("Also there", ", ".join(n.a(kb.people[s]) for s in iv.people)))
     if iv.status in ("requested", "scheduled"):
-        out.append(f"    - **Prepare:** {link(f'prep/{iv.slug}.md', 'prep sheet and email drafts')}\n")
+        rows.append(("Prepare", n.a(f"prep/{iv.slug}.md", "prep sheet and email drafts")))
     if iv.tags:
-        out.append(f"    - **Tags:** {', '.join(link(tag_uri(x), '#' + x) for x in iv.tags)}\n")
-    out.extend(f"    - **{t(name)}:** {own_value(kb, value, iv.src_uri)}\n" for name, value in iv.note.extra.items())
-    return "".join(out)
+        rows.append(("Tags", ", ".join(n.a(tag_uri(x), "#" + x) for x in iv.tags)))
+    rows.extend((name, own_value_html(n, value)) for name, value in iv.note.extra.items())
+    items = "".join(f"<li><strong>{escape(' '.join(name.split()), quote=False)}:</strong> {value}</li>\n"
+                    for name, value in rows)
+    card = f'<div class="admonition abstract">\n<p class="admonition-title">{title}</p>\n<ul>\n{items}</ul>\n</div>'
+    return f"# {t(iv.title)}\n\n{html_block(card)}\n"
+
+
+def own_value_html(n: NoteParts, value: Any) -> str:
+    """:func:`own_value` as HTML on a note's card."""
+    if unwrap_yaml_link(value) is not value:
+        value = f"[[{unwrap_yaml_link(value)}]]"
+    if isinstance(value, dict):
+        return "; ".join(f"{escape(str(k), quote=False)}: {own_value_html(n, v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(own_value_html(n, v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = " ".join(str(value).split())
+    if "[[" in text:
+        return n.markdown(wikilinks_to_markdown(text, n.kb.names, n.uri), inline=True)
+    return escape(text, quote=False)
 
 
 def time_text(time: Any) -> str:
@@ -284,26 +301,44 @@ def own_value(kb: KnowledgeBase, value: Any, from_uri: str) -> str:
     return t(text)
 
 
-def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[Interview]]], link: Link,
-                contact: dict[str, Any]) -> str:
+def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[Interview]]],
+                contact: dict[str, Any], directory_urls: bool = True) -> str:
     """Below a note: the questions, insights, advice and resources from its frontmatter, the people it pointed
-    you to, and related conversations."""
+    you to, and related conversations. Headings are Markdown (the page's table of contents); what is under them
+    is HTML, as Python-Markdown would write it, with the note's own Markdown in it converted once
+    (:class:`generator.htmlblocks.MarkdownSnippets`, shared with every page that shows the same answer)."""
+    n = NoteParts(kb, iv, directory_urls)
     out = []
     meta = iv.note.meta
-    if meta.get("questions"):
-        out.append(f"\n## Questions asked\n\n{note_questions(iv)}")
+    line = iv.note.lines.get("questions")
+    asked = [qa for qa in iv.questions if qa.line == line] if meta.get("questions") else []
+    if asked:
+        cards = "".join(f'<details class="question">\n<summary>{escape(" ".join(qa.question.split()), quote=False)}</summary>\n'
+                        f'{n.markdown(qa.answer or "No answer recorded.")}\n</details>\n' for qa in asked)
+        out.append(f"## Questions asked\n\n{html_block(cards.rstrip())}\n\n")
     for label in ("Insights", "Advice", "Resources"):
         items = [wikilinks_to_markdown(x, kb.names, iv.src_uri) for x in meta.get(label.lower(), [])]
         if items:
-            out.append(f"\n## {label}\n\n{md_items(items)}\n\n")
+            lis = "".join(f"<li>{n.markdown(x, inline=True)}</li>\n" for x in items)
+            out.append(f"## {label}\n\n{html_block(f'<ul>{chr(10)}{lis}</ul>')}\n\n")
     if iv.referrals:
         people, companies = kb.people, kb.companies
-        out.append("## Referrals\n\n| Person | Company | Why | Contact |\n|---|---|---|---|\n")
-        out.extend(f"| {link(people[r.person])} | {link(companies[r.company]) if r.company else ''} | {t(r.why)} | "
-                   f"{contact[r.person].label} |\n" for r in iv.referrals)
-        out.append("\n")
+        rows = "".join(f"<tr>\n<td>{n.a(people[r.person])}</td>\n<td>{n.a(companies[r.company]) if r.company else ''}</td>\n"
+                       f"<td>{escape(' '.join((r.why or '').split()), quote=False)}</td>\n"
+                       f"<td>{escape(contact[r.person].label, quote=False)}</td>\n</tr>\n" for r in iv.referrals)
+        table = ("<table>\n<thead>\n<tr>\n<th>Person</th>\n<th>Company</th>\n<th>Why</th>\n<th>Contact</th>\n</tr>\n"
+                 f"</thead>\n<tbody>\n{rows}</tbody>\n</table>")
+        out.append(f"## Referrals\n\n{html_block(table)}\n\n")
     if related:
-        out.append(f"## Related conversations\n\n{related_list(kb, related, link)}\n")
+        people, companies = kb.people, kb.companies
+        blocks = []
+        for heading, ivs in related:
+            lis = "".join(f"<li>{n.a(other, other.date.isoformat())}: {n.a(people[other.person])}"
+                          f"{', ' + escape(companies[other.company].name, quote=False) if other.company else ''}</li>\n"
+                          for other in ivs)
+            blocks.append(f"<p><strong>{escape(heading, quote=False)}</strong></p>\n<ul>\n{lis}</ul>\n")
+        # the same conversations are listed under many notes: searching finds each on its own page instead
+        out.append(f"## Related conversations\n\n{html_block('<div data-search-exclude>' + chr(10) + ''.join(blocks) + '</div>')}\n")
     return "".join(out)
 
 
@@ -321,4 +356,4 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
 GLOBALS = {"html_block": html_block, "iv_table": iv_table, "people_table": people_table,
            "companies_table": companies_table, "sourced_items": sourced_items, "said_items": said_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
-           "related_list": related_list, "md_items": md_items, "note_questions": note_questions, "said": said, "net_node": net_node, "net_path": net_path}
+           "md_items": md_items, "said": said, "net_node": net_node, "net_path": net_path}

@@ -8,6 +8,7 @@ URLs (:mod:`generator.urls`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from html import escape
 from typing import Any, Callable
@@ -16,9 +17,9 @@ from .urls import page_href
 
 @lru_cache(maxsize=1 << 16)
 def html_link(from_uri: str, to_uri: str, text: str, directory_urls: bool = True) -> str:
-    """``<a href="relative URL">text</a>`` from one page to another, escaped, for pre-rendered HTML: a question
-    page links the same people, companies and notes from dozens of cards."""
-    return f'<a href="{escape(page_href(from_uri, to_uri, directory_urls))}">{escape(text, quote=False)}</a>'
+    """``<a href="relative URL">text</a>`` from one page to another (or a place on it), escaped, for pre-rendered
+    HTML: a question page links the same people, companies and notes from dozens of cards."""
+    return f'<a href="{escape(html_href(from_uri, to_uri, directory_urls))}">{escape(text, quote=False)}</a>'
 
 
 HTML_OPEN, HTML_CLOSE = "<!-- insight:html -->", "<!-- /insight:html -->"
@@ -57,12 +58,15 @@ def drop_html(html: str, blocks: list[str]) -> str:
 
 
 MD_OPEN, MD_CLOSE = "<!-- insight:md -->", "<!-- /insight:md -->"
+INLINE = "<!-- inline -->"  # right after MD_OPEN: one paragraph is shown without its <p>, as in a list item
 
 
-def markdown_in_html(text: str) -> str:
+def markdown_in_html(text: str, inline: bool = False) -> str:
     """User Markdown inside a pre-rendered HTML block, converted when the block goes back into its page
-    (:func:`fill_markdown`). The text must have been through :func:`md`, so it holds no ``<!--``."""
-    return f"{MD_OPEN}{text}{MD_CLOSE}"
+    (:func:`fill_markdown`). The text must have been through :func:`md`, so it holds no ``<!--``. ``inline``:
+    a text that is one paragraph loses its ``<p>`` (an insight in a list item, as Python-Markdown writes a
+    tight list); one of several paragraphs keeps them."""
+    return f"{MD_OPEN}{INLINE if inline else ''}{text}{MD_CLOSE}"
 
 
 def fill_markdown(html: str, convert: Callable[[str], str]) -> str:
@@ -73,8 +77,26 @@ def fill_markdown(html: str, convert: Callable[[str], str]) -> str:
     out = [first]
     for part in parts:
         text, found, rest = part.partition(MD_CLOSE)
-        out.append(convert(text) + rest if found else MD_OPEN + part)
+        if not found:
+            out.append(MD_OPEN + part)
+        elif text.startswith(INLINE):
+            out.append(_unwrap(convert(text[len(INLINE):])) + rest)
+        else:
+            out.append(convert(text) + rest)
     return "".join(out)
+
+
+def _unwrap(html: str) -> str:
+    """``<p>text</p>`` as ``text``; anything else (several paragraphs, a list) as it is."""
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+def html_href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
+    """The relative URL from one page to another, or to a place on it (``tags/index.md#tag-data``)."""
+    path, hash_, anchor = to_uri.partition("#")
+    return page_href(from_uri, path, directory_urls) + hash_ + anchor
 
 
 class MarkdownSnippets:
@@ -94,9 +116,24 @@ class MarkdownSnippets:
         self._md = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
         same = last is not None and (last.extensions, last.configs) == (self.extensions, self.configs)
         self._done: dict[str, str] = last._done if same and last is not None and len(last._done) < self.LIMIT else {}
+        self._plain_ok = all(isinstance(e, str) and e in PLAIN_SAFE for e in self.extensions)
 
     def __call__(self, text: str) -> str:
         html = self._done.get(text)
         if html is None:
-            html = self._done[text] = self._md.reset().convert(text)
+            if self._plain_ok and PLAIN.fullmatch(text):
+                html = f"<p>{text}</p>"  # most answers are one plain sentence: no need to run Python-Markdown
+            else:
+                html = self._md.reset().convert(text)
+            self._done[text] = html
         return html
+
+
+# One line of words and ordinary punctuation, starting with a letter and ending without a space: Python-Markdown
+# makes it one paragraph, as it is, with any of these extensions (tests/test_html_blocks.py checks it does). No
+# character that starts Markdown or HTML (``* _ ` [ < & # { | \ ~ = + >``), no digit first ("1. " is a list).
+PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%\u2018\u2019\u201c\u201d\u2013\u2014-])*(?<! )")
+PLAIN_SAFE = frozenset({"admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
+                        "pymdownx.superfences", "pymdownx.tasklist", "extra", "def_list", "footnotes", "abbr",
+                        "fenced_code", "sane_lists", "nl2br", "pymdownx.highlight", "pymdownx.inlinehilite",
+                        "pymdownx.tabbed"})

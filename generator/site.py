@@ -26,10 +26,9 @@ from .pages.followups import CALENDAR
 from .pages.gather import related
 from .editors import wikilinks_to_markdown
 from .fragments import note_footer, note_header, own_value
-from .escape import collapse_blank_runs, t
+from .escape import t
 from .htmlblocks import MarkdownSnippets, fill_markdown
 from .render import PageSpec, render
-from .urls import make_link
 from .resolve import resolve
 from .settings import Settings
 
@@ -80,12 +79,12 @@ def load_notes(sources: list[Source], cache: ParseCache | None = None) -> tuple[
     return result
 
 
-def note_parts(kb: KnowledgeBase, derived: Derived, iv: Interview) -> tuple[str, str]:
-    """A note's header card and footer (referrals, related conversations), as Markdown."""
-    link = make_link(iv.src_uri)
-    head = note_header(kb, iv, link)
-    foot = note_footer(kb, iv, related(kb, iv), link, derived.contact)
-    return collapse_blank_runs(head).strip() + "\n", collapse_blank_runs(foot).strip() + "\n"
+def note_parts(kb: KnowledgeBase, derived: Derived, iv: Interview, directory_urls: bool = True) -> tuple[str, str]:
+    """A note's header card and footer (referrals, related conversations): Markdown headings over pre-rendered
+    HTML (:mod:`generator.htmlblocks`), links as ``directory_urls`` has them."""
+    head = note_header(kb, iv, directory_urls)
+    foot = note_footer(kb, iv, related(kb, iv), derived.contact, directory_urls)
+    return head.strip() + "\n", foot.strip() + "\n"
 
 
 def note_reads(iv: Interview) -> tuple[str, ...]:
@@ -121,7 +120,7 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
         site.titles[spec.src_uri] = spec.title
     for iv in kb.interviews:
         site.headers[iv.src_uri], site.footers[iv.src_uri] = made(f"note:{iv.src_uri}", "note parts", note_reads(iv),
-                                                                  partial(note_parts, kb, derived, iv))
+                                                                  partial(note_parts, kb, derived, iv, settings.use_directory_urls))
     site.assets[CALENDAR] = made(f"asset:{CALENDAR}", "calendar", CALENDAR_READS, partial(
         calendar_bytes, kb, derived.items, settings.site_url, settings.use_directory_urls, settings.timezone))
     site.assets.update(question_pages.assets(kb, derived.bank, settings.use_directory_urls))

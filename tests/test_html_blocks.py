@@ -71,3 +71,48 @@ def test_relink_points_a_notes_links_from_another_page() -> None:
         assert relink(kept, note, "interviews/2026-08-01-x.md") == kept
         if kept != "[same folder](other.md)":
             assert relink(kept, note, "people/p.md") == kept
+
+
+SITE_EXTS = [*EXTS, "pymdownx.tasklist"]
+SITE_CONFIGS = {"toc": {"permalink": True}, "pymdownx.tasklist": {"custom_checkbox": True}}
+
+
+def test_a_plain_answer_skips_python_markdown_and_reads_the_same() -> None:
+    """One sentence of words is most answers: it becomes ``<p>`` without running Python-Markdown, and the result
+    is what Python-Markdown writes with the site's extensions; anything that could be Markdown is converted."""
+    from hypothesis import given, settings, strategies as st
+
+    from generator.htmlblocks import PLAIN, MarkdownSnippets
+
+    real = markdown.Markdown(extensions=SITE_EXTS, extension_configs=SITE_CONFIGS)
+    snippets = MarkdownSnippets(SITE_EXTS, SITE_CONFIGS)
+    alphabet = st.sampled_from(list("aZé5 _*`[]<>&#{}|\\~=+-,.;:'\"?!()/%’“—\n\t") + ["1. ", "- ", "> ", "ab"])
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(alphabet, min_size=1, max_size=12).map("".join))
+    def same(text: str) -> None:
+        assert snippets(text) == real.reset().convert(text)
+
+    same()
+    taken = [x for x in ("Mostly pricing, not models.", "Über 50% (roughly) — yes?", "It’s “fine”: really!")
+             if PLAIN.fullmatch(x)]
+    assert len(taken) == 3  # the quick path is the one these took
+    for text in ("1. first", "*bold*", "a_b", "ends with two spaces  ", "<b>x</b>", "R&D", "x\ny", "{: .x}"):
+        assert not PLAIN.fullmatch(text), text
+
+
+def test_a_plain_answer_is_converted_when_the_site_has_an_extension_that_could_change_it() -> None:
+    from generator.htmlblocks import MarkdownSnippets
+
+    smart = MarkdownSnippets(["pymdownx.smartsymbols"])
+    assert smart("Acme (c) 2020") == markdown.markdown("Acme (c) 2020", extensions=["pymdownx.smartsymbols"])
+    assert "&copy;" in smart("Acme (c) 2020")
+
+
+def test_inline_markdown_loses_its_paragraph_only_when_it_is_one() -> None:
+    from generator.htmlblocks import MarkdownSnippets, fill_markdown, markdown_in_html
+
+    convert = MarkdownSnippets(SITE_EXTS, SITE_CONFIGS)
+    assert fill_markdown(f"<li>{markdown_in_html('Use *SQL*.', inline=True)}</li>", convert) == "<li>Use <em>SQL</em>.</li>"
+    two = fill_markdown(f"<li>{markdown_in_html('One.' + chr(10) * 2 + 'Two.', inline=True)}</li>", convert)
+    assert two == "<li><p>One.</p>\n<p>Two.</p></li>"
