@@ -41,6 +41,12 @@ theme:
 plugins:
   - search
 markdown_extensions: [admonition, attr_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
+not_in_nav: |
+  /interviews/
+  /people/
+  /companies/
+  /industries/
+  /guide/
 """
 
 
@@ -53,7 +59,7 @@ def make_project(where: Path, n: int, seed: int = 7) -> dict[str, int]:
 
 
 def make_plain(project: Path, where: Path) -> None:
-    """The same note files as a plain MkDocs + Material project: no plugin, default navigation."""
+    """The same note files as a plain MkDocs + Material project: no plugin, a home page, the notes out of the nav."""
     shutil.copytree(project / "content", where / "content")
     (where / "content" / "index.md").write_text("# Notes\n", encoding="utf-8")
     (where / "mkdocs.yml").write_text(PLAIN_YML, encoding="utf-8")
@@ -71,6 +77,57 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
             log.seek(0)
             sys.stderr.write(log.read().decode(errors="replace")[-3000:])
     return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def measure(cmd: list[str], cwd: Path) -> dict[str, float]:
+    """Run ``cmd``: its wall seconds, CPU seconds (user and system), peak resident MB and exit status."""
+    with tempfile.TemporaryFile() as log:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        rc = os.waitstatus_to_exitcode(status)
+        if rc:
+            log.seek(0)
+            sys.stderr.write(log.read().decode(errors="replace")[-3000:])
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "mb": usage.ru_maxrss / 1024, "rc": rc}
+
+
+def site_size(site: Path) -> dict[str, int]:
+    """Pages written (``index.html`` files; the 404 page is not one) and the search index's bytes."""
+    index = site / "search" / "search_index.json"
+    return {"pages": sum(1 for _ in site.rglob("index.html")), "index": index.stat().st_size if index.is_file() else 0}
+
+
+INSIGHT_BUILD = [sys.executable, "-m", "generator", "build", "--today", TODAY.isoformat()]
+PLAIN_BUILD = [sys.executable, "-m", "mkdocs", "build", "-q"]
+
+
+def side_by_side(project: Path, plain: Path | None, runs: int) -> dict:
+    """``insight build`` and plain ``mkdocs build`` on the same notes, in turn, ``runs`` times each; the median of
+    each figure. The parse cache is kept between the insight runs, as ``insight build`` keeps it (the first run
+    parses every note, the later ones read them back), so with three runs the median is a build with a warm cache."""
+    builds: dict[str, list[dict[str, float]]] = {"build": [], "plain": []}
+    for _ in range(runs):
+        for key, cmd, where in (("build", INSIGHT_BUILD, project), ("plain", PLAIN_BUILD, plain)):
+            if where is None:
+                continue
+            shutil.rmtree(where / "site", ignore_errors=True)
+            builds[key].append(measure(cmd, where))
+    row: dict = {}
+    for key, where in (("build", project), ("plain", plain)):
+        if where is None or not builds[key]:
+            continue
+        done = builds[key]
+        row[key] = statistics.median(b["wall"] for b in done)
+        row[f"{key}_cpu"] = statistics.median(b["cpu"] for b in done)
+        row[f"{key}_mb"] = statistics.median(b["mb"] for b in done)
+        row[f"{key}_ok"] = all(b["rc"] == 0 for b in done)
+        row[f"{key}_runs"] = [round(b["wall"], 2) for b in done]
+        size = site_size(where / "site")
+        row["pages" if key == "build" else "plain_pages"] = size["pages"]
+        row[f"{key}_index"] = size["index"]
+    return row
 
 
 def core_times(docs: Path, runs: int = 3) -> dict[str, float]:
@@ -178,22 +235,18 @@ def machine() -> dict[str, str]:
             "MkDocs": md.version("mkdocs"), "Material": md.version("mkdocs-material"), "OS": platform.platform(terse=True)}
 
 
-def bench_size(n: int, work: Path, baseline: bool, edits: int, full_reload: bool) -> dict:
+def bench_size(n: int, work: Path, baseline: bool, edits: int, full_reload: bool, runs: int = 3) -> dict:
     project = work / f"insight-{n}"
     project.mkdir()
     t0 = time.perf_counter()
     counts = make_project(project, n)
     row: dict = {"n": n, "files": sum(counts.values()), "write": time.perf_counter() - t0}
     row.update(core_times(project / "content"))
-    row["build"], row["build_mb"], rc = timed([sys.executable, "-m", "generator", "build", "--today", TODAY.isoformat()], project)
-    row["build_ok"] = rc == 0
-    row["pages"] = sum(1 for _ in (project / "site").rglob("index.html"))
+    plain = None
     if baseline:
         plain = work / f"plain-{n}"
         make_plain(project, plain)
-        row["plain"], row["plain_mb"], rc = timed([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
-        row["plain_ok"] = rc == 0
-        row["plain_pages"] = sum(1 for _ in (plain / "site").rglob("index.html"))
+    row.update(side_by_side(project, plain, runs))
     if edits:
         row["reload"] = save_to_reload(project, edits)
         row["reload_field"] = save_to_reload(project, edits, field=True)
@@ -206,18 +259,49 @@ def _s(x: float | None) -> str:
     return "–" if x is None else (f"{x:.2f} s" if x < 10 else f"{x:.1f} s")
 
 
+def _kb(n: int) -> str:
+    return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
+
+
+def side_by_side_table(rows: list[dict]) -> list[str]:
+    """``insight build`` against plain MkDocs + Material on the same notes: time per page written and peak memory,
+    as ratios (the targets: at most 1 and at most 2), and the search index's size."""
+    rows = [r for r in rows if "build" in r]
+    if not rows:
+        return []
+    out = ["Each build of a size ran in turn with the other, in the same process tree; the medians of the runs. "
+           "Per page is the build's time over the pages it writes; the ratio is insight's over plain MkDocs'.", "",
+           "| conversations | build | wall | CPU | pages | wall per page | CPU per page | peak memory | search index | "
+           "search index per 1,000 conversations | runs (wall) |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
+        builds = [("`insight build`", "build", "pages")] + ([("plain `mkdocs build`", "plain", "plain_pages")] if "plain" in r else [])
+        for name, key, pages in builds:
+            n_pages = max(r[pages], 1)
+            ok = "" if r.get(f"{key}_ok", True) else " (failed)"
+            out.append(f"| {r['n']:,} | {name}{ok} | {_s(r[key])} | {_s(r[f'{key}_cpu'])} | {r[pages]:,} | "
+                       f"{r[key] / n_pages * 1000:.1f} ms | {r[f'{key}_cpu'] / n_pages * 1000:.1f} ms | {r[f'{key}_mb']:.0f} MB | "
+                       f"{_kb(r[f'{key}_index'])} | {_kb(r[f'{key}_index'] * 1000 // r['n'])} | "
+                       f"{', '.join(f'{x:.1f}' for x in r[f'{key}_runs'])} |")
+        if "plain" in r:
+            wall = (r["build"] / max(r["pages"], 1)) / (r["plain"] / max(r["plain_pages"], 1))
+            cpu = (r["build_cpu"] / max(r["pages"], 1)) / (r["plain_cpu"] / max(r["plain_pages"], 1))
+            out.append(f"| {r['n']:,} | insight / plain | {r['build'] / r['plain']:.2f} | {r['build_cpu'] / r['plain_cpu']:.2f} | "
+                       f"{r['pages'] / max(r['plain_pages'], 1):.2f} | **{wall:.2f}** | **{cpu:.2f}** | "
+                       f"**{r['build_mb'] / r['plain_mb']:.2f}** | {r['build_index'] / max(r['plain_index'], 1):.2f} | | |")
+    return out
+
+
 def report(rows: list[dict], info: dict[str, str], command: str) -> str:
     lines = [f"Command: `{command}`  ", "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), ""]
-    lines += ["The generator columns are a first build (no parse cache), the run with the median total of three, "
-              "each in a fresh interpreter.", "",
-              "| conversations | load | resolve | render | generator | per 1,000 | `insight build` | peak memory | pages | "
-              "plain `mkdocs build` | peak memory | pages |", "|" + "---:|" * 12]
+    lines += side_by_side_table(rows)
+    lines += ["", "The generator alone (load, resolve, render: the part of `insight build` before MkDocs converts the pages), "
+              "a first build (no parse cache), the run with the median total of three, each in a fresh interpreter.", "",
+              "| conversations | load | resolve | render | generator | per 1,000 |", "|" + "---:|" * 6]
     for r in rows:
-        gen = r["load"] + r["resolve"] + r["render"]
-        plain = (_s(r["plain"]) + ("" if r.get("plain_ok") else " (failed)"), f"{r['plain_mb']:.0f} MB", str(r["plain_pages"])) if "plain" in r else ("not run", "–", "–")
-        lines.append(f"| {r['n']:,} | {_s(r['load'])} | {_s(r['resolve'])} | {_s(r['render'])} | {_s(gen)} | "
-                     f"{_s(gen * 1000 / r['n'])} | {_s(r['build'])}{'' if r['build_ok'] else ' (failed)'} | {r['build_mb']:.0f} MB | "
-                     f"{r['pages']:,} | {plain[0]} | {plain[1]} | {plain[2]} |")
+        if "load" in r:
+            gen = r["load"] + r["resolve"] + r["render"]
+            lines.append(f"| {r['n']:,} | {_s(r['load'])} | {_s(r['resolve'])} | {_s(r['render'])} | {_s(gen)} | "
+                         f"{_s(gen * 1000 / r['n'])} |")
     if any("warm_load" in r for r in rows):
         lines += ["", "Building again, with every note from the parse cache (`.cache/insight/`; median of three):", "",
                   "| conversations | load | resolve | render | generator | per 1,000 |", "|" + "---:|" * 6]
@@ -237,12 +321,12 @@ def report(rows: list[dict], info: dict[str, str], command: str) -> str:
                 lines.append(f"| {r['n']:,} | {_s(statistics.median(r['reload']))} | {runs} | "
                              f"{_s(statistics.median(fields)) if fields else '–'} | {', '.join(f'{x:.2f}' for x in fields)} | {full} |")
     lines += optimisations(rows)
-    build = [r for r in rows if "plain" in r]
-    for r in build:
-        lines.append("")
-        lines.append(f"At {r['n']:,} conversations `insight build` takes {r['build'] / r['plain']:.2f} times as long as plain MkDocs "
-                     f"and writes {r['pages'] / max(r['plain_pages'], 1):.1f} times as many pages.")
-    by_n = {r["n"]: r for r in rows}
+    for r in [r for r in rows if "plain" in r]:
+        per = (r["build"] / max(r["pages"], 1)) / (r["plain"] / max(r["plain_pages"], 1))
+        lines += ["", f"At {r['n']:,} conversations a page of the insight site takes {per:.2f} times as long as a page of "
+                  f"plain MkDocs ({r['pages']:,} pages against {r['plain_pages']:,}), with {r['build_mb'] / r['plain_mb']:.2f} "
+                  f"times the peak memory."]
+    by_n = {r["n"]: r for r in rows if "build" in r}
     if 1000 in by_n and 5000 in by_n:
         per = {k: by_n[k]["build"] / k for k in (1000, 5000)}
         lines += ["", f"Build time per conversation at 5,000 is {per[5000] / per[1000]:.2f} times that at 1,000."]
@@ -284,8 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100,1000", help="comma-separated numbers of conversations (default 100,1000)")
     ap.add_argument("--large", action="store_true", help="add 5,000 conversations")
-    ap.add_argument("--baseline-max", type=int, default=1000,
-                    help="run the plain-MkDocs baseline up to this size (default 1000; it grows quadratically)")
+    ap.add_argument("--baseline-max", type=int, default=5000,
+                    help="run the plain-MkDocs baseline up to this size (default 5000)")
+    ap.add_argument("--runs", type=int, default=3, help="builds of each kind, interleaved, per size (default 3)")
     ap.add_argument("--edits", type=int, default=5, help="saves timed under insight serve per size (0: skip)")
     ap.add_argument("--no-full-reload", action="store_true", help="skip timing one whole-site rebuild under serve")
     ap.add_argument("--out", help="also write the report to this file")
@@ -297,7 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in sizes:
             print(f"benchmarking {n:,} conversations ...", file=sys.stderr, flush=True)
-            rows.append(bench_size(n, work, n <= args.baseline_max, args.edits, not args.no_full_reload and n <= 1000))
+            rows.append(bench_size(n, work, n <= args.baseline_max, args.edits, not args.no_full_reload and n <= 1000,
+                                   args.runs))
     finally:
         if args.keep:
             print(f"projects kept in {work}", file=sys.stderr)
