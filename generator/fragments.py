@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 from .editors import unwrap_yaml_link, wikilinks_to_markdown
 from .identity import slugify
 from .model import Interview, KnowledgeBase
-from .escape import indent, md, t
+from .escape import md, t
 from .htmlblocks import html_block, html_link, markdown_in_html
 from .urls import relink
 
@@ -80,30 +80,52 @@ def companies_table(kb: KnowledgeBase, companies: Iterable[Any], page_uri: str, 
     return html_table(page_uri, settings.use_directory_urls, ("Company", "Industry", "Conversations"), rows)
 
 
-def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], link: Link, page_uri: str) -> str:
-    """``- text (who said it)`` for insights, advice and resources, one per line, their links as from the note."""
+def _html_links(page_uri: str, settings: Any) -> tuple[Callable[..., str], Callable[[str, Interview], str]]:
+    """For pre-rendered HTML on ``page_uri``: ``a(target, text)``, a link as a final URL, and ``user(text, iv)``,
+    a note's Markdown (an insight) marked to be converted inline, its links pointing where they did from the note."""
+    directory_urls = settings.use_directory_urls
+
+    def a(target: Any, text: str) -> str:
+        return html_link(page_uri, target if isinstance(target, str) else target.src_uri, text, directory_urls)
+
+    def user(text: str, iv: Interview) -> str:
+        return markdown_in_html(relink(md(text), iv.src_uri, page_uri, directory_urls), inline=True)
+
+    return a, user
+
+
+# What a note says is indexed for search on the note's own page; the pages that gather it (a company's insights,
+# a person's answers, a question's cards) mark their copy so the same text is not found on five pages.
+UNSEARCHED = "<div data-search-exclude>"
+
+
+def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], page_uri: str, settings: Any) -> str:
+    """``- text (who said it)`` for insights, advice and resources, as HTML, their links as from the note."""
+    a, user = _html_links(page_uri, settings)
     people = kb.people
-    return "\n".join(f"- {relink(md(text), iv.src_uri, page_uri)} ({link(iv, people[iv.person].name)})" for text, iv in items)
+    lis = "".join(f"<li>{user(text, iv)} ({a(iv, people[iv.person].name)})</li>\n" for text, iv in items)
+    return html_block(f"{UNSEARCHED}\n<ul>\n{lis}</ul>\n</div>")
 
 
-def said_items(kb: KnowledgeBase, groups: Iterable[Any], link: Link, page_uri: str) -> str:
+def said_items(kb: KnowledgeBase, groups: Iterable[Any], page_uri: str, settings: Any) -> str:
     """Insights or advice, strongest first: ``- text (who said it)``; what several people said once, with
-    "said by N people", each linked to their note, and the other wordings below it."""
+    "said by N people", each linked to their note, and the other wordings below it. HTML."""
+    a, user = _html_links(page_uri, settings)
     people = kb.people
-    lines = []
+    lis = []
     for g in groups:
         first = g.wording
-        text = relink(md(first.text), first.interview.src_uri, page_uri)
+        text = user(first.text, first.interview)
         if len(g.items) == 1:
-            lines.append(f"- {text} ({link(first.interview, people[first.interview.person].name)})")
+            lis.append(f"<li>{text} ({a(first.interview, people[first.interview.person].name)})</li>\n")
             continue
-        who = ", ".join(link(s.interview, people[s.interview.person].name) for s in g.items)
+        who = ", ".join(a(s.interview, people[s.interview.person].name) for s in g.items)
         n = g.people
-        lines.append(f"- {text} (said by {n} {'people' if n != 1 else 'person, more than once'}: {who})")
-        for s in g.others:
-            lines.append(f"    - “{relink(md(s.text), s.interview.src_uri, page_uri)}” "
-                         f"({link(s.interview, people[s.interview.person].name)})")
-    return "\n".join(lines)
+        others = "".join(f"<li>“{user(s.text, s.interview)}” ({a(s.interview, people[s.interview.person].name)})</li>\n"
+                         for s in g.others)
+        lis.append(f"<li>{text} (said by {n} {'people' if n != 1 else 'person, more than once'}: {who})"
+                   + (f"\n<ul>\n{others}</ul>\n" if others else "") + "</li>\n")
+    return html_block(f"{UNSEARCHED}\n<ul>\n{''.join(lis)}</ul>\n</div>")
 
 
 def _wordings(g: Any, shown: int) -> str:
@@ -137,7 +159,7 @@ def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], page_uri: str, setti
     def a(entity: Any, text: str) -> str:
         return html_link(page_uri, entity.src_uri, text, directory_urls)
 
-    out = ['<div class="grid cards insight-answers">\n<ul>\n']
+    out = ['<div class="grid cards insight-answers" data-search-exclude>\n<ul>\n']
     people, companies = kb.people, kb.companies
     for ans in answers:
         iv = ans.interview
@@ -189,14 +211,15 @@ def md_items(items: Iterable[str]) -> str:
     return "\n".join(f"- {md(x)}" for x in items)
 
 
-def _question_title(text: str) -> str:
-    return t(text).replace('"', "&quot;")
-
-
-def said(answers: Iterable[tuple[Any, Interview]], link: Link, page_uri: str) -> str:
-    """What one person answered: a collapsible block per question, with the conversation it came from."""
-    return "".join(f'??? question "{_question_title(qa.question)}"\n    ({link(iv, iv.date.isoformat())})\n\n'
-                   f"{indent(relink(md(qa.answer), iv.src_uri, page_uri))}\n\n" for qa, iv in answers)
+def said(answers: Iterable[tuple[Any, Interview]], page_uri: str, settings: Any) -> str:
+    """What one person answered: a collapsible block per question, with the conversation it came from. HTML."""
+    directory_urls = settings.use_directory_urls
+    out = []
+    for qa, iv in answers:
+        answer = markdown_in_html(relink(md(qa.answer), iv.src_uri, page_uri, directory_urls)) if qa.answer else ""
+        out.append(f'<details class="question">\n<summary>{escape(" ".join(qa.question.split()), quote=False)}</summary>\n'
+                   f"<p>({html_link(page_uri, iv.src_uri, iv.date.isoformat(), directory_urls)})</p>\n{answer}\n</details>\n")
+    return html_block(f"{UNSEARCHED}\n{''.join(out)}</div>")
 
 
 class NoteParts:

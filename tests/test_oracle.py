@@ -46,8 +46,14 @@ def section(page: str, heading: str) -> str:
 
 
 def plain(markdown: str) -> str:
-    """Links as their text."""
-    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    """Links as their text; pre-rendered HTML as the text it shows, a list item as ``- item``."""
+    lines, depth = [], 0
+    for line in markdown.split("\n"):
+        depth += line.count("<ul>") - line.count("</ul>")
+        if line.startswith("<!--") or re.fullmatch(r"\s*(?:<[^>]+>\s*)+", line):
+            continue  # a line of tags only (<ul>, </div>) or a block's marker
+        lines.append(re.sub(r"<[^>]+>", "", re.sub(r"^<li>", "    " * max(depth - 1, 0) + "- ", line)))
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", "\n".join(lines))
 
 
 def test_one_contact_status_per_person_on_every_page(site: core.Site) -> None:
