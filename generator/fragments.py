@@ -48,7 +48,9 @@ def html_table(page_uri: str, directory_urls: bool, headers: Iterable[str], rows
 
     head = "".join(f"<th>{escape(h, quote=False)}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
-    return html_block(f'<div class="insight-sortable">\n<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n'
+    # the rows name pages search finds on their own (a table of conversations is on every person's, company's and
+    # industry's page): the table is kept out of the index
+    return html_block(f'<div class="insight-sortable">\n<table data-search-exclude>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n'
                       f"{body}\n</tbody>\n</table>\n</div>")
 
 
@@ -365,6 +367,36 @@ def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[
     return "".join(out)
 
 
+def person_connections(kb: KnowledgeBase, person: Any, net: Any, settings: Any, contact: dict[str, Any], page_uri: str,
+                       introducers: Iterable[str], introduced: Iterable[Interview], referred_by: Iterable[Any],
+                       referred: Iterable[Any]) -> str:
+    """Below a person's map: their warm path, who introduced them, whom they introduced and who suggested whom, as
+    HTML. Each line names pages search finds on their own, so the list is kept out of the index."""
+    a, _ = _html_links(page_uri, settings)
+    people, companies = kb.people, kb.companies
+
+    def why(text: str | None) -> str:
+        return f": {escape(' '.join(text.split()), quote=False)}" if text else ""
+
+    items = []
+    path = net.paths.get(f"person:{person.slug}", [])
+    if len(path) > 2:
+        items.append("Warm path: " + " → ".join(
+            f"{escape(settings.me.name, quote=False)} (you)" if net.nodes[i].kind == "me" else a(net.nodes[i].src_uri, net.nodes[i].label)
+            for i in path))
+    items += [f"Introduced to you by {a(people[slug], people[slug].name)}" for slug in introducers]
+    items += [f"Introduced you to {a(people[iv.person], people[iv.person].name)} ({a(iv, iv.date.isoformat())})" for iv in introduced]
+    items += [f"Suggested by {a(people[r.by], people[r.by].name)}{why(r.why)} ({escape(contact[r.person].label, quote=False)})"
+              for r in referred_by]
+    items += [f"Suggested you talk to {a(people[r.person], people[r.person].name)}"
+              f"{' at ' + a(companies[r.company], companies[r.company].name) if r.company else ''}{why(r.why)} "
+              f"({escape(contact[r.person].label, quote=False)})" for r in referred]
+    if not items:
+        return "No introductions or referrals recorded."
+    lis = "".join(f"<li>{x}</li>\n" for x in items)
+    return html_block(f"<ul data-search-exclude>\n{lis}</ul>")
+
+
 def net_node(net: Any, settings: Any, node_id: str, link: Link) -> str:
     """A network node as a link to its page; you are your name."""
     n = net.nodes[node_id]
@@ -376,7 +408,7 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
     return " → ".join(net_node(net, settings, i, link) for i in ids)
 
 
-GLOBALS = {"html_block": html_block, "iv_table": iv_table, "people_table": people_table,
+GLOBALS = {"html_block": html_block, "person_connections": person_connections, "iv_table": iv_table, "people_table": people_table,
            "companies_table": companies_table, "sourced_items": sourced_items, "said_items": said_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "md_items": md_items, "said": said, "net_node": net_node, "net_path": net_path}

@@ -131,7 +131,8 @@ def test_network_page_shows_the_analysis_and_a_text_version(chain: Path) -> None
     person = site.pages["people/roman-petrov.md"]
     assert 'data-src="../../assets/insight/network.json" data-focus="person:roman-petrov"' in person
     priya = site.pages["people/priya-raman.md"]
-    assert "- Warm path: Sam Rivera (you) → [Evelyn Chen](evelyn-chen.md) → [Roman Petrov](roman-petrov.md) → [Priya Raman](priya-raman.md)\n- Introduced to you by" in priya
+    assert ('<li>Warm path: Sam Rivera (you) → <a href="../evelyn-chen/">Evelyn Chen</a> → <a href="../roman-petrov/">Roman Petrov</a> → '
+            '<a href="./">Priya Raman</a></li>\n<li>Introduced to you by') in priya
     home = site.pages["index.md"]
     assert "- 1 warm lead not contacted yet." in home and "- Target companies with no warm path yet: Wayne Enterprises." in home
 

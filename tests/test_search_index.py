@@ -48,7 +48,7 @@ def test_each_person_company_note_and_question_is_found_on_its_own_page(demo_sit
 def test_pages_that_only_gather_are_left_out(demo_site: Path, index: list[dict]) -> None:
     found = pages(index)
     gathering = ["", "interviews/", "interviews/timeline/", "people/", "companies/", "industries/", "network/", "tags/",
-                 "follow-ups/", "pipeline/"] + [p.parent.relative_to(demo_site).as_posix() + "/"
+                 "pipeline/"] + [p.parent.relative_to(demo_site).as_posix() + "/"
                                                    for p in (demo_site / "prep").glob("*/index.html")]
     assert all((demo_site / g / "index.html").is_file() for g in gathering)  # they exist, and are not searched
     assert not found & set(gathering)

@@ -108,9 +108,31 @@ def prep(config_file: str | None, today: dt.date | None, name: str) -> None:
         raise click.ClickException(
             f"{person.name} has no requested or scheduled conversation; start one with "
             f"`insight new --status scheduled --person \"{person.name}\" --date YYYY-MM-DD`")
-    markdown = render(spec(kb, site.derived, iv), {"kb": kb, "settings": settings, "overlay": False})
+    markdown = for_terminal(render(spec(kb, site.derived, iv), {"kb": kb, "settings": settings, "overlay": False}))
     plain = re.sub(r"\[([^\]]*)\]\([^)\s]+\)", r"\1", markdown)  # site links mean nothing in a terminal
     click.echo(re.sub(r"\\([\\`*_\[\]{}()#+!|-])", r"\1", plain), nl=False)
+
+
+def for_terminal(page: str) -> str:
+    """A generated page as a terminal shows it: no frontmatter (it is for the site), and its pre-rendered HTML
+    blocks as the lines they show (a list item as ``- item``), the note's own Markdown in them as written."""
+    from html import unescape
+
+    from ..htmlblocks import HTML_CLOSE, HTML_OPEN, fill_markdown
+
+    page = re.sub(r"\A---\n.*?\n---\n+", "", page, flags=re.S)
+
+    def block(m: re.Match[str]) -> str:
+        html = fill_markdown(m.group(1), lambda text: text)
+        lines = []
+        for line in html.split("\n"):
+            line = re.sub(r"<li>", "- ", line)
+            text = unescape(re.sub(r"<[^>]+>", "", line)).strip()
+            if text:
+                lines.append(text)
+        return "\n".join(lines)
+
+    return re.sub(re.escape(HTML_OPEN) + r"\n(.*?)\n" + re.escape(HTML_CLOSE), block, page, flags=re.S)
 
 
 COMMANDS = [followups, prep]
