@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from generator import site as core
 from generator.cli import main
-from generator.questions.said import group_said
+from generator.questions.said import central, group_said, similarity
 from generator.settings import Settings
 
 DATA = Path(__file__).parent / "data"
@@ -47,6 +47,25 @@ def test_labelled_sets_are_big_enough_and_name_their_sources() -> None:
     gold, texts, sources = labelled("said_groups_dev.tsv")
     assert len(texts) >= 60 and len({g for g in gold if not g.startswith("solo-")}) >= 15
     assert len(set(sources)) >= 5
+
+
+def test_the_wording_shown_is_the_one_closest_to_the_others() -> None:
+    """central() against its definition worked out pair by pair with similarity(), on every labelled group and on
+    shuffled mixes of them (sentences worded alike, negated ones, ties broken by length)."""
+    import random
+
+    gold, texts, _ = labelled("said_groups_dev.tsv")
+    groups = [[t for g, t in zip(gold, texts) if g == label] for label in dict.fromkeys(gold)]
+    rng = random.Random(5)
+    groups += [rng.sample(texts, k) for k in (2, 3, 8, 20, 40) for _ in range(5)]
+    groups += [["Learn SQL.", "Learn SQL properly.", "Learn SQL."], ["Never skip SQL.", "SQL matters most."]]
+
+    def by_definition(xs: list[str]) -> int:
+        return min(range(len(xs)), key=lambda i: (-sum(similarity(xs[i], x) for j, x in enumerate(xs) if j != i),
+                                                  len(xs[i]), xs[i]))
+
+    assert all(central(xs) == by_definition(xs) for xs in groups)
+    assert central(["Learn SQL properly.", "Learn SQL."]) == 1  # a tie goes to the shorter
 
 
 def test_pairwise_f1_by_hand() -> None:

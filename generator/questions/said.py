@@ -146,11 +146,31 @@ def group_said(texts: Sequence[str], sources: Sequence[object] | None = None) ->
 
 
 def central(texts: Sequence[str]) -> int:
-    """The index of the wording to show for a group: the one closest to the others; ties to the shorter."""
-    def rank(i: int) -> tuple[float, int, str]:
-        return (-sum(similarity(texts[i], t) for j, t in enumerate(texts) if j != i), len(texts[i]), texts[i])
+    """The index of the wording to show for a group: the one closest to the others (the largest sum of
+    similarities to every other sentence, added in order); ties to the shorter.
 
-    return min(range(len(texts)), key=rank)
+    Every pair is compared, and a group can hold a thousand sentences, so each sentence's concepts and words
+    are bits of an integer and a pair's overlap is a count of shared bits: the same scores as :func:`similarity`,
+    added up in the same order, at a fraction of the cost.
+    """
+    bit: dict[str, int] = {}
+
+    def mask(xs: frozenset[str]) -> int:
+        m = 0
+        for x in xs:
+            m |= 1 << bit.setdefault(x, len(bit))
+        return m
+
+    rows = [(mask(c), mask(w), len(c), len(w), n) for c, w, n in map(features, texts)]
+    weight = CONCEPT_WEIGHT
+
+    def closeness(i: int) -> float:
+        ci, wi, nci, nwi, ni = rows[i]
+        return sum([(weight * (ic := (ci & cj).bit_count()) + (iw := (wi & wj).bit_count()))
+                    / (weight * (nci + ncj - ic) + nwi + nwj - iw)
+                    for j, (cj, wj, ncj, nwj, nj) in enumerate(rows) if nj == ni and ci & cj and j != i])
+
+    return min(range(len(texts)), key=lambda i: (-closeness(i), len(texts[i]), texts[i]))
 
 
 @dataclass(frozen=True)
