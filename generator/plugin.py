@@ -133,7 +133,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         make_site = self.sites.generate if self.live else None
         cache = ParseCache.of_project(self.settings.project_dir, self.config.cache)
         if self.live:
-            cache = self.parsed = self.parsed if self.parsed is not None and cache is not None else cache
+            if self.parsed is not None and cache is not None:
+                cache = self.parsed
+                cache.write_later = True  # written when serve stops (on_shutdown), not after every save
+            self.parsed = cache
         self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix,
                                       make_site=make_site, cache=cache)
         log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers),
@@ -178,6 +181,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         if self.live:
             livereload.merge_search_index(self.live, config)
             livereload.commit(self.live)
+
+    def on_shutdown(self) -> None:
+        if self.parsed is not None:
+            self.parsed.flush()  # what serve parsed, for the next build
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.live:

@@ -119,6 +119,29 @@ def test_only_changed_notes_are_parsed_and_deleted_ones_are_dropped(tmp_path: Pa
     assert f"interviews/{second.name}" not in table and f"interviews/{first.name}" in table
 
 
+def test_under_serve_the_cache_is_kept_in_memory_and_written_when_the_server_stops(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    docs = project / "content"
+    cache = ParseCache(project / parsecache.FOLDER)
+    total = len(load_notes(discover(docs), cache=cache)[0])
+    on_disk = (project / CACHE).read_bytes()
+    cache.write_later = True  # what the plugin sets for the builds after serve's first
+    note = sorted((docs / "interviews").glob("*.md"))[0]
+    note.write_text(note.read_text(encoding="utf-8") + "\nTyped while serving.\n", encoding="utf-8")
+    notes, _ = load_notes(discover(docs), cache=cache)
+    assert (cache.hits, cache.misses) == (total - 1, total + 1)  # counted since the first build
+    assert "Typed while serving." in next(n for n in notes if n.path.endswith(note.name)).body
+    assert (project / CACHE).read_bytes() == on_disk  # not written after each save
+    again = ParseCache(project / parsecache.FOLDER)
+    load_notes(discover(docs), cache=again)
+    assert again.misses == 1
+    cache.flush()  # the plugin's on_shutdown
+    later = ParseCache(project / parsecache.FOLDER)
+    notes, _ = load_notes(discover(docs), cache=later)
+    assert (later.hits, later.misses) == (total, 0)
+    assert "Typed while serving." in next(n for n in notes if n.path.endswith(note.name)).body
+
+
 def test_a_cache_from_other_code_is_not_used(tmp_path: Path, monkeypatch) -> None:
     project = make_project(tmp_path / "p")
     docs = project / "content"
