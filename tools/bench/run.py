@@ -174,19 +174,23 @@ def _get(url: str) -> str | None:
         return None
 
 
-def save_to_reload(project: Path, edits: int, full: bool = False, timeout: float = 600, field: bool = False) -> list[float]:
+def save_to_reload(project: Path, edits: int, full: bool = False, timeout: float = 600, field: bool = False,
+                   without: str = "") -> list[float]:
     """Seconds from saving a note to its served page showing the change, under ``insight serve``.
 
     The change is a line of prose appended to the note, or with ``field`` a word added to its ``role:``
-    (a frontmatter field that shows on the person's, company's and industries' pages too).
+    (a frontmatter field that shows on the person's, company's and industries' pages too). ``without`` names
+    optimisations to turn off (:mod:`tools.bench.without`).
     """
     port = _free_port()
-    cmd = [sys.executable, "-m", "generator", "serve", "--today", TODAY.isoformat(), "-a", f"127.0.0.1:{port}"]
+    runner = ["-m", "tools.bench.without", without, "generator"] if without else ["-m", "generator"]
+    cmd = [sys.executable, *runner, "serve", "--today", TODAY.isoformat(), "-a", f"127.0.0.1:{port}"]
     notes = sorted((project / "content" / "interviews").glob("*.md"))
     picks = [notes[(i * 7919) % len(notes)] for i in range(edits)]
     base = f"http://127.0.0.1:{port}/"
+    env = {**ENV, "PYTHONPATH": str(ROOT)} if without else ENV  # tools/ is not installed
     with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen(cmd + (["--full-rebuilds"] if full else []), cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd + (["--full-rebuilds"] if full else []), cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + timeout
             while _get(base + "interviews/" + picks[0].stem + "/") is None:
@@ -235,7 +239,8 @@ def machine() -> dict[str, str]:
             "MkDocs": md.version("mkdocs"), "Material": md.version("mkdocs-material"), "OS": platform.platform(terse=True)}
 
 
-def bench_size(n: int, work: Path, baseline: bool, edits: int, full_reload: bool, runs: int = 3) -> dict:
+def bench_size(n: int, work: Path, baseline: bool, edits: int, full_reload: bool, runs: int = 3,
+               optimise: bool = False) -> dict:
     project = work / f"insight-{n}"
     project.mkdir()
     t0 = time.perf_counter()
@@ -252,6 +257,8 @@ def bench_size(n: int, work: Path, baseline: bool, edits: int, full_reload: bool
         row["reload_field"] = save_to_reload(project, edits, field=True)
         if full_reload:
             row["reload_full"] = save_to_reload(project, 1, full=True)
+    if optimise:
+        row["optimisations"] = optimisation_runs(project, edits)
     return row
 
 
@@ -333,22 +340,80 @@ def report(rows: list[dict], info: dict[str, str], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def cpu_run(cmd: list[str], cwd: Path) -> float:
+    """CPU seconds (user + system) of ``cmd`` and its children: steadier than wall time on a shared machine."""
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**ENV, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode(errors='replace')[-3000:]}")
+    return usage.ru_utime + usage.ru_stime
+
+
+def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, tuple[float, float, float, str]]:
+    """Each optimisation the generator keeps, measured with and without it on ``project``:
+    ``name -> (with, without, the whole job it is part of, unit)``.
+
+    The caches only touch the generator's own work, so each is timed on the generator alone (load, resolve,
+    render: ``tools.bench.core``, no parse cache) and set against a full ``insight build``; lifting the HTML out
+    of pages touches MkDocs' conversion, so it is timed on full builds; live reload's two parts on saves under
+    ``insight serve``. CPU times, the least of ``rounds`` interleaved runs (the least is the one least disturbed).
+    """
+    docs = str(project / "content")
+    build = ["generator", "build", "--today", TODAY.isoformat()]
+    core = ["tools.bench.core", docs, TODAY.isoformat()]
+    caches = subprocess.run([sys.executable, "-m", "tools.bench.without", "--caches"], cwd=ROOT, env=ENV,
+                            capture_output=True, text=True, check=True).stdout.split()
+    jobs = {"none core": ("none", core), "none build": ("none", build), "lift-html": ("lift-html", build)}
+    jobs.update((c, (c, core)) for c in caches)
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        for key, (switch, args) in jobs.items():
+            try:
+                t = cpu_run([sys.executable, "-m", "tools.bench.without", switch, *args], project)
+            except RuntimeError as err:
+                print(f"{key}: {err}", file=sys.stderr)
+                continue
+            best[key] = min(best.get(key, t), t)
+    whole = best["none build"]
+    out: dict[str, tuple[float, float, float, str]] = {}
+    for c in caches:
+        if c in best:
+            out[f"`{c[4:]}` cache"] = (best["none core"], best[c], whole, "CPU")
+    if "lift-html" in best:
+        out["pre-rendered HTML lifted out of Python-Markdown (`lift_html`)"] = (whole, best["lift-html"], whole, "CPU")
+    if edits:
+        for switch, name in (("site-cache", "live reload reuses generated pages (`SiteCache`)"),
+                             ("changed-pages", "live reload converts only changed pages (`changed_pages`)")):
+            for field in (False, True):
+                with_ = statistics.median(save_to_reload(project, edits, field=field))
+                without = statistics.median(save_to_reload(project, edits, field=field, without=switch))
+                out[f"{name}: a {'frontmatter' if field else 'prose'} save"] = (with_, without, without, "wall")
+    return out
+
+
 def optimisations(rows: list[dict]) -> list[str]:
-    """Each optimisation the generator keeps, with and without, and what it saves as a share of a full build (an
-    optimisation that saves less than 5 % of a build does not earn its moving parts)."""
-    out = ["", "Each optimisation kept, with and without it; what it saves as a share of the whole job (the parse "
-           "cache: of a full `insight build`; live reload: of rebuilding the whole site under serve):", "",
+    """Each optimisation the generator keeps, with and without, and what it saves as a share of the whole job (an
+    optimisation that saves less than 5 % of it does not earn its moving parts)."""
+    out = ["", "## Optimisations, with and without", "",
+           "Each optimisation kept, with and without it, and what it saves as a share of the whole job: of a full "
+           "`insight build` for the parse cache, the caches and `lift_html` (CPU seconds, the least of two "
+           "interleaved runs; a cache is timed on the generator alone, the only work it touches); of the save "
+           "itself for live reload (seconds from save to reloaded page, median). Less than 5 % does not earn its "
+           "place.", "",
            "| conversations | optimisation | with | without | saves |", "|---:|---|---:|---:|---:|"]
     for r in rows:
         pairs = []
         if "warm_load" in r:  # loading with every note from the parse cache, and parsing every note
             pairs.append(("parse cache (`.cache/insight/`): loading the notes", r["warm_load"], r["load"], r["build"]))
         if r.get("reload") and r.get("reload_full"):
-            pairs.append(("live reload renders only what a save changed: a prose save", statistics.median(r["reload"]),
-                          r["reload_full"][0], r["reload_full"][0]))
+            pairs.append(("live reload as a whole: a prose save against a whole-site rebuild",
+                          statistics.median(r["reload"]), r["reload_full"][0], r["reload_full"][0]))
+        for name, (with_, without, whole, _) in r.get("optimisations", {}).items():
+            pairs.append((name, with_, without, whole))
         for name, with_, without, whole in pairs:
             out.append(f"| {r['n']:,} | {name} | {_s(with_)} | {_s(without)} | {(without - with_) / whole:.0%} |")
-    return out if len(out) > 5 else []
+    return out if len(out) > 7 else []
 
 
 def feature_section(title: str, module: str, *args: str) -> str:
@@ -373,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="builds of each kind, interleaved, per size (default 3)")
     ap.add_argument("--edits", type=int, default=5, help="saves timed under insight serve per size (0: skip)")
     ap.add_argument("--no-full-reload", action="store_true", help="skip timing one whole-site rebuild under serve")
+    ap.add_argument("--optimisations", type=int, default=1000, metavar="N",
+                    help="time each optimisation with and without it at N conversations (default 1000; 0: skip)")
     ap.add_argument("--out", help="also write the report to this file")
     ap.add_argument("--keep", action="store_true", help="keep the generated projects (their folder is printed)")
     args = ap.parse_args(argv)
@@ -383,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             print(f"benchmarking {n:,} conversations ...", file=sys.stderr, flush=True)
             rows.append(bench_size(n, work, n <= args.baseline_max, args.edits, not args.no_full_reload and n <= 1000,
-                                   args.runs))
+                                   args.runs, optimise=n == args.optimisations))
     finally:
         if args.keep:
             print(f"projects kept in {work}", file=sys.stderr)

@@ -1,0 +1,81 @@
+"""``python -m tools.bench.without SWITCH[,SWITCH...] MODULE [ARGS...]``: run MODULE (``generator``,
+``tools.bench.core``) with optimisations turned off, for the with/without rows of ``make bench``.
+
+Each switch undoes one optimisation the generator keeps, from outside the package, so the package carries no
+switch of its own: ``lru:<module>.<function>`` calls the function behind one ``functools.lru_cache``;
+``site-cache`` renders every generated page on every save under serve; ``changed-pages`` has MkDocs convert
+every page on every save; ``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown. ``none``
+turns nothing off (the same process shape, for the row's "with").
+"""
+
+from __future__ import annotations
+
+import importlib
+import runpy
+import sys
+from typing import Any
+
+import generator.cli  # noqa: F401 - every module the commands use, imported before anything is replaced
+import generator.plugin  # noqa: F401
+import generator.site  # noqa: F401
+
+
+def _replace(old: Any, new: Any) -> int:
+    """Put ``new`` wherever a generator module holds ``old`` (modules import helpers by name)."""
+    n = 0
+    for name, module in list(sys.modules.items()):
+        if name == "generator" or name.startswith("generator."):
+            for attr, value in list(vars(module).items()):
+                if value is old:
+                    setattr(module, attr, new)
+                    n += 1
+    return n
+
+
+def switch_off(name: str) -> None:
+    if name == "none":
+        return
+    if name.startswith("lru:"):
+        module, _, func = name[4:].rpartition(".")
+        cached = getattr(importlib.import_module(module), func)
+        if _replace(cached, cached.__wrapped__) == 0:
+            raise SystemExit(f"{name}: not found")
+    elif name == "site-cache":
+        from generator import incremental, site
+
+        incremental.SiteCache.generate = lambda self, kb, settings, user_pages=frozenset(): site.generate(kb, settings, user_pages)
+    elif name == "changed-pages":
+        from generator import livereload
+
+        livereload.changed_pages = lambda previous, current, user_texts=None: set(current)
+    elif name == "lift-html":
+        from generator import plugin
+
+        if not hasattr(plugin, "lift_html"):
+            raise SystemExit("lift-html: the plugin no longer lifts HTML out of pages")
+        plugin.lift_html = lambda markdown: (markdown, [])
+    else:
+        raise SystemExit(f"unknown switch {name!r}")
+
+
+def caches() -> list[str]:
+    """Every ``lru_cache`` in the package that caches results of work (not the one-off loaders of a single value)."""
+    found = []
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith("generator."):
+            for attr, value in vars(module).items():
+                info = getattr(value, "cache_info", None)
+                if info is not None and getattr(value, "__module__", None) == name and (info().maxsize or 0) >= 64:
+                    found.append(f"lru:{name}.{attr}")
+    return sorted(set(found))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 2 and sys.argv[1] == "--caches":
+        print("\n".join(caches()))
+        raise SystemExit(0)
+    switches, module, *args = sys.argv[1:]
+    for s in switches.split(","):
+        switch_off(s)
+    sys.argv = [module, *args]
+    runpy.run_module(module, run_name="__main__", alter_sys=True)
