@@ -44,7 +44,8 @@ def test_report_is_a_markdown_table_with_the_machine() -> None:
            "build_cpu": 18.0, "build_mb": 300.0, "pages": 1500, "build_index": 3 * 1024 * 1024, "build_runs": [21.0, 20.0, 19.5],
            "plain": 40.0, "plain_cpu": 36.0, "plain_ok": True, "plain_mb": 250.0, "plain_pages": 1000,
            "plain_index": 1024 * 1024, "plain_runs": [40.0, 41.0, 39.0],
-           "reload": [1.0, 1.2, 1.1], "reload_full": [4.4], "warm_load": 0.05, "warm_resolve": 0.2, "warm_render": 0.4}
+           "reload": [1.0, 1.2, 1.1], "reload_full": [4.4], "warm_load": 0.05, "warm_resolve": 0.2, "warm_render": 0.4,
+           "optimisations": {"`generator.escape._t` cache": (2.0, 2.5, 20.0, "CPU")}}
     text = report([row], {"CPU": "Test CPU", "cores": "2"}, "python -m tools.bench")
     assert "CPU Test CPU" in text and "| 1,000 | 0.30 s | 0.20 s | 0.40 s | 0.90 s | 0.90 s |" in text
     # 20 s over 1,500 pages is 13.3 ms a page, 40 s over 1,000 is 40 ms: a third; 300 MB against 250 MB is 1.2
@@ -54,10 +55,12 @@ def test_report_is_a_markdown_table_with_the_machine() -> None:
     assert "| 1,000 | 1.10 s | 1.00, 1.20, 1.10 |" in text
     assert "| 1,000 | 0.05 s | 0.20 s | 0.40 s | 0.65 s | 0.65 s |" in text  # building again, from the parse cache
     assert "a page of the insight site takes 0.33 times as long as a page of plain MkDocs" in text
-    # each optimisation kept, with and without, as a share of the build: (0.30 - 0.05) s of 20 s, and a prose
-    # save (1.1 s) against rebuilding the whole site (4.4 s)
+    # each optimisation kept, with and without, as a share of the build: (0.30 - 0.05) s of 20 s, a prose save
+    # (1.1 s) against rebuilding the whole site (4.4 s), a cache's (2.5 - 2.0) s of a 20 s build
+    assert "## Optimisations, with and without" in text
     assert "| 1,000 | parse cache (`.cache/insight/`): loading the notes | 0.05 s | 0.30 s | 1% |" in text
-    assert "| 1,000 | live reload renders only what a save changed: a prose save | 1.10 s | 4.40 s | 75% |" in text
+    assert "| 1,000 | live reload as a whole: a prose save against a whole-site rebuild | 1.10 s | 4.40 s | 75% |" in text
+    assert "| 1,000 | `generator.escape._t` cache | 2.00 s | 2.50 s | 2% |" in text
 
 
 def test_side_by_side_builds_both_sites_and_the_baseline_keeps_notes_out_of_its_nav(tmp_path: Path) -> None:
@@ -81,3 +84,27 @@ def test_side_by_side_builds_both_sites_and_the_baseline_keeps_notes_out_of_its_
     assert row["plain_pages"] == len(list(site.rglob("index.html"))) > len(notes)
     assert row["plain_index"] == (site / "search" / "search_index.json").stat().st_size
     assert row["pages"] > row["plain_pages"] and row["build_mb"] > 0 and row["build_cpu"] > 0
+
+
+def test_turning_an_optimisation_off_changes_how_long_not_what_is_made(tmp_path: Path) -> None:
+    """make bench's rows time each cache with and without it: without, the generator makes the same site."""
+    import json
+    import subprocess
+    import sys
+
+    from tools.bench.corpus import TODAY, write_corpus
+    from tools.bench.run import ENV, ROOT
+
+    write_corpus(tmp_path / "content", 60)
+    caches = subprocess.run([sys.executable, "-m", "tools.bench.without", "--caches"], cwd=ROOT, env=ENV,
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert "lru:generator.htmlblocks.html_link" in caches and "lru:generator.escape._t" in caches
+
+    def core(switches: str) -> dict:
+        out = subprocess.run([sys.executable, "-m", "tools.bench.without", switches, "tools.bench.core",
+                              str(tmp_path / "content"), TODAY.isoformat()], cwd=ROOT, env=ENV, capture_output=True,
+                             text=True, check=True)
+        return json.loads(out.stdout)
+
+    with_, without = core("none"), core(",".join(caches))
+    assert with_["generated_pages"] > 50 and with_["digest"] == without["digest"]
