@@ -122,7 +122,7 @@ def _conversation(iv: Interview, contact: dict[str, Any], entity: dict[str, Any]
     """A conversation as pages show it: every resolved field, its note's frontmatter and sections (not its prose),
     and everyone and everywhere it names as they are now (a list of conversations shows their roles and companies,
     and where you stand with each)."""
-    state = tuple((k, _note_state(v) if k == "note" else v) for k, v in vars(iv).items())
+    state = tuple(_note_state(iv.note) if f.name == "note" else getattr(iv, f.name) for f in fields(iv))
     named = _named(iv)
     return (state, tuple(contact.get(s) for s in named), tuple(entity.get(f"people:{s}") for s in named),
             entity.get(f"companies:{iv.company}"), tuple(entity.get(f"companies:{r.company}") for r in iv.referrals))

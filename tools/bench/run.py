@@ -383,12 +383,13 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     if "lift-html" in best:
         out["pre-rendered HTML lifted out of Python-Markdown (`lift_html`)"] = (whole, best["lift-html"], whole, "CPU")
     if edits:
-        for switch, name in (("site-cache", "live reload reuses generated pages (`SiteCache`)"),
-                             ("changed-pages", "live reload converts only changed pages (`changed_pages`)")):
-            for field in (False, True):
-                with_ = statistics.median(save_to_reload(project, edits, field=field))
+        with_ = {field: statistics.median(save_to_reload(project, edits, field=field)) for field in (False, True)}
+        for switch, name, fields in (("site-cache", "live reload reuses generated pages (`SiteCache`)", (False, True)),
+                                     ("changed-pages", "live reload converts only changed pages (`changed_pages`)", (False, True)),
+                                     ("parse-cache", "parse cache (`.cache/insight/`) under serve", (False,))):
+            for field in fields:
                 without = statistics.median(save_to_reload(project, edits, field=field, without=switch))
-                out[f"{name}: a {'frontmatter' if field else 'prose'} save"] = (with_, without, without, "wall")
+                out[f"{name}: a {'frontmatter' if field else 'prose'} save"] = (with_[field], without, without, "wall")
     return out
 
 

@@ -3,7 +3,7 @@
 
 Each switch undoes one optimisation the generator keeps, from outside the package, so the package carries no
 switch of its own: ``lru:<module>.<function>`` calls the function behind one ``functools.lru_cache``;
-``site-cache`` renders every generated page on every save under serve; ``changed-pages`` has MkDocs convert
+``parse-cache`` parses every note on every build; ``site-cache`` renders every generated page on every save under serve; ``changed-pages`` has MkDocs convert
 every page on every save; ``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown. ``none``
 turns nothing off (the same process shape, for the row's "with").
 """
@@ -40,6 +40,10 @@ def switch_off(name: str) -> None:
         cached = getattr(importlib.import_module(module), func)
         if _replace(cached, cached.__wrapped__) == 0:
             raise SystemExit(f"{name}: not found")
+    elif name == "parse-cache":
+        import os
+
+        os.environ["INSIGHT_CACHE"] = "0"
     elif name == "site-cache":
         from generator import incremental, site
 
