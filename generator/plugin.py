@@ -168,6 +168,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             config.nav = navigation(f.src_uri for f in files if f.is_documentation_page())
         if self.live:
             livereload.mark_unchanged(self.live, files, config, site)
+        else:
+            core.release_caches()  # one build: MkDocs holds every page from here on, the memos are dead weight
         return files
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:

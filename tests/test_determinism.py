@@ -25,3 +25,22 @@ def test_two_builds_are_byte_identical_and_leave_content_alone(tmp_path: Path, d
     assert {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= set(first)
     # the session's demo build (another folder, --strict) is the second build
     assert tree(demo_site) == first
+
+
+def test_a_build_after_the_memo_caches_are_emptied_is_the_same() -> None:
+    """The plugin empties the generator's memo caches once a build's pages are made (they are dead weight while
+    MkDocs converts); rendering again with them empty gives the same pages, headers and footers."""
+    import datetime as dt
+
+    from generator import site as core
+    from generator.settings import Settings
+
+    content = Path(__file__).resolve().parent.parent / "content"
+    settings = Settings(today=dt.date.fromisoformat(DEMO_TODAY))
+    first = core.build(content, settings)
+    core.release_caches()
+    from generator import htmlblocks, urls
+
+    assert urls._rel.cache_info().currsize == 0 and htmlblocks.html_link.cache_info().currsize == 0
+    again = core.build(content, settings)
+    assert (again.pages, again.headers, again.footers) == (first.pages, first.headers, first.footers)
