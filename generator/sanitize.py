@@ -118,10 +118,11 @@ _SCRIPTY = re.compile(r"<(?:script|style|iframe|object|embed|template|noscript|t
 def _loses(before: str, after: str) -> bool:
     """A quick look (most pages lose nothing): an element or attribute name fewer, or an element whose text goes."""
     def count(html: str) -> Counter[str]:
-        c: Counter[str] = Counter()
-        for tag, attrs in _TAG.findall(html):
-            c[tag.lower()] += 1
-            c.update(f"{tag.lower()} {a.lower()}" for a in _ATTR.findall(attrs))
+        # every page is checked (~300,000 elements at 1,000 notes): one regex pass, and the attribute regex only on
+        # the elements that have attributes
+        found = _TAG.findall(html)
+        c: Counter[str] = Counter(tag.lower() for tag, _ in found)
+        c.update(f"{tag.lower()} {a.lower()}" for tag, attrs in found if attrs for a in _ATTR.findall(attrs))
         return c
 
     return bool(count(before) - count(after)) or bool(_SCRIPTY.search(before))
