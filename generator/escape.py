@@ -8,7 +8,6 @@ Markdown but neutralises raw HTML and script URLs.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from .sanitize import defuse_links, escape_attr_lists
@@ -25,9 +24,7 @@ def t(value: Any) -> str:
     return _t(value) if isinstance(value, str) else _t("" if value is None else str(value))
 
 
-@lru_cache(maxsize=1 << 16)
 def _t(text: str) -> str:
-    """The same names are escaped on many pages: remember them."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = " ".join(_MD_SPECIAL.sub(r"\\\1", text).split())
     return _LINE_START.sub(lambda m: "\\-" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", text)
@@ -42,9 +39,7 @@ def md(value: Any) -> str:
     return _md(value) if isinstance(value, str) else _md("" if value is None else str(value))
 
 
-@lru_cache(maxsize=1 << 16)
 def _md(text: str) -> str:
-    """An answer shows on its note, its person's, company's, industry's and question pages: remember it."""
     text = escape_attr_lists(defuse_links(_RAW_HTML.sub("&lt;", text)))
     # what is left is text, not an address: a colon a browser cannot read back into a scheme (not &#58;)
     return _SCRIPT_URL.sub(lambda m: m.group(1) + "script\u200b:", text)

@@ -9,16 +9,14 @@ URLs (:mod:`generator.urls`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from html import escape
 from typing import Any, Callable
 
 from .urls import page_href
 
-@lru_cache(maxsize=1 << 16)
 def html_link(from_uri: str, to_uri: str, text: str, directory_urls: bool = True) -> str:
     """``<a href="relative URL">text</a>`` from one page to another (or a place on it), escaped, for pre-rendered
-    HTML: a question page links the same people, companies and notes from dozens of cards."""
+    HTML."""
     return f'<a href="{escape(html_href(from_uri, to_uri, directory_urls))}">{escape(text, quote=False)}</a>'
 
 

@@ -11,7 +11,6 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 COMPANY_SUFFIXES = frozenset(
     "inc incorporated llc llp ltd limited gmbh ag sa sas sarl bv nv plc corp corporation co company pty pvt oy ab as spa srl kk".split()
@@ -51,9 +50,8 @@ def _join_initials(text: str) -> str:
     return _INITIAL.sub(r"\1", text) if "." in text else text
 
 
-@lru_cache(maxsize=1 << 16)
 def key(kind: str, name: str) -> str:
-    """The identity of a name: folded, and for companies without legal suffixes (cached: names repeat)."""
+    """The identity of a name: folded, and for companies without legal suffixes."""
     words = fold(name).split()
     if not words:  # emoji or punctuation only: fold leaves nothing, and every such name would be one
         return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

@@ -94,8 +94,8 @@ class ParseCache:
         self._table: dict[str, tuple[str, bytes, Parsed]] | None = None
         self._digests: dict[str, bytes] = {}  # src_uri -> hash of the bytes get() saw, for save()
         self.hits = self.misses = 0
-        # under serve the table lives in memory from build to build, and writing all of it after every save
-        # was a tenth of a reload at 5,000 notes: the server writes it once, when it stops (flush)
+        # under serve the table lives in memory from build to build; writing all of it after every save costs
+        # a tenth of a reload at 5,000 notes, so the server writes it once, when it stops (flush)
         self.write_later = False
         self._unwritten = False
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
 from typing import Any, Callable
 
 from .escape import _t
@@ -22,7 +21,6 @@ def href(from_uri: str, to_uri: str) -> str:
     return _rel(from_uri.rpartition("/")[0], to_uri)
 
 
-@lru_cache(maxsize=1 << 17)
 def _rel(base: str, to_uri: str) -> str:
     """``posixpath.relpath(to_uri, base)`` for clean docs-dir paths, without its os.getcwd() per call."""
     src = base.split("/") if base else []
@@ -88,7 +86,6 @@ def relink(text: str, from_uri: str, to_uri: str, directory_urls: bool | None = 
     return _relink(text, from_dir, to_uri, directory_urls)
 
 
-@lru_cache(maxsize=1 << 12)
 def _relink(text: str, from_dir: str, to_uri: str, directory_urls: bool | None) -> str:
     def target(m: re.Match[str]) -> str:
         written = m.group(2)
@@ -130,7 +127,5 @@ def make_link(page_uri: str) -> Callable[..., str]:
     return link
 
 
-@lru_cache(maxsize=1 << 17)
 def _link(base: str, uri: str, text: str) -> str:
-    """Pages in one folder link the same people and notes over and over (a build makes ~150,000 links)."""
     return f"[{_t(text)}]({_rel(base, uri)})"

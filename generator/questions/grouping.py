@@ -54,7 +54,6 @@ _DELETE_INDEX = _build_delete_index()
 _KNOWN = KEYWORDS | STOPWORDS | COMMON_WORDS
 
 
-@lru_cache(maxsize=65536)
 def _correct(token: str) -> str:
     """Fix a token that is one edit (or one swap) away from a lexicon keyword; leave everything else alone."""
     if token in TYPOS:
@@ -67,7 +66,6 @@ def _correct(token: str) -> str:
     return candidates.pop() if len(candidates) == 1 else token
 
 
-@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lowercase, fold quotes, expand contractions, fix typos and read notes-style third person ("what surprised
     them") as second person, so lexicon patterns stay simple."""
@@ -88,7 +86,6 @@ def normalise(text: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Strip a common English suffix; crude, but enough to let "skills" meet "skill" in the fallback."""
     for suffix in _SUFFIXES:
@@ -97,7 +94,6 @@ def _stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
 def signature(text: str) -> frozenset[str]:
     """The stemmed content words of a question: what the fallback compares when no intent matches."""
     words = normalise(text).split()
@@ -105,7 +101,7 @@ def signature(text: str) -> frozenset[str]:
     return content or frozenset(words)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # derive asks it of every question again on every frontmatter save under serve
 def intent_of(text: str) -> str | None:
     """The slug of the first lexicon intent whose patterns match the question, or ``None``."""
     norm = normalise(text)

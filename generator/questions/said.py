@@ -82,7 +82,7 @@ so not no do does did done have has had there here all both such own same too on
 """.split())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # a group's wording and each place's are chosen from the same sentences, on every save
 def features(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     """``(concepts, other content words, negated)`` of one sentence."""
     norm = normalise(text)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from typing import Iterator
 
 from .. import private
@@ -120,22 +119,18 @@ def note_warnings(note: Note) -> tuple[Diagnostic, ...]:
     """Warnings for contact details in what a note shared with classmates would put into a guide (private parts
     are skipped), and for a body whose private parts cannot be told apart with confidence; none for notes that
     never reach a guide. Loading a note asks for them (:func:`generator.load.load_note`), so they are found
-    where the note is parsed, in either process, and remembered with it under serve."""
+    where the note is parsed, and kept with it in the parse cache (under serve only a saved note is scanned again)."""
     if note.kind in ("companies", "industries"):  # their text goes into any guide that names them
         return unclear_warnings(note.path, note.body, note.body_line)
     if note.kind != "interviews" or note.meta.get("share") not in SHARED:
         return ()
     shared = tuple((fld, note.lines.get(fld, 1), text) for fld, text in _shared_texts(note))
-    try:
-        return _note_warnings(note.path, note.body, note.body_line, note.meta["share"], shared)
-    except TypeError:  # a value that cannot be a cache key
-        return _note_warnings.__wrapped__(note.path, note.body, note.body_line, note.meta["share"], shared)
+    return _note_warnings(note.path, note.body, note.body_line, note.meta["share"], shared)
 
 
-@lru_cache(maxsize=1 << 14)
 def _note_warnings(path: str, body: str, body_line: int, share: str,
                    shared: tuple[tuple[str, int, str], ...]) -> tuple[Diagnostic, ...]:
-    """One note's warnings, remembered: under ``insight serve`` every save scans every note again."""
+    """One shared note's warnings."""
     out = list(unclear_warnings(path, body, body_line))
     body = private.regions(body).blank(body)
     found = list(find_contacts(body))
