@@ -135,15 +135,11 @@ def _make(output: str, how: str, reads: tuple[str, ...] | None, make: Callable[[
 
 
 def release_caches() -> None:
-    """Empty the memo caches rendering filled (links, escaped names, question features): at 1,000 conversations
-    they hold 40 MB that MkDocs' own build has no use for. Not under ``insight serve``, where the next save
-    renders with them."""
-    from . import escape, htmlblocks, identity, urls
+    """Empty the memo caches the derive stage filled (question intents, what was said): MkDocs' own build has no
+    use for them. Not under ``insight serve``, where the next save derives with them."""
     from .questions import grouping, said
 
-    for cached in (urls._rel, urls._link, urls._relink, htmlblocks.html_link, escape._t, escape._md, identity.key,
-                   grouping._correct, grouping.normalise, grouping._stem, grouping.signature, grouping.intent_of,
-                   said.features):
+    for cached in (grouping.intent_of, said.features):
         cached.cache_clear()
 
 

@@ -39,8 +39,8 @@ def test_a_build_after_the_memo_caches_are_emptied_is_the_same() -> None:
     settings = Settings(today=dt.date.fromisoformat(DEMO_TODAY))
     first = core.build(content, settings)
     core.release_caches()
-    from generator import htmlblocks, urls
+    from generator.questions import grouping, said
 
-    assert urls._rel.cache_info().currsize == 0 and htmlblocks.html_link.cache_info().currsize == 0
+    assert grouping.intent_of.cache_info().currsize == 0 and said.features.cache_info().currsize == 0
     again = core.build(content, settings)
     assert (again.pages, again.headers, again.footers) == (first.pages, first.headers, first.footers)
