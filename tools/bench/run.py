@@ -65,20 +65,6 @@ def make_plain(project: Path, where: Path) -> None:
     (where / "mkdocs.yml").write_text(PLAIN_YML, encoding="utf-8")
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Run ``cmd``; (wall seconds, peak resident MB of the process, exit status)."""
-    with tempfile.TemporaryFile() as log:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode:
-            log.seek(0)
-            sys.stderr.write(log.read().decode(errors="replace")[-3000:])
-    return wall, usage.ru_maxrss / 1024, proc.returncode
-
-
 def measure(cmd: list[str], cwd: Path) -> dict[str, float]:
     """Run ``cmd``: its wall seconds, CPU seconds (user and system), peak resident MB and exit status."""
     with tempfile.TemporaryFile() as log:
