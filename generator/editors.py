@@ -17,9 +17,11 @@ on parsed values, so the loader calls it in one place each and the rules are tes
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
+from urllib.parse import quote
 
 # [[target]], [[target|shown]], [[target#heading]], [[target#heading|shown]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?\]\]")
@@ -93,13 +95,12 @@ def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str) -> st
     name is unknown), so the rest of the pipeline treats them as links the user wrote."""
     if "[[" not in text:
         return text
-    import posixpath  # noqa: PLC0415
-
     base = posixpath.dirname(from_uri) or "."
 
     def link(uri: str, label: str) -> str:
         label = label.replace("[", "\\[").replace("]", "\\]")
-        return f"[{label}]({posixpath.relpath(uri, base)})"
+        # quoted: a file named as people write names has spaces, which end a Markdown link's target
+        return f"[{label}]({quote(posixpath.relpath(uri, base), safe='/')})"
 
     return replace_wikilinks(text, lambda name: names.get(link_key(name)), link)
 

@@ -79,15 +79,14 @@ def kind_of(src_uri: str) -> str | None:
 
     A note may be a folder, ``interviews/<name>/index.md``, with its attachments beside it; MkDocs
     gives it the URL of ``interviews/<name>.md``, so the two are checked for clashes like any others.
+    People, companies and industries may sit in subfolders too: the file's name is the entity's.
     """
     head, _, rest = src_uri.partition("/")
     if head not in KINDS or not rest.endswith(MARKDOWN) or head != "interviews" and not rest.endswith(".md"):
         return None  # a conversation may be any Markdown file MkDocs reads; an entity file is <slug>.md, its page's name
     if stem(rest) in ("index", "README"):  # the section's own page (the generated index, or text on top of it)
         return None
-    if head != "interviews" and "/" in rest:
-        return None
-    return head
+    return head  # subfolders are allowed for every kind: people sort them (Obsidian's People/Colleagues/...)
 
 
 def discover(docs_dir: str | Path, report_prefix: str | None = None) -> list[Source]:

@@ -20,6 +20,13 @@ _CLASSES: dict[str, type[Entity]] = {"people": Person, "companies": Company, "in
 _SINGULAR = {"people": "person", "companies": "company", "industries": "industry"}
 
 
+def _name_of_file(stem: str) -> str:
+    """A file named like a slug (jane-doe) is Jane Doe; one named as people write names (JP Morgan) keeps its spelling."""
+    if " " in stem or stem != stem.lower():
+        return stem
+    return stem.replace("-", " ").title()
+
+
 class Resolver:
     """Holds the registries while one knowledge base is being resolved."""
 
@@ -33,10 +40,10 @@ class Resolver:
         self.kb.diagnostics.append(Diagnostic(note.path, line, 1, fld, message, hint, "warning"))
 
     def register_file(self, note: Note) -> None:
-        """An entity file: its slug is the file name, its name and aliases are authoritative."""
+        """An entity file: its slug is its path under the kind's folder, its name and aliases are authoritative."""
         kind = note.kind
-        slug = note.src_uri.split("/", 1)[1][:-3]
-        name = note.meta.get("name") or slug.replace("-", " ").title()
+        slug = note.src_uri.split("/", 1)[1][:-3]  # a subfolder stays in the slug, so the page stays where the file is
+        name = note.meta.get("name") or _name_of_file(slug.rsplit("/", 1)[-1])
         registry = self.registries[kind]
         taken = registry.by_key.get(key(kind, name))
         if taken and taken != slug:

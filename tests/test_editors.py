@@ -19,6 +19,7 @@ import pytest
 from generator import body, editors
 from generator.load import Source, load_note
 from tests.conftest import ROOT, make_project, run_insight
+from tests.support.links import broken_html_links, json_asset_urls, target
 
 FIXTURE = ROOT / "tests" / "fixtures" / "editors"
 TODAY = "2026-12-04"
@@ -91,6 +92,28 @@ def test_person_title_is_the_job_title_not_the_heading(site: Path) -> None:
     text = text_of(page)
     assert "Senior Data Scientist at Acme Analytics" in text
     assert "location: Berlin" in text  # a field the schema does not know, kept and shown
+
+
+def test_a_person_file_in_a_subfolder_is_that_persons(site: Path) -> None:
+    # content/people/Colleagues/Ines Duarte.md: the file is hers, wherever the vault sorts it
+    page = site / "people" / "Colleagues" / "Ines Duarte" / "index.html"
+    text = text_of(page)
+    assert re.search(r"<h1[^>]*>Ines Duarte", page.read_text(encoding="utf-8"))
+    assert "Analytics Engineer at Globex Corporation" in text
+    assert "Prefers a short agenda sent the day before" in text
+    assert not (site / "people" / "ines-duarte").exists()  # the conversation naming [[Ines Duarte]] found her file
+    note = (site / "interviews" / "2026-12-10 Ines Duarte" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="../../people/Colleagues/Ines(%20| )Duarte/">Ines Duarte</a>', note)
+    people = text_of(site / "people" / "index.html")
+    assert people.count("Ines Duarte") == 1
+
+
+def test_every_link_on_the_vaults_site_opens_a_page(site: Path) -> None:
+    assert broken_html_links(site) == []
+    for asset, urls in json_asset_urls(site).items():
+        assert urls, asset
+        missing = [u for u in urls if target(site, "", u) is None]
+        assert missing == [], asset
 
 
 def test_synonym_headings_feed_the_company_page(site: Path) -> None:
