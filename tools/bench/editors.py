@@ -27,11 +27,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 _TIMER = """
 import sys, time
+import generator
 from generator.load import discover, load_all, load_note
 sources = discover(sys.argv[1])
 t0 = time.process_time()  # CPU time: on a shared machine wall time measures the neighbours too
 notes, diags = load_all(sources, load_note)
-print(time.process_time() - t0, len(notes), sum(d.is_error for d in diags))
+print(time.process_time() - t0, len(notes), sum(d.is_error for d in diags), generator.__file__)
 """
 
 
@@ -79,8 +80,12 @@ def load_once(docs: Path, code: Path) -> tuple[float, int, int]:
     """The CPU time of loading ``docs`` in a fresh interpreter with the generator package found in ``code``,
     with the notes and errors found."""
     env = {**os.environ, "PYTHONPATH": str(code)}
-    out = subprocess.run([sys.executable, "-c", _TIMER, str(docs)], env=env, capture_output=True, text=True, check=True)
-    seconds, notes, errors = out.stdout.split()
+    # run from ``code``: `python -c` puts the working directory first on sys.path, ahead of PYTHONPATH
+    out = subprocess.run([sys.executable, "-c", _TIMER, str(docs)], env=env, cwd=code, capture_output=True, text=True,
+                         check=True)
+    seconds, notes, errors, module = out.stdout.split()
+    if not Path(module).resolve().is_relative_to(code.resolve()):
+        raise SystemExit(f"timed the generator in {module}, not the one in {code}")
     return float(seconds), int(notes), int(errors)
 
 
