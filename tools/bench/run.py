@@ -65,11 +65,12 @@ def make_plain(project: Path, where: Path) -> None:
     (where / "mkdocs.yml").write_text(PLAIN_YML, encoding="utf-8")
 
 
-def measure(cmd: list[str], cwd: Path) -> dict[str, float]:
-    """Run ``cmd``: its wall seconds, CPU seconds (user and system), peak resident MB and exit status."""
+def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run ``cmd``: its wall seconds, CPU seconds (user and system, its child processes included), peak resident
+    MB and exit status."""
     with tempfile.TemporaryFile() as log:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         rc = os.waitstatus_to_exitcode(status)
