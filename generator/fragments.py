@@ -397,29 +397,6 @@ def person_connections(kb: KnowledgeBase, person: Any, net: Any, settings: Any, 
     return html_block(f"<ul data-search-exclude>\n{lis}</ul>")
 
 
-def net_groups_html(net: Any, settings: Any, groups: Iterable[tuple[str, list[Any]]], labels: dict[str, str],
-                    page_uri: str) -> str:
-    """The network's text version: every line of the map, a collapsed group per kind, each a table. HTML (as
-    Python-Markdown writes ``??? abstract`` and a table): at 1,000 conversations it is thousands of rows, and it
-    was most of the Markdown of the whole site's biggest page."""
-    a, _ = _html_links(page_uri, settings)
-    me = f"{escape(settings.me.name, quote=False)} (you)"
-
-    def node(node_id: str) -> str:
-        n = net.nodes[node_id]
-        return me if n.kind == "me" else a(n.src_uri, n.label)
-
-    out = []
-    for heading, edges in groups:
-        rows = "".join(f"<tr>\n<td>{node(e.source)}</td>\n<td>{escape(labels[e.kind], quote=False)}</td>\n<td>{node(e.target)}</td>\n"
-                       f"<td>{escape(' '.join((e.channel.replace('-', ' ') if e.channel else e.why or '').split()), quote=False)}</td>\n</tr>\n"
-                       for e in edges)
-        out.append(f'<details class="abstract">\n<summary>{escape(heading, quote=False)} ({len(edges):,})</summary>\n'
-                   '<div class="insight-connections">\n<table>\n<thead>\n<tr>\n<th>From</th>\n<th>Connection</th>\n<th>To</th>\n'
-                   f"<th>Channel or reason</th>\n</tr>\n</thead>\n<tbody>\n{rows}</tbody>\n</table>\n</div>\n</details>\n")
-    return html_block("".join(out).rstrip())
-
-
 def net_node(net: Any, settings: Any, node_id: str, link: Link) -> str:
     """A network node as a link to its page; you are your name."""
     n = net.nodes[node_id]
@@ -431,7 +408,7 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
     return " → ".join(net_node(net, settings, i, link) for i in ids)
 
 
-GLOBALS = {"html_block": html_block, "person_connections": person_connections, "net_groups_html": net_groups_html, "iv_table": iv_table, "people_table": people_table,
+GLOBALS = {"html_block": html_block, "person_connections": person_connections, "iv_table": iv_table, "people_table": people_table,
            "companies_table": companies_table, "sourced_items": sourced_items, "said_items": said_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "md_items": md_items, "said": said, "net_node": net_node, "net_path": net_path}

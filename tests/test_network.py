@@ -125,10 +125,14 @@ def test_network_page_shows_the_analysis_and_a_text_version(chain: Path) -> None
     assert "Wayne Enterprises | **No path yet**" in page
     assert "[Ingrid Larsen](../people/ingrid-larsen.md) | [Initech](../companies/initech.md) | [Roman Petrov](../people/roman-petrov.md) | hires juniors |" in page
     text = page.split("## Connections (text version)")[1]
-    text_rows = re.findall(r"<tr>\n<td>", text)  # body rows (the heading rows hold <th>)
-    assert len(text_rows) == len(json.loads(site.assets[PATH])["edges"])  # every edge once, in one of the groups
-    assert text.count('<details class="abstract">\n<summary>') >= 3  # grouped by kind, each group collapsed
-    assert '<td><a href="../people/roman-petrov/">Roman Petrov</a></td>\n<td>introduced you to</td>' in text
+    assert "| [Introductions](connections/introductions/index.md) | 2 |" in text  # a table of its own per kind
+    listed = [u for u in site.pages if u.startswith("network/connections/")]
+    assert len(listed) >= 3 and all(f"]({u.removeprefix('network/')})" in text for u in listed)
+    rows = [r for u in listed for r in re.findall(r"<tr><td>.*</tr>", site.pages[u])]  # body rows (the heading holds <th>)
+    assert len(rows) == len(json.loads(site.assets[PATH])["edges"])  # every edge once, on one of the pages
+    assert ('<tr><td><a href="../../../people/evelyn-chen/">Evelyn Chen</a></td><td>introduced you to</td>'
+            '<td><a href="../../../people/roman-petrov/">Roman Petrov</a></td><td>family friends</td></tr>'
+            in site.pages["network/connections/introductions/index.md"])
     person = site.pages["people/roman-petrov.md"]
     assert 'data-src="../../assets/insight/network.json" data-focus="person:roman-petrov"' in person
     priya = site.pages["people/priya-raman.md"]

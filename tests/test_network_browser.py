@@ -121,16 +121,19 @@ def test_dark_palette_redraws_without_errors(page, demo_url: str) -> None:
 
 
 class _Table(HTMLParser):
-    """Rows of the text version's table, as (from, connection, to) text."""
+    """Rows of a text version page's table, as (from, connection, to) text; and where the page links to."""
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[list[str]] = []
+        self.links: list[str] = []
         self.depth = 0
         self.cell: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
-        if tag == "div" and ("class", "insight-connections") in attrs:
+        if tag == "a" and dict(attrs).get("href"):
+            self.links.append(dict(attrs)["href"])
+        if tag == "div" and ("class", "insight-listing") in attrs:
             self.depth = 1
         elif self.depth and tag == "div":
             self.depth += 1
@@ -152,13 +155,20 @@ class _Table(HTMLParser):
 
 
 def test_text_version_lists_the_same_connections(demo_site: Path) -> None:
+    """Followed from the network page's text version, its pages list every line of the map."""
     data = json.loads((demo_site / "assets/insight/network.json").read_text(encoding="utf-8"))
     label = {n["id"]: n["l"] for n in data["nodes"]}
-    parser = _Table()
-    parser.feed((demo_site / "network/index.html").read_text(encoding="utf-8"))
-    rows = {(r[0].removesuffix(" (you)"), r[2]) for r in parser.rows if r}
-    edges = {(label[e["s"]], label[e["t"]]) for e in data["edges"]}
-    assert rows == edges
+    network = _Table()
+    network.feed((demo_site / "network/index.html").read_text(encoding="utf-8"))
+    kinds = sorted({h for h in network.links if h.startswith("connections/")})
+    assert kinds
+    rows = []
+    for href in kinds:
+        parser = _Table()
+        parser.feed((demo_site / "network" / href / "index.html").read_text(encoding="utf-8"))
+        rows += [(r[0].removesuffix(" (you)"), r[2]) for r in parser.rows if r]
+    edges = [(label[e["s"]], label[e["t"]]) for e in data["edges"]]
+    assert sorted(rows) == sorted(edges)
 
 
 @pytest.mark.parametrize("path", ["", "industries/data-science/", "network/", "people/roman-petrov/"])
@@ -227,7 +237,7 @@ class _Elements(HTMLParser):
 def _pages(site: Path) -> list[Path]:
     data = json.loads((site / "assets/insight/network.json").read_text(encoding="utf-8"))
     urls = ["network/", ""] + [n["u"] for n in data["nodes"] if n["u"]]
-    return [site / u / "index.html" for u in urls]
+    return [site / u / "index.html" for u in urls] + sorted((site / "network").glob("*/**/index.html"))
 
 
 def test_hostile_names_stay_text_in_html(nasty_site: Path) -> None:
@@ -242,6 +252,9 @@ def test_hostile_names_stay_text_in_html(nasty_site: Path) -> None:
     shown = " ".join(network.text)
     for value in (NASTY_PERSON, NASTY_INTRO, NASTY_COMPANY, NASTY_REFERRAL):
         assert value in shown
+    referrals = _Elements()
+    referrals.feed((nasty_site / "network/connections/referrals/index.html").read_text(encoding="utf-8"))
+    assert NASTY_WHY in " ".join(referrals.text) and NASTY_REFERRAL in " ".join(referrals.text)
 
 
 def test_hostile_names_stay_text_in_the_json(nasty_site: Path) -> None:

@@ -93,7 +93,11 @@ def test_warm_paths_run_only_through_people_who_helped(site: core.Site) -> None:
         "person:lee-moss": ["me", "person:dana-eng", "company:initech", "person:lee-moss"],
     }
     network = plain(site.pages["network/index.md"])
-    assert "Declined or never replied, so never part of a path: Ivan Joy (declined), Jo Kim (no reply)." in network
+    # every path, then those who declined or never replied: more rows than the network page shows, so on a page of their own
+    rows = [line for line in plain(site.pages["network/paths/index.md"]).splitlines() if "(you) → " in line or ": never" in line]
+    assert len(rows) == len(paths) + 2
+    assert rows[-2:] == ["Ivan JoyDeclined: never part of a path", "Jo KimNo reply: never part of a path"]  # cells run together
+    assert "The first 10 of 14 people and companies; see them all." in network
     # Ana introduced Carl and Ivan, but Ivan declined: one introduction; she suggested Ben and Kai: two referrals
     assert "| Ana Lima | 1 | 2 |" in network
     assert "Warm path: Me (you) → Ana Lima → Acme → Eve Fox" in plain(site.pages["people/eve-fox.md"])

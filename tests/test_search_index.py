@@ -49,7 +49,8 @@ def test_pages_that_only_gather_are_left_out(demo_site: Path, index: list[dict])
     found = pages(index)
     gathering = ["", "interviews/", "interviews/timeline/", "people/", "companies/", "industries/", "network/", "tags/",
                  "pipeline/"] + [p.parent.relative_to(demo_site).as_posix() + "/"
-                                                   for p in (demo_site / "prep").glob("*/index.html")]
+                                                   for p in (demo_site / "prep").glob("*/index.html")] + [
+        p.parent.relative_to(demo_site).as_posix() + "/" for p in (demo_site / "network").glob("*/**/index.html")]
     assert all((demo_site / g / "index.html").is_file() for g in gathering)  # they exist, and are not searched
     assert not found & set(gathering)
     assert "questions/" in found  # every question's wording, by topic, found in one place

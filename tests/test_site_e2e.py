@@ -135,7 +135,8 @@ def test_search_indexes_each_thing_where_it_was_said(demo_site: Path, kb) -> Non
     assert {"people/roman-petrov/", "companies/acme-analytics/", "industries/data-science/", "questions/",
             "follow-ups/"} <= pages
     # the network's text version names everyone again; each is found on their own page (tests/test_search_index.py)
-    gathered = {p for p in pages if p in ("interviews/", "interviews/timeline/", "network/") or p.startswith("questions/") and p != "questions/"}
+    gathered = {p for p in pages if p in ("interviews/", "interviews/timeline/") or p.startswith("network/")
+                or p.startswith("questions/") and p != "questions/"}
     assert gathered == set()
     assert (demo_site / "questions/finance/index.html").is_file() and (demo_site / "interviews/timeline/index.html").is_file()
 
