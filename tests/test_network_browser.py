@@ -171,7 +171,8 @@ def test_text_version_lists_the_same_connections(demo_site: Path) -> None:
     assert sorted(rows) == sorted(edges)
 
 
-@pytest.mark.parametrize("path", ["", "industries/data-science/", "network/", "people/roman-petrov/"])
+@pytest.mark.parametrize("path", ["", "industries/data-science/", "network/", "network/connections/introductions/",
+                                  "people/roman-petrov/"])
 def test_no_serious_accessibility_violations(page, demo_url: str, path: str) -> None:
     page.goto(f"{demo_url}/{path}")
     if path in ("network/", "people/roman-petrov/"):
