@@ -97,7 +97,7 @@ def test_warm_paths_run_only_through_people_who_helped(site: core.Site) -> None:
     rows = [line for line in plain(site.pages["network/paths/index.md"]).splitlines() if "(you) → " in line or ": never" in line]
     assert len(rows) == len(paths) + 2
     assert rows[-2:] == ["Ivan JoyDeclined: never part of a path", "Jo KimNo reply: never part of a path"]  # cells run together
-    assert "The first 10 of 14 people and companies; see them all." in network
+    assert "The first 10 of 14 people and companies." in network
     # Ana introduced Carl and Ivan, but Ivan declined: one introduction; she suggested Ben and Kai: two referrals
     assert "| Ana Lima | 1 | 2 |" in network
     assert "Warm path: Me (you) → Ana Lima → Acme → Eve Fox" in plain(site.pages["people/eve-fox.md"])

@@ -123,8 +123,8 @@ def _preview(by_key: dict[str, Listing], key: str, link: Callable[..., str]) -> 
     rows = "".join("| " + " | ".join(_md_cell(c, link) for c in r.cells) + " |\n" for r in listing.rows[:PREVIEW])
     out = head + rows
     if len(listing.rows) > PREVIEW:
-        out += (f"\nThe first {PREVIEW} of {counted(len(listing.rows), *listing.noun)}; "
-                f"{link(listing.uri(1), 'see them all')}{_paging(listing)}.\n")
+        # the link says where it goes: a screen reader's list of links would otherwise hold three "see them all"
+        out += f"\nThe first {PREVIEW} of {link(listing.uri(1), counted(len(listing.rows), *listing.noun))}{_paging(listing)}.\n"
     return out
 
 
