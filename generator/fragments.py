@@ -51,7 +51,7 @@ def html_table(page_uri: str, directory_urls: bool, headers: Iterable[str], rows
     # the rows name pages search finds on their own (a table of conversations is on every person's, company's and
     # industry's page): the table is kept out of the index
     return html_block(f'<div class="insight-sortable">\n<table data-search-exclude>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n'
-                      f"{body}\n</tbody>\n</table>\n</div>")
+                      f"{body}\n</tbody>\n</table>\n</div>", searched=False)
 
 
 def _ref(entity: Any) -> tuple[str, str] | None:
@@ -106,7 +106,7 @@ def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], pag
     a, user = _html_links(page_uri, settings)
     people = kb.people
     lis = "".join(f"<li>{user(text, iv)} ({a(iv, people[iv.person].name)})</li>\n" for text, iv in items)
-    return html_block(f"{UNSEARCHED}\n<ul>\n{lis}</ul>\n</div>")
+    return html_block(f"{UNSEARCHED}\n<ul>\n{lis}</ul>\n</div>", searched=False)
 
 
 def said_items(kb: KnowledgeBase, groups: Iterable[Any], page_uri: str, settings: Any) -> str:
@@ -127,7 +127,7 @@ def said_items(kb: KnowledgeBase, groups: Iterable[Any], page_uri: str, settings
                          for s in g.others)
         lis.append(f"<li>{text} (said by {n} {'people' if n != 1 else 'person, more than once'}: {who})"
                    + (f"\n<ul>\n{others}</ul>\n" if others else "") + "</li>\n")
-    return html_block(f"{UNSEARCHED}\n<ul>\n{''.join(lis)}</ul>\n</div>")
+    return html_block(f"{UNSEARCHED}\n<ul>\n{''.join(lis)}</ul>\n</div>", searched=False)
 
 
 def _wordings(g: Any, shown: int) -> str:
@@ -175,7 +175,7 @@ def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], page_uri: str, setti
         body = markdown_in_html(relink(md(ans.text), iv.src_uri, page_uri, directory_urls)) if ans.text else "<p><em>Asked; no answer noted.</em></p>"
         out.append(f"<li>\n<p>{head} · {a(iv, ans.date.isoformat())}</p>\n<hr />\n{body}\n</li>\n")
     out.append("</ul>\n</div>")
-    return html_block("".join(out))
+    return html_block("".join(out), searched=False)
 
 
 def question_group(kb: KnowledgeBase, g: Any, link: Link, page_uri: str, settings: Any, level: str = "###",
@@ -221,7 +221,7 @@ def said(answers: Iterable[tuple[Any, Interview]], page_uri: str, settings: Any)
         answer = markdown_in_html(relink(md(qa.answer), iv.src_uri, page_uri, directory_urls)) if qa.answer else ""
         out.append(f'<details class="question">\n<summary>{escape(" ".join(qa.question.split()), quote=False)}</summary>\n'
                    f"<p>({html_link(page_uri, iv.src_uri, iv.date.isoformat(), directory_urls)})</p>\n{answer}\n</details>\n")
-    return html_block(f"{UNSEARCHED}\n{''.join(out)}</div>")
+    return html_block(f"{UNSEARCHED}\n{''.join(out)}</div>", searched=False)
 
 
 class NoteParts:
@@ -363,7 +363,7 @@ def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[
                           for other in ivs)
             blocks.append(f"<p><strong>{escape(heading, quote=False)}</strong></p>\n<ul>\n{lis}</ul>\n")
         # the same conversations are listed under many notes: searching finds each on its own page instead
-        out.append(f"## Related conversations\n\n{html_block('<div data-search-exclude>' + chr(10) + ''.join(blocks) + '</div>')}\n")
+        out.append(f"## Related conversations\n\n{html_block('<div data-search-exclude>' + chr(10) + ''.join(blocks) + '</div>', searched=False)}\n")
     return "".join(out)
 
 
@@ -394,7 +394,7 @@ def person_connections(kb: KnowledgeBase, person: Any, net: Any, settings: Any, 
     if not items:
         return "No introductions or referrals recorded."
     lis = "".join(f"<li>{x}</li>\n" for x in items)
-    return html_block(f"<ul data-search-exclude>\n{lis}</ul>")
+    return html_block(f"<ul data-search-exclude>\n{lis}</ul>", searched=False)
 
 
 def net_node(net: Any, settings: Any, node_id: str, link: Link) -> str:

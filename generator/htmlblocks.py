@@ -23,10 +23,54 @@ def html_link(from_uri: str, to_uri: str, text: str, directory_urls: bool = True
 HTML_OPEN, HTML_CLOSE = "<!-- insight:html -->", "<!-- /insight:html -->"
 
 
-def html_block(html: str) -> str:
+UNSEARCHED = "<!-- insight:unsearched -->"
+
+
+def html_block(html: str, searched: bool = True) -> str:
     """Pre-rendered HTML in a generated page, marked so the MkDocs plugin can keep it away from Python-Markdown
-    (see :func:`lift_html`). The page stays valid Markdown with or without the plugin (raw HTML is Markdown)."""
-    return f"{HTML_OPEN}\n{html}\n{HTML_CLOSE}"
+    (see :func:`lift_html`). The page stays valid Markdown with or without the plugin (raw HTML is Markdown).
+
+    ``searched=False`` for a block that is all ``data-search-exclude`` (a copy of what is found on its own page):
+    the plugin sets it aside while search reads the page (:func:`set_aside`), instead of search parsing it to
+    throw it away; at 1,000 conversations such blocks are three fifths of the HTML search would parse."""
+    return f"{HTML_OPEN}\n{html if searched else UNSEARCHED + chr(10) + html}\n{HTML_CLOSE}"
+
+
+def spans(html: str, blocks: list[str]) -> list[tuple[int, int]] | None:
+    """Where each of ``blocks`` is in ``html``, found in order as written in it; None when one is not found or the
+    page already holds a placeholder's text (a note may write anything)."""
+    if _ASIDE in html:
+        return None
+    out, at = [], 0
+    for block in blocks:
+        found = html.find(block, at) if block else -1
+        if found < 0:
+            return None
+        out.append((found, found + len(block)))
+        at = found + len(block)
+    return out
+
+
+def set_aside(html: str, where: list[tuple[int, int]]) -> tuple[str, list[str]]:
+    """``html`` with the parts at ``where`` (:func:`spans`) replaced by empty placeholders, and those parts, to
+    :func:`put_back`."""
+    out, parts, at = [], [], 0
+    for i, (start, end) in enumerate(where):
+        out.append(html[at:start] + f'{_ASIDE}"{i}"></div>')
+        parts.append(html[start:end])
+        at = end
+    out.append(html[at:])
+    return "".join(out), parts
+
+
+def put_back(html: str, blocks: list[str]) -> str:
+    """The page's HTML with the blocks :func:`set_aside` took out back in their places."""
+    for i, block in enumerate(blocks):
+        html = html.replace(f'{_ASIDE}"{i}"></div>', block, 1)
+    return html
+
+
+_ASIDE = "<div data-insight-aside="
 
 
 def lift_html(markdown: str) -> tuple[str, list[str]]:

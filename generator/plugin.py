@@ -19,7 +19,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -29,7 +29,7 @@ from .incremental import SiteCache
 from .lifecycle import Rules
 from .nav import navigation
 from .parsecache import ParseCache
-from .htmlblocks import MarkdownSnippets, drop_html, fill_markdown, lift_html
+from .htmlblocks import UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_html, put_back, set_aside, spans
 from .publish import unlinked
 from .search import fold_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
@@ -99,6 +99,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.sites = SiteCache()
         self.html: dict[str, list[str]] = {}  # pre-rendered HTML lifted out of a page while MkDocs converts it
         self.snippets: MarkdownSnippets | None = None  # converts the answers inside that HTML
+        # With a search plugin: each page's HTML with its unsearched blocks set aside, for the moment search reads
+        # the page (on_page_context); they are put back before the page is written
+        self.searched: dict[str, tuple[str, list[tuple[int, int]]]] | None = None
+        self.aside: list[str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.live = livereload.LiveState() if command == "serve" and dirty else None
@@ -120,6 +124,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         # under serve the conversions are kept from build to build
         self.snippets = MarkdownSnippets(config.markdown_extensions, config.mdx_configs,
                                          last=self.snippets if self.live else None)
+        self.searched = {} if livereload.search_plugin(config) is not None else None
         _add_first(config.extra_css, CSS)
         _add_first(config.extra_javascript, JAVASCRIPT)
         if today is not None:
@@ -209,9 +214,13 @@ class InsightPlugin(BasePlugin[InsightConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self.html.pop(page.file.src_uri, None)
+        unsearched: list[str] = []
         if blocks:
             assert self.snippets is not None  # made in on_config
-            html = drop_html(html, [fill_markdown(block, self.snippets) for block in blocks])
+            filled = [fill_markdown(block, self.snippets) for block in blocks]
+            html = drop_html(html, filled)
+            if self.searched is not None:
+                unsearched = [f for block, f in zip(blocks, filled) if block.startswith(UNSEARCHED)]
         # No note puts active HTML into a page, whatever Markdown and its extensions made of it.
         cleaned = sanitize.clean(html)
         what = sanitize.removed(html, cleaned)
@@ -219,6 +228,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             where = f"{self.config.repo_path.rstrip('/')}/{page.file.src_uri}" if not page.file.generated_by else page.file.src_uri
             log.warning("%s: active HTML removed from the page (%s): pages show notes, they never run them", where, what)
         html = cleaned
+        if unsearched and self.searched is not None:  # found as cleaned alone: the same text as in the cleaned page
+            where = spans(html, [sanitize.clean(block) for block in unsearched])
+            if where:
+                self.searched[page.file.src_uri] = (html, where)  # the page's own string: no copy is kept
         # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
         # a name like "</title><script>" must stay text there too.
         # The title MkDocs reads from the rendered H1 is already escaped; one from frontmatter is not.
@@ -231,10 +244,26 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             page.meta["title"] = page.title
         return html
 
-    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    @event_priority(100)  # before Material's search reads the page
+    def _on_page_context_first(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
+                               nav: Any) -> dict[str, Any]:
         if page.file.generated_by and self.site is not None:
             page.edit_url = None  # generated pages have no source file to edit
+        if self.searched:
+            found = self.searched.pop(page.file.src_uri, None)
+            if found is not None and found[0] is page.content:  # unless another plugin changed the page since
+                # search reads the page without the blocks it would parse only to discard
+                page.content, self.aside = set_aside(found[0], found[1])
         return context
+
+    @event_priority(-100)  # after every other plugin, before the page is written
+    def _on_page_context_last(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
+                              nav: Any) -> dict[str, Any]:
+        if self.aside is not None:
+            page.content, self.aside = put_back(page.content or "", self.aside), None
+        return context
+
+    on_page_context = CombinedEvent(_on_page_context_first, _on_page_context_last)
 
 
 

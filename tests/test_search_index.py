@@ -68,3 +68,80 @@ def test_an_insight_is_indexed_once_on_its_note_and_related_lists_not_at_all(ind
     assert "Related conversations" in note  # the heading is found, the list under it is not
     related = [other for other in kb.interviews if other is not iv and other.person == iv.person]
     assert not [o for o in related if o.date.isoformat() in note.split("Related conversations", 1)[1]]
+
+
+# --- search reads a page without the blocks it would discard ----------------------------------------------------
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_setting_unsearched_blocks_aside_changes_no_byte_of_the_site(tmp_path: Path, demo_site: Path) -> None:
+    """The plugin sets each page's unsearched blocks aside while search reads it: the same site, index included,
+    as when search reads every page whole (tools.bench.without's switch)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "whole")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "tools.bench.without", "search-blocks", "generator", "build", "--strict",
+                    "--today", DEMO_TODAY], cwd=project, env=env, check=True, capture_output=True)
+    whole, aside = _site_files(project / "site"), _site_files(demo_site)
+    assert whole.keys() == aside.keys()
+    assert [name for name in whole if whole[name] != aside[name]] == []
+
+
+def test_search_reads_less_than_the_pages_show(tmp_path: Path) -> None:
+    """Worked out another way: the HTML search is given, measured inside a real build, against the pages written."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from material.plugins.search import plugin as search
+
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "p")
+    read: dict[str, str] = {}
+    index = search.SearchIndex.add_entry_from_context
+
+    def spy(self, page):  # type: ignore[no-untyped-def]
+        read[page.file.src_uri] = page.content
+        return index(self, page)
+
+    search.SearchIndex.add_entry_from_context = spy
+    try:
+        config = load_config(str(project / "mkdocs.yml"))
+        config.plugins["insight"].config.today = DEMO_TODAY
+        build(config)
+    finally:
+        search.SearchIndex.add_entry_from_context = index
+    person = next(uri for uri in read if uri.startswith("people/") and "data-insight-aside" in read[uri])
+    written = (project / "site" / person[:-3] / "index.html").read_text(encoding="utf-8")
+    assert "data-insight-aside" not in written  # put back before the page was written
+    assert read[person].count("data-search-exclude") < written.count("data-search-exclude")
+    # over the site: what search was given against the pages' content as written
+    article = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+    given = shown = 0
+    for uri, text in read.items():
+        page = project / "site" / (uri[:-3] if not uri.endswith("index.md") else uri[:-8]) / "index.html"
+        if page.is_file():
+            given += len(text)
+            shown += len(article.search(page.read_text(encoding="utf-8")).group(1))
+    assert 0 < given < 0.8 * shown, (given, shown)
+
+
+def test_a_note_that_writes_the_placeholder_keeps_its_page_whole() -> None:
+    from generator.htmlblocks import put_back, set_aside, spans
+
+    page = '<p>a</p><ul data-search-exclude="">x</ul><p>b</p><div data-search-exclude="">y</div>'
+    blocks = ['<ul data-search-exclude="">x</ul>', '<div data-search-exclude="">y</div>']
+    where = spans(page, blocks)
+    assert where is not None
+    read, parts = set_aside(page, where)
+    assert "x" not in read and "y" not in read and "<p>a</p>" in read and "<p>b</p>" in read
+    assert put_back(read, parts) == page
+    assert spans(page + '<div data-insight-aside="0"></div>', blocks) is None  # written by a note: nothing set aside
+    assert spans(page, ['<ul data-search-exclude="">z</ul>']) is None  # not found: search reads the page whole

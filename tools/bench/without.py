@@ -4,7 +4,8 @@
 Each switch undoes one optimisation the generator keeps, from outside the package, so the package carries no
 switch of its own: ``lru:<module>.<function>`` calls the function behind one ``functools.lru_cache``;
 ``parse-cache`` parses every note on every build; ``site-cache`` renders every generated page on every save under serve; ``changed-pages`` has MkDocs convert
-every page on every save; ``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown. ``none``
+every page on every save; ``search-blocks`` has search read each page whole, the blocks it discards included;
+``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown. ``none``
 turns nothing off (the same process shape, for the row's "with").
 """
 
@@ -52,6 +53,17 @@ def switch_off(name: str) -> None:
         from generator import livereload
 
         livereload.changed_pages = lambda previous, current, user_texts=None: set(current)
+    elif name == "search-blocks":
+        from generator import plugin
+
+        configure = plugin.InsightPlugin.on_config
+
+        def on_config(self: Any, config: Any) -> Any:
+            config = configure(self, config)
+            self.searched = None  # search reads every page whole, its unsearched blocks included
+            return config
+
+        plugin.InsightPlugin.on_config = on_config  # type: ignore[method-assign]
     elif name == "lift-html":
         from generator import plugin
 
