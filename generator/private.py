@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -93,7 +92,6 @@ def _closes(line: str, markup: str) -> bool:
     return re.fullmatch(re.escape(markup[0]) + "{%d,}[ \t]*" % len(markup), inner) is not None
 
 
-@lru_cache(maxsize=1 << 12)
 def regions(body: str) -> Regions:
     """The private regions of ``body`` (line ends already ``\\n``)."""
     # Every region starts at a private heading or marker (both hold the word) or at a code fence: a body with

@@ -108,3 +108,13 @@ def test_turning_an_optimisation_off_changes_how_long_not_what_is_made(tmp_path:
 
     with_, without = core("none"), core(",".join(caches))
     assert with_["generated_pages"] > 50 and with_["digest"] == without["digest"]
+
+
+def test_the_question_evaluation_can_start_cold() -> None:
+    """tools.question_eval forgets the grouping's memo before timing; it broke when other memos went."""
+    from generator.questions import grouping
+    from tools.question_eval import _clear_caches
+
+    grouping.intent_of("what does a typical day look like?")
+    _clear_caches()
+    assert grouping.intent_of.cache_info().currsize == 0

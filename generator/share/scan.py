@@ -131,8 +131,9 @@ def note_warnings(note: Note) -> tuple[Diagnostic, ...]:
 def _note_warnings(path: str, body: str, body_line: int, share: str,
                    shared: tuple[tuple[str, int, str], ...]) -> tuple[Diagnostic, ...]:
     """One shared note's warnings."""
-    out = list(unclear_warnings(path, body, body_line))
-    body = private.regions(body).blank(body)
+    parts = private.regions(body)
+    out = list(_unclear(path, parts, body_line))
+    body = parts.blank(body)
     found = list(find_contacts(body))
     line_starts = [0] + [m.end() for m in re.finditer("\n", body)] if found else []
     for start, _, kind in found:
@@ -151,8 +152,12 @@ UNCLEAR_HINT = "close it (``` after the code, <!-- /private --> after the privat
 
 def unclear_warnings(path: str, body: str, body_line: int) -> tuple[Diagnostic, ...]:
     """Where the private parts of a body are unclear, the guide fails closed; say where and why."""
+    return _unclear(path, private.regions(body), body_line)
+
+
+def _unclear(path: str, found: private.Regions, body_line: int) -> tuple[Diagnostic, ...]:
     out = []
-    for u in private.regions(body).unclear:
+    for u in found.unclear:
         kept = "the rest of this note" if u.rest else "everything above it"
         out.append(Diagnostic(path, body_line + u.line, 1, "body", f"{u.reason}; {kept} {UNCLEAR}",
                               UNCLEAR_HINT, "warning"))
