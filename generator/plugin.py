@@ -196,6 +196,9 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.live:
             self.live.reset()
+        self.aside = None  # a page's blocks set aside for search belong to the build that failed
+        if self.searched:
+            self.searched.clear()
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = self.site
