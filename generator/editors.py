@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import quote
 
+from .escape import t
+
 # [[target]], [[target|shown]], [[target#heading]], [[target#heading|shown]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?\]\]")
 _INLINE_OWN_LINE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?:[;~&^]\s+)?\**([A-Za-z][\w \-]{0,40}?)\**::[ \t]*(.*?)\s*$")
@@ -65,19 +67,17 @@ def has_wikilink(text: str) -> bool:
     return "[[" in text and WIKILINK.search(text) is not None
 
 
-def replace_wikilinks(text: str, resolve: Callable[[str], str | None], link: Callable[[str, str], str]) -> str:
-    """Every wikilink in Markdown outside code: a link (``link(uri, shown)``) where ``resolve`` knows the target,
-    its shown text otherwise. Never leaves brackets behind."""
+def replace_wikilinks(text: str, resolve: Callable[[str], str | None], link: Callable[[str | None, str], str]) -> str:
+    """Every wikilink in Markdown outside code as ``link(uri, shown)``: ``uri`` is where ``resolve`` says the
+    target is, None where it knows no such name. Never leaves brackets behind."""
     if "[[" not in text:
         return text
 
     def one(m: re.Match[str]) -> str:
         embed, target, heading, shown = m.group(1), (m.group(2) or "").strip(), m.group(3), m.group(4)
         label = (shown or "").strip() or target.rsplit("/", 1)[-1] or (heading or "").lstrip("#").strip()
-        if embed:
-            return label
-        uri = resolve(target.rsplit("/", 1)[-1]) if target else None
-        return link(uri, label) if uri else label
+        uri = resolve(target.rsplit("/", 1)[-1]) if target and not embed else None
+        return link(uri, label)
 
     return outside_code(text, lambda chunk: WIKILINK.sub(one, chunk))
 
@@ -101,8 +101,11 @@ def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str) -> st
         return text
     base = posixpath.dirname(from_uri) or "."
 
-    def link(uri: str, label: str) -> str:
-        label = label.replace("[", "\\[").replace("]", "\\]")
+    def link(uri: str | None, label: str) -> str:
+        # the label is a name, shown as text: a file named "Eve <img ...>" must not become an image
+        label = t(label)
+        if uri is None:
+            return label
         # quoted: a file named as people write names has spaces, which end a Markdown link's target
         return f"[{label}]({quote(posixpath.relpath(uri, base), safe='/')})"
 

@@ -190,6 +190,18 @@ def test_a_wikilink_names_its_target(written: str, name: str) -> None:
     assert n.meta["company"] == name
 
 
+@pytest.mark.parametrize("written", ["[[Eve <img src=x onerror=alert(1)>]]", "[[Eve|<b>Eve</b>]]", "[[Nobody <i>x]]"])
+def test_a_wikilinks_label_is_text_whatever_it_holds(written: str) -> None:
+    """Linked or not, what a wikilink shows is a name: Python-Markdown gives it back as the characters written."""
+    import markdown  # noqa: PLC0415 - only this test converts
+
+    names = {editors.link_key("Eve <img src=x onerror=alert(1)>"): "people/eve.md", editors.link_key("Eve"): "people/eve.md"}
+    html = markdown.markdown(editors.wikilinks_to_markdown(f"Ask {written} first", names, "interviews/a.md"))
+    assert "<img" not in html and "<b>" not in html and "<i>" not in html
+    assert ("&lt;" in html) and "[[" not in html
+    assert ('href="../people/eve.md"' in html) == (not written.startswith("[[Nobody"))
+
+
 def test_unquoted_wikilinks_in_yaml_are_names_too() -> None:
     n, _ = note("---\ndate: 2026-06-09\nperson: [[Ana Lima]]\nindustry: [[Data Science]]\n"
                 "people: [\"[[Bo Chen]]\", \"[[Cy Diaz|Cy]]\"]\n---\n")
