@@ -10,6 +10,7 @@ on parsed values, so the loader calls it in one place each and the rules are tes
   frontmatter has none of that name (Dataview's inline fields);
 - ``#tag`` in the body is a tag, as it is in Obsidian;
 - a value a template left empty (``company:``, ``- ``) counts as absent;
+- ``%% comments %%`` are not shown (Obsidian shows them only while editing);
 - a file that is still a template (in a Templates folder, or with ``{{...}}`` or ``<% ... %>``
   placeholders) is skipped.
 """
@@ -87,6 +88,14 @@ def plain_wikilinks(text: str) -> str:
     return replace_wikilinks(text, lambda _: None, lambda _uri, label: label) if "[[" in text else text
 
 
+def wikilink_targets(text: str) -> str:
+    """Wikilinks as the names they point at, whatever they show: for text that leaves the machine, where the
+    nickname in ``[[Ana Lima|Annie]]`` would slip past the names a guide replaces (``Ana Lima`` is one of them)."""
+    if "[[" not in text:
+        return text
+    return replace_wikilinks(text, lambda name: name, lambda target, label: target or label)
+
+
 def link_key(name: str) -> str:
     """How a wikilink's target is looked up: names fold as identities do, file names as they are written."""
     from .identity import fold  # noqa: PLC0415 - identity imports nothing from here; kept local all the same
@@ -144,6 +153,39 @@ def outside_code(text: str, change: Callable[[str], str]) -> str:
             prose.append(line)
     flush()
     return "".join(out)
+
+
+def blank_comments(text: str) -> str:
+    """Obsidian's comments (``%% ... %%`` in a line or across lines; one never closed runs to the end of the note)
+    blanked with spaces, so lines and columns stay where they were. Obsidian shows them only while editing: the
+    site and shared guides never show them. ``%%`` in fenced code is code, unless a comment is already open."""
+    if "%%" not in text:
+        return text
+    out: list[str] = []
+    fence: str | None = None
+    inside = False
+    for line in text.split("\n"):
+        if not inside:
+            m = _FENCE.match(line)
+            if fence is not None:
+                if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                    fence = None
+                out.append(line)
+                continue
+            if m:
+                fence = m.group(1)
+                out.append(line)
+                continue
+        if "%%" not in line and not inside:
+            out.append(line)
+            continue
+        pieces = line.split("%%")
+        kept = [" " * len(pieces[0]) if inside else pieces[0]]
+        for piece in pieces[1:]:
+            inside = not inside
+            kept.append("  " + (" " * len(piece) if inside else piece))
+        out.append("".join(kept).rstrip())  # trailing spaces would make a Markdown line break
+    return "\n".join(out)
 
 
 # --- Dataview inline fields ------------------------------------------------------------------

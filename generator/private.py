@@ -21,7 +21,9 @@ only from a heading both agree on. The region can only grow.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from html import unescape
 
 from markdown_it import MarkdownIt
 
@@ -32,12 +34,26 @@ _PARSER = MarkdownIt("commonmark").disable("inline")
 # A line that Python-Markdown or CommonMark could read as an ATX heading: behind blockquote or list markers,
 # with or without the space after the hashes.
 _ATX = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(#{1,6})(?!#)[ \t]*(.*?)[ \t#]*$")
-_HTML_HEADING = re.compile(r"^[ \t>]*<h([1-6])\b[^>]*>\s*(.*)", re.I)  # <h2>Private</h2> written as HTML
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>\s*(.*)", re.I)  # <h2>Private</h2> written as HTML, anywhere in a line
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_PRIVATE_TEXT = re.compile(r"^[\W_]*private", re.I)  # "**Private**", "Private (do not share)", "private notes"
-_OPEN = re.compile(r"<!--\s*private\b(?:(?!-->)[^\n<])*-->", re.I)
-_CLOSE = re.compile(r"<!--\s*(?:/|end\b)\s*private\b(?:(?!-->)[^\n<])*-->", re.I)
-_HALF_MARKER = re.compile(r"<!--\s*(?:/|end\b)?\s*private\b", re.I)  # a marker, closed with --> or not
+# "**Private**", "Private (do not share)", "private notes", "1. Private"
+_PRIVATE_TEXT = re.compile(r"^[\W_\d]*private", re.I)
+# <!-- private -->, and <!--- private ---> as some editors write comments
+_OPEN = re.compile(r"<!--[-\s]*private\b(?:(?!-->)[^\n<])*-->", re.I)
+_CLOSE = re.compile(r"<!--[-\s]*(?:/|end\b)\s*private\b(?:(?!-->)[^\n<])*-->", re.I)
+_HALF_MARKER = re.compile(r"<!--[-\s]*(?:/|end\b)?\s*private\b", re.I)  # a marker, closed with --> or not
+_TAGS = re.compile(r"<[^>]*>")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def _says_private(text: str) -> bool:
+    """Whether a heading's text begins with "Private" as a reader sees it: tags dropped, entities decoded
+    (``&#80;rivate``), fullwidth letters read as letters, invisible characters gone."""
+    if _PRIVATE_TEXT.match(text):
+        return True
+    if "<" not in text and "&" not in text and text.isascii():
+        return False
+    return bool(_PRIVATE_TEXT.match(_INVISIBLE.sub("", unicodedata.normalize("NFKC", unescape(_TAGS.sub("", text))))))
 _ANY_PRIVATE = re.compile("private", re.I)  # the same case rules as the patterns above
 
 
@@ -80,10 +96,14 @@ class Regions:
 NO_REGIONS = Regions((), ())
 
 
+def _readable(text: str) -> str:
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", unescape(text)))
+
+
 def _looks_private(line: str) -> bool:
     """Whether a line, read outside code, would start a private heading or hold a private marker."""
-    m = _ATX.match(line) or _HTML_HEADING.match(line)
-    return bool(m and _PRIVATE_TEXT.match(re.sub(r"<[^>]*>", "", m.group(2)))) or bool(_HALF_MARKER.search(line))
+    m = _ATX.match(line) or _HTML_HEADING.search(line)
+    return bool(m and _says_private(m.group(2))) or bool(_HALF_MARKER.search(line))
 
 
 def _closes(line: str, markup: str) -> bool:
@@ -96,7 +116,8 @@ def regions(body: str) -> Regions:
     """The private regions of ``body`` (line ends already ``\\n``)."""
     # Every region starts at a private heading or marker (both hold the word) or at a code fence: a body with
     # neither has none. Most notes are such bodies, and parsing them was most of the loader's time.
-    if not _ANY_PRIVATE.search(body) and "```" not in body and "~~~" not in body:
+    if not _ANY_PRIVATE.search(body) and "```" not in body and "~~~" not in body and "<h" not in body.lower() \
+            and (body.isascii() and "&" not in body or not _ANY_PRIVATE.search(_readable(body))):
         return NO_REGIONS
     return _parsed(body)
 
@@ -130,18 +151,21 @@ def _parsed(body: str) -> Regions:
         elif tok.type == "heading_open":
             text = tokens[i + 1].content if i + 1 < len(tokens) else ""
             level = int(tok.tag[1])
-            private = any(_PRIVATE_TEXT.match(t.strip()) for t in text.split("\n"))
+            private = any(_says_private(t.strip()) for t in text.split("\n"))
             headings[first] = (level, private, tok.level == 0)
 
     for n, line in enumerate(lines):
         if n in code or n in headings or (n - 1 in headings and _SETEXT_UNDERLINE.match(line)):
             continue
-        m = _ATX.match(line) or _HTML_HEADING.match(line)
-        if m and _PRIVATE_TEXT.match(re.sub(r"<[^>]*>", "", m.group(2))):
+        m = _ATX.match(line) or _HTML_HEADING.search(line)
+        said = m.group(2) if m else ""
+        if m and m.re is _HTML_HEADING and not _TAGS.sub("", said).strip() and n + 1 < len(lines):
+            said = lines[n + 1]  # <h2 class="x"> on a line of its own, its text on the next
+        if m and _says_private(said):
             headings[n] = (len(m.group(1)), True, False)
             continue
         under = _SETEXT_UNDERLINE.match(lines[n + 1]) if n + 1 < len(lines) and n + 1 not in code else None
-        if under and line.strip() and _PRIVATE_TEXT.match(re.sub(r"^[ \t>]*", "", line)):
+        if under and line.strip() and _says_private(re.sub(r"^[ \t>]*", "", line)):
             headings[n] = (1 if under.group(1)[0] == "=" else 2, True, False)
 
     spans: list[tuple[int, int]] = []

@@ -326,3 +326,22 @@ def test_an_empty_referral_left_by_a_template_is_absent() -> None:
     n, diags = note("---\ndate: 2026-06-09\nperson: Ana Lima\nreferrals:\n  - name:\n    company:\n  - name: Bo Chen\n---\n")
     assert not diags
     assert [r["name"] for r in n.meta["referrals"]] == ["Bo Chen"]
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("- Uses Looker. %% ask about the budget %%\n", "- Uses Looker.\n"),
+    ("Before\n%% a comment\nacross lines %%\nAfter\n", "Before\n\n\nAfter\n"),
+    ("Kept\n%% never closed\n\n## Insights\n\n- hidden too\n", "Kept\n\n\n\n\n\n"),
+    ("```sql\nWHERE name LIKE '%%x%%'\n```\n", "```sql\nWHERE name LIKE '%%x%%'\n```\n"),  # code is code
+    ("%% open\n```\ncode\n```\n%% shown", "\n\n\n\n   shown"),  # a fence inside a comment is comment
+])
+def test_obsidian_comments_are_not_shown(written: str, shown: str) -> None:
+    assert editors.blank_comments(written) == shown
+    assert written.count("\n") == shown.count("\n")  # every line where it was: problems keep their line numbers
+
+
+def test_a_comment_is_no_insight_and_no_field() -> None:
+    n, _ = note("---\ndate: 2026-06-09\nperson: Ana Lima\n---\n## Insights\n\n- Hiring juniors. %% heard second-hand %%\n"
+                "%%\ncompany:: Secret Co\n- an idea to check\n%%\n")
+    assert n.parts.insights == ["Hiring juniors."] and "company" not in n.meta
+    assert "second-hand" not in n.body and "Secret" not in n.body

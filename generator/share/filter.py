@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from .. import body as body_parser
 from .. import schema
-from ..editors import plain_wikilinks
+from ..editors import wikilink_targets
 from ..identity import key
 from ..model import Interview, KnowledgeBase, Note
 from ..resolve import resolve
@@ -297,8 +297,9 @@ def share_notes(notes: list[Note], settings: Settings, industries: list[str],
     files = Attachments(read)
 
     def clean(text: str) -> str:
-        # A guide has no people pages: an Obsidian [[wikilink]] is the text it shows, then scrubbed like any text.
-        return scrub(redact(plain_wikilinks(text)))
+        # A guide has no people pages: an Obsidian [[wikilink]] is the name it points at, then scrubbed like any
+        # text (what it shows may be a nickname no list of names knows).
+        return scrub(redact(wikilink_targets(text)))
 
     out: list[Note] = []
     companies: set[str] = set()
@@ -348,7 +349,8 @@ def _entity_file(note: Note | None, record: schema.Record, clean: Callable[[str]
     if note is None or not note.ok:
         return []
     text = clean(files.rewrite(note.src_uri, body_parser.strip_private(note.body)))
-    meta = _texts(_public(record, note.meta), clean)
+    # frontmatter values may hold private markers too, as a conversation's do
+    meta = _texts(_texts(_public(record, note.meta), body_parser.strip_private), clean)
     if "website" in meta and meta["website"] != note.meta.get("website"):
         del meta["website"]  # an address that spells a name or holds contact details: not a company's site
     return [Note(f"shared/{note.src_uri}", note.src_uri, note.kind, meta, text, 1, body_parser.parse(text, 1))]

@@ -26,6 +26,7 @@ _PROFILE = re.compile(
     r"|github\.com/[A-Za-z0-9-]+(?![\w/-])"
     r"|(?:instagram|facebook|threads)\.(?:com|net)/[\w.]+"
     r"|bsky\.app/profile/[\w.:-]+"
+    r"|wa\.me/\+?\d+"
     r")",
     re.I,
 )
@@ -33,17 +34,24 @@ _PROFILE = re.compile(
 # "ana(at)example.org". Spelled-out "dot", or a bracketed "at", is what sets it apart from "look at acme.com".
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s*)"
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+# "sam dot lee at gmail dot com": the name before the "at" may have its own dots; and where a match could end early
+# ("or at sam dot lee" + " at gmail dot com") the rest is taken too, so no part of the address is left behind
 _OBFUSCATED = re.compile(
-    r"(?<![\w.+-])[\w.+-]+(?:" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)+"
-    r"|\s*[\[({<]\s*at\s*[\])}>]\s*[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})(?![\w])",
+    r"(?<![\w.+-])[\w.+-]+(?:" + _DOT + r"[\w.+-]+)*(?:" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)+"
+    r"|\s*[\[({<]\s*at\s*[\])}>]\s*[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})"
+    r"(?:" + _AT + r"[\w-]+(?:(?:" + _DOT + r"|\.)[\w-]+)+)*(?![\w])",
     re.I,
 )
 _OBFUSCATION_HINTS = re.compile(r"\bdot\b|[\[({<]\s*at\s*[\])}>]", re.I)
 # Each pattern needs something most text lacks: an "@", a digit, a site's name. Looking for that first skips
 # the patterns' slow scan of almost every note (_PROFILE tries its optional scheme at every position).
-_PROFILE_SITES = ("linkedin.com", "twitter.com", "x.com", "github.com", "instagram.", "facebook.", "threads.", "bsky.app")
+_PROFILE_SITES = ("linkedin.com", "twitter.com", "x.com", "github.com", "instagram.", "facebook.", "threads.", "bsky.app",
+                  "wa.me")
 _DIGIT = re.compile(r"\d")
-_PHONE = re.compile(r"(?<![\w/.+-])(\+\s?)?(\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,5}){1,5}(?![\w/]|[.-]\d)")
+# "+44 20 7946 0958", "+1 (415) 555-0199", "07700 900123", "(020) 7946 0958", "+447700900123", "07700900123"
+# "+44 20 7946 0958", "+1 (415) 555-0199", "07700 900123", "030 1234567", "555–123–4567", "+15551234567", "5551234567"
+_PHONE = re.compile(r"(?<![\w/.+\-–])(?:(\+\s?\d{1,3}[\s.\-–]?)?(\(\d{1,5}\)[\s.\-–]?)?\d{1,5}(?:[\s.\-–]\d{2,8}){1,5}"
+                    r"|\+?\d{10,14})(?![\w/]|[.\-–]\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -55,11 +63,11 @@ def _is_phone(m: re.Match[str]) -> bool:
     digits = sum(c.isdigit() for c in text)
     if _DATE.fullmatch(text.strip()):
         return False
-    if m.group(1):
+    if m.group(1) or text.startswith("+"):  # a country code: a phone number, however short the rest
         return digits >= 8
     if m.group(2):
         return digits >= 9
-    groups = re.split(r"[\s.-]+", text)
+    groups = re.split(r"[\s.\-–]+", text)
     if all(_YEAR.fullmatch(g) for g in groups):
         return False
     return digits >= 10

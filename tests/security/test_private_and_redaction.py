@@ -29,6 +29,18 @@ PRIVATE_SHAPES = {
                        "## Advice\n\n- canary-after-unclosed-marker\n",
     "marker-no-end": "## Insights\n\n- SHARED-before-broken-marker\n\n<!-- private\n\ncanary-marker-no-arrow\n",
     "stray-closer": "## Insights\n\n- canary-before-stray-closer\n\n<!-- /private -->\n\n- SHARED-after-stray-closer\n",
+    # Obsidian's comments show only while editing; one never closed runs to the end of the note
+    "obsidian-comment": "## Insights\n\n- SHARED-comment-insight %% canary-obsidian-comment %%\n- SHARED-after-comment\n\n"
+                        "%% canary-open-comment\n\n## Advice\n\n- canary-after-open-comment\n",
+    "three-dash-marker": "## Insights\n\n- SHARED-dashes <!--- private --->canary-three-dashes<!--- /private --->\n",
+    "html-heading-in-div": "## Insights\n\n- SHARED-div-insight\n\n<div><h2>Private</h2></div>\n\n- canary-div-heading\n",
+    "html-heading-two-lines": "## Insights\n\n- SHARED-twolines-insight\n\n<h2 class=x>\nPrivate</h2>\n\n- canary-two-lines\n",
+    "html-heading-entity": "## Insights\n\n- SHARED-nbsp-insight\n\n<h2>&nbsp;Private</h2>\n\n- canary-nbsp-heading\n",
+    "sub-heading-markup": "## Questions\n\n### How did you start?\n\nSHARED-markup-answer\n\n#### <em>Private</em>\n\n"
+                          "canary-em-heading\n\n### &#80;rivate\n\ncanary-entity-heading\n",
+    "heading-spelling": "## Insights\n\n- SHARED-spelling-insight\n\n### Ｐｒｉｖａｔｅ\n\ncanary-fullwidth\n\n"
+                        "## Advice\n\n- SHARED-spelling-advice\n\n### Pri\u200bvate\n\ncanary-zero-width\n\n"
+                        "## Resources\n\n- SHARED-spelling-resource\n\n### 1. Private\n\ncanary-numbered\n",
 }
 
 NAMES = {
@@ -42,16 +54,23 @@ NAMES = {
         "- SHARED-short: Li thinks the same, and so does li\n"
         "- SHARED-obfuscated: write to dana at example dot com\n"
         # an Obsidian wikilink to the person: its label is a name, and a guide has no people pages to link to
-        "- SHARED-wikilink: as [[Dana Li|Dana]] and [[Dana Li#Intro]] said\n")),
+        "- SHARED-wikilink: as [[Dana Li|Dana]] and [[Dana Li#Intro]] said\n"
+        # what a wikilink shows may be a nickname no list of names knows
+        "- SHARED-nickname: [[Dana Li|Danasaur]] says so\n"
+        # phone numbers as people write them, and an address spelt out around another "at"
+        "- SHARED-phones: 07700 900123, +1 (415) 555-0199, +15551234567, 5551234567, 555–123–4567, 030 1234567, "
+        "wa.me/46701234567 or at dee dot oduya at gmail dot com\n")),
     # a file name is a name too
     "interviews/2026-06-03-attachment.md": note("Zora Quill", body=(
         "## Insights\n\n- SHARED-attach: [the deck](files/zora-quill-talk.pdf)\n")),
     "interviews/files/zora-quill-talk.pdf": b"%PDF SHARED-attachment-bytes",
     # company and industry fields the guide shows are scrubbed as well
-    "companies/vantage-metrics.md": ("---\nname: Vantage Metrics\naliases: [VM]\nwebsite: https://zoraquill.example.com\n"
+    "companies/vantage-metrics.md": ("---\nname: Vantage Metrics\naliases: [VM, \"VMX <!-- private -->canary-alias-marker<!-- /private -->\"]\n"
+                                     "website: https://zoraquill.example.com\n"
                                      "location: Greta Halvorsen's flat, greta@example.org\n---\n\nSHARED-company-text\n"),
 }
-NAME_WORDS = ["Greta", "Halvorsen", "greta.h@", "greta@", "Dana", "danali", "dana-li", "zora", "quill", "dana at example"]
+NAME_WORDS = ["Greta", "Halvorsen", "greta.h@", "greta@", "Dana", "danali", "dana-li", "zora", "quill", "dana at example",
+              "900123", "555-0199", "15551234567", "5551234567", "123–4567", "1234567", "46701234567", "oduya", "gmail"]
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +125,7 @@ def test_names_and_contact_details_are_redacted_wherever_they_hide(guide: tuple[
     assert [n for n, t in texts.items() if "[[" in t and n.endswith((".md", ".html"))] == []
     index = texts["guide/site/search/search_index.json"]
     for shared in ["SHARED-role-insight", "SHARED-cases", "SHARED-url", "SHARED-short", "SHARED-obfuscated",
-                   "SHARED-wikilink", "SHARED-attach", "SHARED-company-text", "a Analyst at Vantage Metrics".replace("a A", "an A")]:
+                   "SHARED-wikilink", "SHARED-nickname", "SHARED-phones", "SHARED-attach", "SHARED-company-text", "a Analyst at Vantage Metrics".replace("a A", "an A")]:
         assert shared in index, shared
     pdfs = [n for n in texts if n.startswith("guide/site/attachments/") and n.endswith(".pdf")]
     assert [texts[n] for n in pdfs] == ["%PDF SHARED-attachment-bytes"]
