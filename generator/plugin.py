@@ -27,6 +27,7 @@ from . import confine, livereload, sanitize
 from . import site as core
 from .incremental import SiteCache
 from .lifecycle import Rules
+from .load import kind_of
 from .nav import navigation
 from .parsecache import ParseCache
 from .htmlblocks import UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_html, put_back, set_aside, spans
@@ -206,6 +207,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             return markdown
         if not page.file.generated_by:
             uri = page.file.src_uri
+            if "template" in page.meta and kind_of(uri):
+                # a note's page has the site's layout: a `template:` (redirect.html writes its `location:` into
+                # a script) would let a field of an imported note decide what the page runs
+                page.meta.pop("template")
             if uri.startswith("people/") and "title" in page.meta and uri[7:-3] in site.kb.people:
                 page.meta["title"] = site.kb.people[uri[7:-3]].name  # their `title:` is a job title, not the page's
             shown = core.as_shown(site, uri, markdown, page.meta.get("title"))
@@ -241,6 +246,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         for name in ("description", "author"):  # written into <meta content="..."> unescaped as well
             if page.meta.get(name) is not None:
                 page.meta[name] = escape(str(page.meta[name]), quote=True)
+        if "tags" in page.meta:  # Material's search shows a page's tags as HTML
+            page.meta["tags"] = sanitize.escaped_tags(page.meta["tags"])
         if "title" in page.meta:
             page.meta["title"] = escape(str(page.meta["title"]), quote=False)
         elif page.title is not None:

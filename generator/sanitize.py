@@ -81,6 +81,14 @@ def clean(html: str) -> str:
     return _CLEANER.clean(html)
 
 
+def escaped_tags(tags: Any) -> list[str]:
+    """A page's ``tags:`` as Material's search index takes them: HTML, so each one escaped to show as text."""
+    from html import escape  # noqa: PLC0415 - the one use
+
+    values = tags if isinstance(tags, (list, tuple)) else [] if tags is None else [tags]
+    return [escape(str(t), quote=True) for t in values if t is not None]
+
+
 class _Shape(HTMLParser):
     """A page as a list of elements, attributes and text, for telling what cleaning changed (not how it spelled it)."""
 
@@ -186,19 +194,28 @@ _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
+def _closed(fence: str, rest: list[str]) -> bool:
+    for line in rest:
+        m = _FENCE.match(line)
+        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+            return True
+    return False
+
+
 def escape_attr_lists(markdown: str) -> str:
     """Every "{" outside code escaped, so attr_list can never read "{: onerror=... }" as attributes."""
     if "{" not in markdown:
         return markdown
     out, fence = [], ""
-    for line in markdown.split("\n"):
+    lines = markdown.split("\n")
+    for n, line in enumerate(lines):
         m = _FENCE.match(line)
         if fence:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
                 fence = ""
             out.append(line)
             continue
-        if m:
+        if m and _closed(m.group(1), lines[n + 1:]):  # a fence never closed is text to Python-Markdown
             fence = m.group(1)
             out.append(line)
             continue

@@ -68,6 +68,23 @@ def _show_mkdocs_warnings() -> None:
         log.addHandler(handler)
 
 
+def _clean_pages() -> Any:
+    """A plugin for a guide's build, which has no insight plugin: no active HTML in a page, whatever a guide's
+    Markdown made of it (the nh3 pass :mod:`generator.plugin` runs on the personal site), and tags, which go into
+    the search index as HTML, escaped."""
+    from mkdocs.plugins import BasePlugin
+
+    from .. import sanitize
+
+    class CleanPages(BasePlugin):  # type: ignore[type-arg]
+        def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
+            if "tags" in page.meta:
+                page.meta["tags"] = sanitize.escaped_tags(page.meta["tags"])
+            return sanitize.clean(html)
+
+    return CleanPages()
+
+
 def _publish(out: Path, guide: guides.Guide, theme: project.Theme, attachments: dict[str, bytes], protect: list[Path],
              today: dt.date, zip_: bool) -> None:
     """Write and build the guide beside ``out``, then put it in place: a guide that does not build leaves nothing
@@ -90,7 +107,10 @@ def _publish(out: Path, guide: guides.Guide, theme: project.Theme, attachments: 
         built = project.staging(out)
         project.write(built, project.project_files(guide, theme, attachments))
         try:
-            mkdocs_build.build(load_config(str(built / "mkdocs.yml"), strict=True))
+            config = load_config(str(built / "mkdocs.yml"), strict=True)
+            # what classmates wrote is built here: each page cleaned as the personal site's pages are
+            config.plugins["insight-clean"] = _clean_pages()
+            mkdocs_build.build(config)
         except (ConfigurationError, BuildError, Abort) as err:
             raise click.ClickException(f"the guide did not build, so nothing was written to {out}: {err}") from None
         if zip_:

@@ -30,6 +30,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
             "Mallory Hacker", body=ATTACKS,
             extra="title: \"</title><script>alert('t')</script>\"\ndescription: '\"><script>alert(12)</script>'\n"),
         "interviews/chart.png": b"\x89PNG\r\n\x1a\n",
+        # fields an import copies from another tool's properties: MkDocs reads `template:`, Material's redirect
+        # template writes `location:` into a script, and search shows `tags:` as HTML
+        "interviews/2026-05-02-rex.md": note("Rex Redirect", extra=(
+            "template: redirect.html\nlocation: \"javascript:alert(16)//\"\n"
+            "tags: [\"<img src=x onerror=alert(17)>\", plain-tag]\n")),
         "companies/vantage-metrics.md": "---\nname: Vantage Metrics\n---\n\nText {: onclick=alert(13) }\n\n<script>alert(14)</script>\n",
     })
     yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -78,3 +83,12 @@ def test_a_shared_guide_carries_no_active_html_and_no_script_links(built: tuple[
     for name, text in texts.items():
         assert not re.search(r"javascript(?:&#0*58;|&#x0*3a;|&colon;)", text, re.I), name
     assert sorted(p.name for p in out.parent.iterdir()) == ["guide", "guide.zip", "project"]  # nothing half-written
+
+
+def test_a_notes_fields_choose_no_template_and_its_tags_are_text_in_search(built: tuple[Path, str, Path]) -> None:
+    site, _, _ = built
+    page = (site / "interviews/2026-05-02-rex/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' not in page and "location.replace" not in page and "url=javascript" not in page
+    assert "Rex Redirect" in page and 'class="md-content"' in page  # the site's own layout
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "<img" not in index and "&lt;img src=x onerror=alert(17)&gt;" in index and "plain-tag" in index

@@ -188,3 +188,19 @@ def test_merge_shows_a_hostile_guides_texts_as_text_and_ignores_its_theme(base_g
     parser.feed(home)
     assert "</title><script>" in parser.title  # shown as the text it is
     assert "Overview" in (out / "site/industries/data-science/index.html").read_text(encoding="utf-8")
+
+
+def test_an_unclosed_fence_does_not_let_a_guides_attributes_through(base_guide: Path, tmp_path: Path) -> None:
+    """Python-Markdown reads a fence that never closes as text: what follows it is Markdown, attribute lists too."""
+    def poison(d, f):  # type: ignore[no-untyped-def]
+        item = d["items"][0]
+        d["answers"].append({"question": "What is a typical day like?", "topic": "day-to-day", "by": item["by"], "company": item["company"],
+                             "industries": item["industries"], "contributor": item["contributor"],
+                             "answer": "Fine.\n\n```\n\nMore words\n{: tabindex=1 autofocus onfocus=alert(document.domain) }"})
+        item["text"] = "An insight\n\n~~~\n\n*x*{: onmouseover=alert(2) }"
+
+    folder = classmate(base_guide, tmp_path, poison)
+    code, said, out = merge(tmp_path, folder)
+    assert code == 0, said
+    assert active_html(out / "site") == []
+    assert "More words" in (out / "site/questions/index.html").read_text(encoding="utf-8")
