@@ -58,6 +58,21 @@ def test_an_alias_bomb_is_refused_at_its_line_without_growing_memory() -> None:
     assert peak < 5_000_000, f"{peak:,} bytes"  # expanded, the bomb is 387 million values
 
 
+def test_an_alias_bomb_in_a_folder_to_import_is_skipped_without_growing_memory(tmp_path: Path) -> None:
+    """`insight import` reads another tool's frontmatter: the same bound as the loader's, before anything is built."""
+    from generator.importer.readers import markdown_note
+    from generator.importer.records import Read
+
+    read = Read("Markdown notes")
+    tracemalloc.start()
+    markdown_note("bomb.md", BOMB.replace("person:", "name:").encode(), read, None)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert [(s.source, s.why) for s in read.skipped] == [
+        ("bomb.md", "the frontmatter expands to more than 50,000 values through YAML aliases (*name); no note needs that many")]
+    assert peak < 5_000_000, f"{peak:,} bytes"
+
+
 @pytest.mark.parametrize("args", [("check",), ("build",), ("followups",), ("prep", "Pl Anned"), ("export", "--out", "exported"),
                                   ("share", "Data Science", "--out", "guide", "--zip"), ("questions",)])
 def test_no_command_ends_in_a_traceback(project: Path, args: tuple[str, ...]) -> None:
