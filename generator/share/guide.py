@@ -8,6 +8,7 @@ rendered from, so a single guide and a merged class guide look the same.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -113,6 +114,9 @@ class Guide:
         if error is not None:
             where = "/".join(str(p) for p in error.absolute_path)
             raise GuideError(where, error.message if len(error.message) < 200 else error.message[:200] + "…")
+        broken = _not_text(data, "")
+        if broken is not None:  # "\ud800" is valid JSON, but no text: nothing could write it to a page
+            raise GuideError(broken, "holds a lone surrogate (\\ud800 to \\udfff), which is not a character of any text")
 
         def entry(d: dict[str, Any]) -> Entry:
             return Entry(**{**d, "overviews": [Overview(**o) for o in d.get("overviews", [])]})
@@ -127,6 +131,22 @@ class Guide:
             roles=[Role(**d) for d in data["roles"]],
             attachments=list(data.get("attachments", [])),
         )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _not_text(value: Any, path: str) -> str | None:
+    """The path of the first string in ``value`` (a guide, already checked against the schema, so shallow) that
+    UTF-8 cannot encode."""
+    if isinstance(value, str):
+        return path if _SURROGATE.search(value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _not_text(item, f"{path}/{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
 
 
 class GuideError(ValueError):

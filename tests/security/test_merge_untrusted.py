@@ -99,6 +99,8 @@ def test_merge_refuses_active_attachments(base_guide: Path, tmp_path: Path, name
     (lambda d, f: d["items"][0].update(run="alert(1)"), "items/0: Additional properties are not allowed"),
     (lambda d, f: d["roles"][0].update(held=10**30), "roles/0/held:"),
     (lambda d, f: d.update(version=99), "version: guide format version 99"),
+    # valid JSON ("\ud800" written as an escape) that is no text
+    (lambda d, f: d["items"][0].update(text="x \ud800 y"), "items/0/text: holds a lone surrogate"),
 ])
 def test_merge_refuses_a_malformed_guide_naming_the_field(base_guide: Path, tmp_path: Path, change, field: str) -> None:  # type: ignore[no-untyped-def]
     refused(tmp_path, classmate(base_guide, tmp_path, change), f"guide.json: {field}")
