@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .diagnostics import Diagnostic
 from .lifecycle import emails
 from .lifecycle.contact import Contact, contact_statuses
-from .lifecycle.rules import DueItem, Rules, counts, due_items, history_left_out, open_actions, waiting
+from .lifecycle.rules import DueItem, Rules, action_state, counts, due_items, history_left_out, open_actions, waiting
 from .model import Interview, KnowledgeBase, Referral, Task
 from .network import graph
 from .questions.bank import Bank, build_bank
@@ -59,6 +59,7 @@ def derive(kb: KnowledgeBase, settings: Settings) -> Derived:
     net = graph.build(kb, settings, contact)
     rules = Rules.from_options(settings.followups)
     items = due_items(kb, rules)
+    actions = open_actions(kb, rules)
     drafts: dict[str, list[tuple[DueItem, emails.Draft]]] = {}
     for item in items:
         draft = emails.for_item(kb, settings, item, by_slug, referred)
@@ -77,7 +78,7 @@ def derive(kb: KnowledgeBase, settings: Settings) -> Derived:
         targets=graph.targets(kb, settings, net),
         rules=rules,
         items=items,
-        item_counts=counts(items),
+        item_counts=counts(items, [action_state(a, kb.today, rules) for _, a in actions]),
         waiting=waiting(kb, rules),
         drafts=drafts,
         prep_drafts=prep_drafts,
@@ -86,7 +87,7 @@ def derive(kb: KnowledgeBase, settings: Settings) -> Derived:
         said=said,
         said_at=by_place(said),
         diagnostics=tuple(bank.diagnostics),
-        open_actions=open_actions(kb, rules),
+        open_actions=actions,
         history=history_left_out(kb, rules),
     )
 

@@ -161,10 +161,25 @@ def test_followups_list_open_actions_and_leave_history_out(site: Path) -> None:
     actions = section(text, "Open actions", "older conversation")
     assert "Build one small pipeline end to end" in actions
     assert "Read the internal platform post Dana sent" in actions
-    # the 2026-06-09 and 2025-11-20 notes are more than 60 days old with no follow-up field: history
-    assert "Share the churn project" not in text and "Ask about the analytics practice" not in text
+    # the 2026-06-09 and 2025-11-20 notes are more than 60 days old with no follow-up field: history, whose
+    # reminders and undated tasks are left out; a task with a due day is listed however old its note
+    assert "2026-06-20, overdue Share the churn project write-up with Roman" in actions
+    assert "how she knows the Globex team" not in text and "Ask about the analytics practice" not in text
     assert "Marta Kowalska" not in text
     assert "2 older conversations raise no reminder here" in text
+
+
+def test_the_overdue_count_is_the_overdue_rows_and_actions(site: Path) -> None:
+    """The header's figure, worked out from the page's own rows: the Overdue table and the overdue actions."""
+    html = (site / "follow-ups" / "index.html").read_text(encoding="utf-8")
+    stated = int(re.search(r"<strong>(\d+) overdue</strong>", html).group(1))
+    overdue_table = html[html.index('id="overdue"'):].split("</table>", 1)[0] if 'id="overdue"' in html else ""
+    rows = overdue_table.count("<tr>") - 1 if overdue_table else 0
+    actions = html[html.index('id="open-actions"'):].split("</table>", 1)[0]
+    late = len(re.findall(r"<strong>\d{4}-\d{2}-\d{2}, overdue</strong>", actions))
+    assert (rows, late) == (1, 1) and stated == rows + late
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<strong>{stated} overdue</strong>" in home
 
 
 def test_templates_are_not_published(site: Path) -> None:

@@ -11,7 +11,8 @@ import click
 
 from .. import site as core
 from ..identity import fold
-from ..lifecycle import Rules, counts
+from ..lifecycle import Rules
+from ..lifecycle.rules import action_state
 from ..lifecycle.calendar import calendar_bytes, summary
 from ..model import Interview, KnowledgeBase
 from ..derive import PREP_STATUSES
@@ -52,11 +53,16 @@ def followups(config_file: str | None, today: dt.date | None, as_json: bool, ics
         Path(ics).write_bytes(calendar_bytes(kb, items, settings.site_url, settings.use_directory_urls,
                                              settings.timezone))
         click.echo(f"{counted(len(items), 'event')} written to {ics}", err=True)
+    actions = site.derived.open_actions
     if as_json:
         rows = [{**i.as_dict(), "summary": summary(kb, i), "person_name": kb.people[i.person].name} for i in items]
-        click.echo(json.dumps({"today": kb.today.isoformat(), "counts": counts(items), "items": rows}, indent=2, ensure_ascii=False))
+        todo = [{"text": _plain(a.text), "due": a.due.isoformat() if a.due else None,
+                 "state": action_state(a, kb.today, site.derived.rules), "note": iv.note.path, "line": a.line,
+                 "person_name": kb.people[iv.person].name} for iv, a in actions]
+        click.echo(json.dumps({"today": kb.today.isoformat(), "counts": site.derived.item_counts, "items": rows,
+                               "actions": todo}, indent=2, ensure_ascii=False))
         return
-    if not items:
+    if not items and not actions:
         click.echo(f"Nothing due as of {kb.today.isoformat()}.")
         return
     for state, title in STATE_TITLES.items():
@@ -69,6 +75,22 @@ def followups(config_file: str | None, today: dt.date | None, as_json: bool, ics
             detail = f": {i.detail}" if i.detail else ""
             click.echo(f"  {i.due.isoformat()}  {summary(kb, i)}{detail}{where}")
         click.echo("")
+    if actions:
+        click.echo(f"Open actions ({len(actions)})")
+        for iv, a in actions:
+            state = action_state(a, kb.today, site.derived.rules)
+            when = f"{a.due.isoformat()}{' overdue' if state == 'overdue' else ''}" if a.due else "no day"
+            click.echo(f"  {when:<18}  {_plain(a.text)}  [{iv.note.path}:{a.line}]")
+        click.echo("")
+
+
+_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]{}#+!|&<>-])")
+
+
+def _plain(markdown: str) -> str:
+    """An action's Markdown (its wikilinks made links by the resolver) as a terminal shows it: labels, no escapes."""
+    return _MD_ESCAPE.sub(r"\1", _MD_LINK.sub(r"\1", markdown)).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def find_people(kb: KnowledgeBase, name: str) -> list[str]:

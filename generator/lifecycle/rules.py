@@ -20,7 +20,8 @@ options. Dates in notes are days, so each rule works in days:
 ``declined`` and ``no-reply`` notes never produce an item of their own. A conversation older than
 ``history_days`` without any follow-up field (``thank_you_sent``, ``followed_up_on``, ``follow_up_on``,
 ``acted_on``) is history, imported or written long after: it raises no reminder of its own, and its person no
-keep-in-touch unless their file asks for one (``keep_in_touch``).
+keep-in-touch unless their file asks for one (``keep_in_touch``). Its open tasks with a due day (``📅 2026-06-20``)
+are still listed and counted: a day the user wrote down is one they meant.
 """
 
 from __future__ import annotations
@@ -139,9 +140,9 @@ def is_history(iv: Interview, rules: Rules, today: dt.date) -> bool:
 
 
 def history_left_out(kb: KnowledgeBase, rules: Rules) -> list[Interview]:
-    """Conversations that would raise a reminder (or have open actions) but are history, newest first."""
+    """Conversations that would raise a reminder (or have open actions without a day) but are history."""
     return [iv for iv in kb.interviews if is_history(iv, rules, kb.today)
-            and (any(_note_items(iv, rules, kb.today)) or any(not a.done for a in iv.actions))]
+            and (any(_note_items(iv, rules, kb.today)) or any(not a.done and a.due is None for a in iv.actions))]
 
 
 def _note_items(iv: Interview, rules: Rules, today: dt.date) -> list[DueItem | None]:
@@ -245,10 +246,18 @@ def waiting(kb: KnowledgeBase, rules: Rules) -> list[tuple[Interview, dt.date]]:
 
 
 def open_actions(kb: KnowledgeBase, rules: Rules) -> list[tuple[Interview, Any]]:
-    """Open task items and action items of conversations that are not history: by due day, then newest note."""
-    found = [(iv, a) for iv in kb.interviews if not is_history(iv, rules, kb.today) for a in iv.actions if not a.done]
+    """Open task items and action items, by due day, then newest note: all with a due day, and those without one
+    in conversations that are not history."""
+    found = [(iv, a) for iv in kb.interviews for a in iv.actions
+             if not a.done and (a.due is not None or not is_history(iv, rules, kb.today))]
     return sorted(found, key=lambda x: (x[1].due is None, x[1].due or dt.date.min, -x[0].date.toordinal(), x[0].slug, x[1].line))
 
 
-def counts(items: list[DueItem]) -> dict[str, int]:
-    return {s: sum(i.state == s for i in items) for s in STATES}
+def action_state(action: Any, today: dt.date, rules: Rules) -> str | None:
+    """An open action with a due day is overdue after it, due on it, upcoming when close; one without a day never is."""
+    return state_of(action.due, action.due, today, rules.upcoming_days) if action.due else None
+
+
+def counts(items: list[DueItem], action_states: list[str | None] | tuple[()] = ()) -> dict[str, int]:
+    """How many items (and open actions, by :func:`action_state`) are overdue, due and upcoming."""
+    return {s: sum(i.state == s for i in items) + sum(a == s for a in action_states) for s in STATES}
