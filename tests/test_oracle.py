@@ -117,6 +117,10 @@ def test_dates_mean_what_they_say(site: core.Site) -> None:
     # overdue: Ben's and Kai's referrals (suggested 05-04, + 14 days = 05-18) and Gil's follow-up; due: Lee's
     # conversation today; coming up: Eve's conversation (06-20) and Hana's follow-up (06-23)
     assert "**3 overdue**, 1 due now, 2 coming up" in home
+    # held: Ana (Acme, Data Science), Carl (Globex, Finance), Dana (Initech, Finance); named: those nine and the
+    # two Ana suggested
+    assert ("3 conversations held with 3 people at 3 companies, in 2 industries. "
+            "Your notes name 11 people and 3 companies in all.") in home
 
 
 def test_industry_pages_count_only_their_own_conversations(site: core.Site) -> None:

@@ -43,6 +43,10 @@ def _context(kb: KnowledgeBase, derived: Derived) -> dict[str, Any]:
         "open_referrals": derived.leads,
         "industries": industries,
         "held_count": len(held),
+        # who the held conversations were with: not everyone the notes name (suggestions, imported contacts)
+        "held_people": len({iv.person for iv in held}),
+        "held_companies": len({iv.company for iv in held if iv.company}),
+        "held_industries": len({s for iv in held for s in iv.industries}),
         "company_counts": company_counts,
         "followups": derived.item_counts,
         "network": network_overview(derived),
