@@ -354,10 +354,17 @@ _TIME_TEXT = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.
 
 
 def parse_datetime_text(text: str) -> tuple[dt.date, dt.time | None] | None:
-    """``2026-06-09``, ``2026-06-09 14:30``, ``2026-06-09T14:30:00+02:00``: the day and the time, if any."""
+    """``2026-06-09``, ``2026-06-09 14:30``, ``2026-06-09T14:30:00+02:00``, ``2026-06-09 2:30 PM``: the day and the
+    time, if any."""
     m = _DATETIME_TEXT.fullmatch(text.strip())
     if not m:
-        return None
+        day, _, rest = text.strip().partition(" ")
+        found = _DATETIME_TEXT.fullmatch(day) if rest else None
+        time = parse_time_text(rest) if found and found.group(4) is None else None
+        if time is None:
+            return None
+        parsed = parse_datetime_text(day)
+        return (parsed[0], time) if parsed else None
     try:
         day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if m.group(4) is None:

@@ -232,6 +232,8 @@ def test_unquoted_wikilinks_in_yaml_are_names_too() -> None:
     ("2026-06-09T14:30:00Z", dt.date(2026, 6, 9), dt.time(14, 30, tzinfo=dt.timezone.utc)),
     ("2026-06-09T14:30+02:00", dt.date(2026, 6, 9), dt.time(14, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))),
     ("2026-06-09", dt.date(2026, 6, 9), None),
+    ("2026-06-09 2:30 PM", dt.date(2026, 6, 9), dt.time(14, 30)),  # as Notion and US templates write it
+    ("2026-06-09 9am", dt.date(2026, 6, 9), dt.time(9, 0)),
 ])
 def test_dates_keep_their_time(written: str, day: dt.date, time: dt.time | None) -> None:
     n, diags = note(f"---\ndate: {written}\nperson: Ana Lima\n---\n")
