@@ -143,6 +143,8 @@ def test_questions_command_lists_the_bank(tmp_path: Path) -> None:
     assert data["groups"] and data["starters"]
     finance = run_insight("questions", "--industry", "finance", "--today", DEMO_TODAY, cwd=project).stdout
     assert "Not asked yet in Finance" in finance
+    by_name = run_insight("questions", "--industry", "Finance", "--today", DEMO_TODAY, cwd=project).stdout
+    assert by_name == finance  # the name, as `insight share` takes it, or the slug
     bad = run_insight("questions", "--industry", "nope", cwd=project, check=False)
     assert bad.returncode != 0 and "no industry 'nope'" in bad.stderr
 

@@ -9,6 +9,8 @@ from typing import TextIO
 
 import click
 
+from ..identity import key
+
 from .. import site as core
 from ..model import KnowledgeBase
 from ..questions.bank import Bank, bank_as_dict, by_topic
@@ -19,10 +21,19 @@ from ..wording import counted, number
 
 HELP = """The question bank: every question asked in your notes, paraphrases grouped by topic, with how often
 each was asked and the starter questions not asked yet. Use --json for the whole bank as data."""
-HELP_INDUSTRY = "Only questions asked in this industry (its slug, e.g. data-science)."
+HELP_INDUSTRY = "Only questions asked in this industry (its name, an alias or its slug: \"Data Science\", data-science)."
 HELP_GROUP = """Group the questions in FILE (one per line; - reads standard input) and print GROUP<TAB>QUESTION for
 every input line, in input order. GROUP is the intent (e.g. typical-day) or other-N for questions that match no
 intent but are close to each other. Blank lines print as -<TAB> so output lines match input lines."""
+
+
+def _industry_slug(kb: KnowledgeBase, written: str) -> str:
+    """The industry ``written`` names, as `insight share` reads one: by name, alias or slug, in any case."""
+    for ind in kb.industries.values():
+        if key("industries", written) in {key("industries", n) for n in (ind.name, ind.slug, *ind.aliases)}:
+            return ind.slug
+    known = ", ".join(sorted(i.name for i in kb.industries.values())) or "none yet"
+    raise click.ClickException(f"no industry {written!r}; known: {known}")
 
 
 def _print_bank(bank: Bank, kb: KnowledgeBase, industry: str | None) -> None:
@@ -53,7 +64,7 @@ def _print_bank(bank: Bank, kb: KnowledgeBase, industry: str | None) -> None:
 @config_option
 @today_option
 @click.option("--json", "as_json", is_flag=True, help="Print the whole bank as JSON (as questions.json on the site).")
-@click.option("--industry", default=None, metavar="SLUG", help=HELP_INDUSTRY)
+@click.option("--industry", default=None, metavar="NAME", help=HELP_INDUSTRY)
 @click.pass_context
 def questions(ctx: click.Context, config_file: str | None, today: dt.date | None, as_json: bool,
               industry: str | None) -> None:
@@ -63,9 +74,8 @@ def questions(ctx: click.Context, config_file: str | None, today: dt.date | None
     settings = project.settings(today)
     site = core.build(project.docs_dir, settings, report_prefix=project.repo_path, cache=project.parse_cache())
     kb = site.kb
-    if industry is not None and industry not in kb.industries:
-        known = ", ".join(sorted(kb.industries)) or "none yet"
-        raise click.ClickException(f"no industry {industry!r}; known: {known}")
+    if industry is not None:
+        industry = _industry_slug(kb, industry)
     bank = site.derived.bank
     for d in bank.diagnostics:
         click.echo(d.format(), err=True)
