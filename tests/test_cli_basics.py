@@ -103,7 +103,7 @@ def test_check_exit_codes_and_json_shape(project: Path) -> None:
     failed = run_insight("check", cwd=project, check=False)
     assert failed.returncode == 1
     assert failed.stdout.startswith("content/interviews/broken.md:3:1: invalid YAML: ")
-    assert "2 conversations checked: 1 error, 1 warning" in failed.stderr
+    assert "3 conversation notes checked: 1 error, 1 warning" in failed.stderr  # ok, typo and broken
 
 
 def test_today_must_be_a_date(project: Path) -> None:

@@ -46,3 +46,17 @@ def test_names_are_replaced_and_a_sentence_start_stays_capitalised() -> None:
     # another name that merely starts the same stays; the name itself goes in any case and as an @mention
     assert scrub("Priyanka stays, priya and @PRIYA go") == (
         "Priyanka stays, a Machine Learning Engineer at Globex and a Machine Learning Engineer at Globex go")
+
+
+@pytest.mark.parametrize("body, hint", [
+    ("text\n\n```python\nprint(1)\n", "close it with ``` after the code"),
+    ("text\n\n```\n## Private\n```\n", "close the fence before the private part"),
+    ("text <!-- private\n\nsecret\n", "end the marker with -->"),
+    ("secret\n<!-- /private -->\nshared\n", "put <!-- private --> where the private text starts"),
+    ("shared\n<!-- private -->\nsecret\n", "put <!-- /private --> after the private text"),
+])
+def test_each_unclear_shape_gets_its_own_hint(body: str, hint: str) -> None:
+    from generator.share.scan import unclear_warnings
+
+    [warning] = unclear_warnings("content/interviews/x.md", body, 5)
+    assert warning.hint.startswith(hint), warning

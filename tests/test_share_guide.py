@@ -99,3 +99,29 @@ def test_share_never_overwrites_a_folder_that_is_not_a_guide(tmp_path: Path) -> 
     result = run_insight("share", "Finance", "--out", str(tmp_path / "mine"), cwd=project, check=False)
     assert result.returncode == 1 and "not empty and not written by insight share or merge" in result.stderr
     assert (tmp_path / "mine/thesis.tex").read_text(encoding="utf-8") == "keep me"
+
+
+def test_the_guides_question_counts_agree_with_its_cards(guides: dict[str, Path]) -> None:
+    """The home page, the question bank and guide.json say the same: distinct questions, and answers apart."""
+    data = json.loads((guides["sam"] / "guide.json").read_text(encoding="utf-8"))
+    questions = (guides["sam"] / "docs/questions/index.md").read_text(encoding="utf-8")
+    home = (guides["sam"] / "docs/index.md").read_text(encoding="utf-8")
+    cards = questions.count('<div class="grid cards" markdown>')  # one grid of answer cards per question
+    answers = len(data["answers"])
+    assert questions.count("\n    ---\n") == answers  # one card per answer
+    assert cards and answers >= cards
+    said = f"{cards} question{'s' if cards != 1 else ''}"
+    assert questions.startswith(f"---\ntitle: Question bank\n---\n\n# Question bank\n\n{said} asked in these conversations")
+    assert f"({answers} answer{'s' if answers != 1 else ''})" in questions
+    assert f"[Question bank](questions/index.md): {said}, answers side by side" in home
+
+
+def test_share_writes_nothing_when_nothing_is_shared(tmp_path: Path) -> None:
+    (tmp_path / "content/interviews").mkdir(parents=True)
+    (tmp_path / "content/interviews/2026-10-02-kai.md").write_text(
+        CLASSMATE_NOTE.replace("share: anonymous", "share: private").replace("share: named", "share: private"), encoding="utf-8")
+    project = make_project(tmp_path / "p", content=tmp_path / "content")
+    result = run_insight("share", "data analytics", "--out", str(tmp_path / "guide"), "--today", DEMO_TODAY, cwd=project,
+                         check=False)
+    assert result.returncode == 1 and "nothing to share in Data Analytics" in result.stderr, result.stderr
+    assert not (tmp_path / "guide").exists()

@@ -16,6 +16,7 @@ from .. import schema, similar
 from .. import site as core
 from ..diagnostics import Diagnostic
 from ..identity import slugify
+from ..load import kind_of
 from ..publish import other_files, unlinked
 from ..settings import pin_build_epoch
 from ..wording import counted
@@ -72,7 +73,9 @@ def check(config_file: str | None, today: dt.date | None, strict: bool | None, f
             click.echo(line)
         if hidden:
             click.echo(f"Not published, since they are not notes and no page links to them: {', '.join(hidden)}", err=True)
-        click.echo(f"{counted(len(site.kb.interviews), 'conversation')} checked: {_summary(diags)}", err=True)
+        # every conversation note read, those left out for an error too
+        read = len(site.kb.interviews) + sum(1 for uri in site.left_out if kind_of(uri) == "interviews")
+        click.echo(f"{counted(read, 'conversation note')} checked: {_summary(diags)}", err=True)
     failed = any(d.is_error for d in diags) or (strict and any(d.severity == "warning" for d in diags))
     sys.exit(1 if failed else 0)
 

@@ -14,6 +14,7 @@ from ..load import discover, load_all
 from ..resolve import resolve
 from ..share import guide as guides
 from ..share import project
+from ..share.pages import question_groups
 from ..share.filter import UnknownIndustry, reader, share_notes
 from ..share.intake import UntrustedGuide, read_guide
 from ..share.scan import UNCLEAR
@@ -145,22 +146,25 @@ def share(config_file: str | None, today: dt.date | None, industries: tuple[str,
     proj = load_project(config_file)
     settings = proj.settings(today)
     notes, diags = load_all(discover(proj.docs_dir, proj.repo_path))
-    for d in diags:  # the guide fails closed where a note's private parts are unclear: say where
-        if d.message.endswith(UNCLEAR):
-            click.echo(d.format(), err=True)
     try:
         shared = share_notes(notes, settings, list(industries), reader(proj.docs_dir))
     except UnknownIndustry as err:
         raise click.ClickException(str(err)) from None
+    for d in diags:  # the guide fails closed where a note's private parts are unclear: say where, for its own notes
+        if d.message.endswith(UNCLEAR) and d.path in shared.sources:
+            click.echo(d.format(), err=True)
     kb = resolve(shared.notes, settings)
     who = contributor or (settings.me.name if settings.me.name != "Me" else "A classmate")
     guide = guides.from_kb(kb, shared, who, title or f"{', '.join(shared.industries)}: a guide from informational interviews")
-    if not guide.items and not guide.answers:
-        click.echo("warning: no shared conversations in these industries; mark notes `share: anonymous` or `named`", err=True)
+    if not guide.items and not guide.answers:  # a guide of empty pages helps no one
+        raise click.ClickException(f"nothing to share in {', '.join(shared.industries)}: no held conversation there is "
+                                   "marked `share: anonymous` or `share: named` (nor has insights or answers), so no guide was written")
     out_dir = Path(out)
     _publish(out_dir, guide, _theme(proj.config_file), shared.attachments, [proj.docs_dir, Path(proj.config_file).parent],
              settings.today, zip_)
-    click.echo(f"Guide written to {out_dir} ({counted(len(kb.interviews), 'conversation')}, {counted(len(guide.answers), 'question')})", err=True)
+    asked = len(question_groups(guide.answers))
+    click.echo(f"Guide written to {out_dir} ({counted(len(kb.interviews), 'conversation')}, {counted(asked, 'question')} "
+               f"with {counted(len(guide.answers), 'answer')})", err=True)
     if serve:
         _serve(out_dir)
 

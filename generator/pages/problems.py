@@ -78,7 +78,8 @@ def page(diags: list[Diagnostic], pages_by_path: dict[str, str]) -> str:
     errors = [p for p, ds in files.items() if any(d.is_error for d in ds)]
     out.append(f"{have_problems(len(files), len(diags))} ({kinds(diags)}). "
                + (f"{counted(len(errors), 'note')} with an error {'is' if len(errors) == 1 else 'are'} left out of "
-                  "every list until fixed; its own page shows what is wrong. " if errors else "")
+                  "every list until fixed; " + ("its own page shows" if len(errors) == 1 else "each one's own page shows")
+                  + " what is wrong. " if errors else "")
                + "Warnings do not stop a note from being published. `insight check` prints the same list.")
     out.append("")
     for path, ds in files.items():

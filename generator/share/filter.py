@@ -60,6 +60,7 @@ class Shared:
     notes: list[Note]
     industries: list[str]  # canonical names, in the order asked
     attachments: dict[str, bytes] = field(default_factory=dict)  # name under attachments/ -> bytes
+    sources: set[str] = field(default_factory=set)  # the paths of the user's files the guide was made from
 
 
 # --- names --------------------------------------------------------------------------------------------
@@ -313,7 +314,10 @@ def share_notes(notes: list[Note], settings: Settings, industries: list[str],
         out.extend(_entity_file(full.industries[slug].file, schema.INDUSTRY, clean, files))
     for slug in sorted(companies):
         out.extend(_entity_file(full.companies[slug].file, schema.COMPANY, clean, files))
-    return Shared(out, [full.industries[s].name for s in wanted], dict(sorted(files.files.items())))
+    used = {iv.note.path for iv in chosen}
+    used |= {e.file.path for e in (*(full.industries[s] for s in inds), *(full.companies[s] for s in companies))
+             if e.file is not None}
+    return Shared(out, [full.industries[s].name for s in wanted], dict(sorted(files.files.items())), used)
 
 
 def _interview(iv: Interview, n: int, full: KnowledgeBase, person: str, role: str | None, clean: Callable[[str], str],

@@ -155,7 +155,15 @@ def _note_warnings(path: str, body: str, body_line: int, share: str,
 
 
 UNCLEAR = "stays out of shared guides"
-UNCLEAR_HINT = "close it (``` after the code, <!-- /private --> after the private text) so the rest can be shared"
+# what to do, by the reason generator.private gives
+UNCLEAR_HINTS = {
+    "a code fence here holds a private heading or marker": "close the fence before the private part (``` after the "
+                                                           "code), or write the example without a private heading",
+    "a code fence opened here is never closed": "close it with ``` after the code, so the rest can be shared",
+    "a private marker here has no closing -->": "end the marker with -->, as in <!-- private -->",
+    "a closing <!-- /private --> without an opening one": "put <!-- private --> where the private text starts",
+    "a <!-- private --> marker here is never closed": "put <!-- /private --> after the private text, so the rest can be shared",
+}
 
 
 def unclear_warnings(path: str, body: str, body_line: int) -> tuple[Diagnostic, ...]:
@@ -168,5 +176,5 @@ def _unclear(path: str, found: private.Regions, body_line: int) -> tuple[Diagnos
     for u in found.unclear:
         kept = "the rest of this note" if u.rest else "everything above it"
         out.append(Diagnostic(path, body_line + u.line, 1, "body", f"{u.reason}; {kept} {UNCLEAR}",
-                              UNCLEAR_HINT, "warning"))
+                              UNCLEAR_HINTS.get(u.reason, "close it so the rest can be shared"), "warning"))
     return tuple(out)
