@@ -244,6 +244,27 @@ def _fields_of(line: str, i: int) -> list[InlineField]:
     return [InlineField(field_key(b.group(1)), b.group(2), i) for b in _INLINE_BRACKETED.finditer(_CODE_SPAN.sub("", line))]
 
 
+_OWN_LINE_SHOWN = re.compile(r"^(\s{0,3}(?:[-*+]\s+)?)\**([A-Za-z][\w \-]{0,40}?)\**::[ \t]*(.*?)\s*$")
+
+
+def show_inline_fields(markdown: str) -> str:
+    """Dataview's fields as its reading view shows them: ``company:: Globex`` on a line of its own (a line break
+    after it, so a run of fields is not one paragraph) and ``[format:: video]`` inside a line as "format: video",
+    with the key in bold. Code is left as written."""
+    if "::" not in markdown:
+        return markdown
+
+    def line(text: str) -> str:
+        if "::" not in text:
+            return text
+        own = _OWN_LINE_SHOWN.match(text)
+        if own and not text.lstrip().startswith(("[", "(")):
+            return f"{own.group(1)}**{own.group(2).strip()}**: {own.group(3)}  "  # two spaces: a line break
+        return _INLINE_BRACKETED.sub(lambda m: f"**{m.group(1).strip()}**: {m.group(2)}", text)
+
+    return outside_code(markdown, lambda chunk: "\n".join(line(x) for x in chunk.split("\n")))
+
+
 def inline_value(text: str) -> Any:
     """An inline field's value as Dataview types it: ``true``/``false`` and whole numbers are values, anything
     else is text (a date in it is read by the date field itself, as in the frontmatter)."""

@@ -135,6 +135,10 @@ def test_dataview_fields_make_a_note(site: Path) -> None:
     text = text_of(site / "interviews" / "2026-07-02 Dana Li" / "index.html")
     assert "Company: Globex Corporation" in text
     assert "Introduced by: Roman Petrov" in text
+    # the fields in the body, as Dataview's reading view shows them: a line each, the key in bold
+    html = (site / "interviews" / "2026-07-02 Dana Li" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>role</strong>: ML Platform Lead<br" in html and "::" not in text
+    assert "over video <strong>format</strong>: video about" in html
     people = text_of(site / "people" / "Dana Li" / "index.html")
     assert "ML Platform Lead at Globex Corporation" in people
     assert "dana.li@example.com" in people
