@@ -103,12 +103,18 @@ def link_key(name: str) -> str:
     return fold(name)
 
 
-def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str) -> str:
+IMAGES = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp"})
+
+
+def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str, files: tuple[str, ...] = ()) -> str:
     """User Markdown written in ``from_uri`` with its wikilinks as relative Markdown links (plain text where the
-    name is unknown), so the rest of the pipeline treats them as links the user wrote."""
+    name is unknown), so the rest of the pipeline treats them as links the user wrote. ``files`` (the docs dir's
+    files that are not pages) make ``![[chart.png]]`` the image it embeds, ``![[deck.pdf]]`` a link to it."""
     if "[[" not in text:
         return text
     base = posixpath.dirname(from_uri) or "."
+    if files and "![[" in text:
+        text = _embeds(text, from_uri, files, base)
 
     def link(uri: str | None, label: str) -> str:
         # the label is a name, shown as text: a file named "Eve <img ...>" must not become an image
@@ -119,6 +125,24 @@ def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str) -> st
         return f"[{label}]({quote(posixpath.relpath(uri, base), safe='/')})"
 
     return replace_wikilinks(text, lambda name: names.get(link_key(name)), link)
+
+
+def _embeds(text: str, from_uri: str, files: tuple[str, ...], base: str) -> str:
+    from .publish import embedded_file  # noqa: PLC0415 - publish imports nothing from here; kept local all the same
+
+    def one(m: re.Match[str]) -> str:
+        if not m.group(1):
+            return m.group(0)
+        found = embedded_file(from_uri, m.group(2) or "", files)
+        if found is None:
+            return m.group(0)  # a note, or nothing known: the wikilink rules below
+        shown = (m.group(4) or "").strip()
+        name = found.rpartition("/")[2]
+        label = t(name if not shown or re.fullmatch(r"\d+(?:x\d+)?", shown) else shown)  # |200 is a width
+        target = quote(posixpath.relpath(found, base), safe="/")
+        return f"![{label}]({target})" if name.rpartition(".")[2].casefold() in IMAGES else f"[{label}]({target})"
+
+    return outside_code(text, lambda chunk: WIKILINK.sub(one, chunk))
 
 
 def outside_code(text: str, change: Callable[[str], str]) -> str:
@@ -153,6 +177,17 @@ def outside_code(text: str, change: Callable[[str], str]) -> str:
             prose.append(line)
     flush()
     return "".join(out)
+
+
+_BLOCK_ID = re.compile(r"[ \t]\^[A-Za-z0-9-]+[ \t]*$", re.M)
+
+
+def drop_block_ids(text: str) -> str:
+    """Obsidian's block ids (``... ^q1`` at the end of a line, the anchor of a ``[[note#^q1]]`` link) taken off
+    outside code: Obsidian hides them, and an insight or a heading is the text before them."""
+    if "^" not in text or not _BLOCK_ID.search(text):
+        return text
+    return outside_code(text, lambda chunk: _BLOCK_ID.sub("", chunk))
 
 
 def blank_comments(text: str) -> str:

@@ -193,7 +193,7 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
     if not _HANDLER.detect(text):
         if "::" not in text or not editors.inline_fields(text):  # Dataview fields alone can make a note
             if kind != "interviews":  # an entity file may be plain Markdown: its name comes from the file
-                text = editors.blank_comments(text)
+                text = editors.drop_block_ids(editors.blank_comments(text))
                 return Note(src.path, src.src_uri, kind, {}, text, 1, body_parser.parse(text, 1)), diags
             diags.append(Diagnostic(src.path, 1, 1, "", "no frontmatter: the note must start with a line `---`",
                                     "begin the file with ---, then date: and person:, then ---"))
@@ -210,7 +210,8 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
         fm_offset = text[: opening.end()].count("\n") + 1 if opening else 1
         content = content[1:] if content.startswith("\n") else content
         body_line = text[: len(text) - len(content)].count("\n") + 1  # python-frontmatter drops blank lines before the body
-    content = editors.blank_comments(content)  # Obsidian's %% comments: never on a page, never in a guide
+    # Obsidian's %% comments (never on a page, never in a guide) and ^block-ids (hidden there too)
+    content = editors.drop_block_ids(editors.blank_comments(content))
     if len(fm) > bounds.MAX_FRONTMATTER:
         diags.append(Diagnostic(src.path, fm_offset, 1, "", f"the frontmatter is {len(fm) // 1024:,} KB, more than the "
                                 f"{bounds.MAX_FRONTMATTER // 1024} KB a note may have",

@@ -162,6 +162,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             if uri in site.broken:  # its page says what is wrong, instead of vanishing (or staying stale under serve)
                 files.append(File.generated(config, uri, content=site.broken[uri]))
         _publish_only_what_pages_link(files, config)
+        site.files = tuple(sorted(f.src_uri for f in files if not f.is_documentation_page() and not f.generated_by))
         for uri, markdown in site.pages.items():
             if uri not in user_pages:
                 files.append(File.generated(config, uri, content=markdown))

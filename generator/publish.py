@@ -47,11 +47,44 @@ def is_page(uri: str) -> bool:
     return uri.endswith(MARKDOWN)
 
 
+_EMBED = re.compile(r"!\[\[([^\[\]\n|#]+)[^\[\]\n]*\]\]")  # Obsidian's ![[chart.png]], ![[deck.pdf|200]]
+
+
+def embedded_file(page_uri: str, target: str, files: Iterable[str]) -> str | None:
+    """The file an Obsidian embed names, found as Obsidian finds it: a path from the vault's top or from the page's
+    folder; a bare name, a file of that name anywhere (in the page's folder first, then the shortest path). None
+    if there is none."""
+    target = target.strip().lstrip("/")
+    if not target:
+        return None
+    folder = page_uri.rpartition("/")[0]
+    others = [f for f in files if not is_page(f)]
+    if "/" in target:  # a path: from the vault's top, or from the page's folder
+        exact = {f.casefold(): f for f in others}
+        for path in (target, posixpath.normpath(posixpath.join(folder, target))):
+            if path.casefold() in exact:
+                return exact[path.casefold()]
+    name = target.rpartition("/")[2].casefold()
+    same = sorted((f for f in others if f.rpartition("/")[2].casefold() == name),
+                  key=lambda f: (f.rpartition("/")[0] != folder, f.count("/"), f))
+    return same[0] if same else None
+
+
+def embedded(page_uri: str, text: str, files: Iterable[str]) -> set[str]:
+    """The files a page's ``![[...]]`` embeds show."""
+    if "![[" not in text:
+        return set()
+    files = list(files)
+    found = (embedded_file(page_uri, m.group(1), files) for m in _EMBED.finditer(text))
+    return {f for f in found if f is not None}
+
+
 def unlinked(files: Iterable[str], pages: dict[str, str], named: Iterable[str] = ()) -> list[str]:
-    """The files (docs-dir paths, not pages) that no page links to and the configuration does not name."""
+    """The files (docs-dir paths, not pages) that no page links to (or embeds) and the configuration does not name."""
+    files = list(files)
     wanted = set(named)
     for uri, text in pages.items():
-        wanted |= linked(uri, text)
+        wanted |= linked(uri, text) | embedded(uri, text, files)
     return sorted(f for f in files if not is_page(f) and f not in wanted)
 
 

@@ -24,7 +24,7 @@ from .pages import problems, questions as question_pages
 from .network.asset import assets as network_assets
 from .pages.followups import CALENDAR
 from .pages.gather import related
-from .editors import blank_comments, show_inline_fields, wikilinks_to_markdown
+from .editors import blank_comments, drop_block_ids, show_inline_fields, wikilinks_to_markdown
 from .fragments import note_footer, note_header, own_value
 from .escape import t
 from .htmlblocks import MarkdownSnippets, fill_markdown
@@ -47,6 +47,7 @@ class Site:
     timings: dict[str, float] = field(default_factory=dict)
     left_out: set[str] = field(default_factory=set)  # note files with an error: not in any list
     broken: dict[str, str] = field(default_factory=dict)  # src_uri -> the page shown instead of a note with an error
+    files: tuple[str, ...] = ()  # the docs dir's files that are not pages, for Obsidian's ![[embeds]]
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -227,12 +228,12 @@ def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None)
     top of its generated page, under one title (frontmatter ``title``, the user's own ``#`` heading, or the
     generated title). None for pages the generator does not touch.
     """
-    if "%%" in markdown and (uri in site.headers or uri in site.pages):
-        markdown = blank_comments(markdown)  # Obsidian's %% comments, shown only while editing there
+    if uri in site.headers or uri in site.pages:  # Obsidian's %% comments and ^block-ids, shown only while editing
+        markdown = drop_block_ids(blank_comments(markdown))
     if "::" in markdown and (uri in site.headers or uri in site.pages):
         markdown = show_inline_fields(markdown)  # Dataview's fields, one a line, as its reading view shows them
     if "[[" in markdown and (uri in site.headers or uri in site.pages):
-        markdown = wikilinks_to_markdown(markdown, site.kb.names, uri)  # Obsidian's [[links]], where they lead
+        markdown = wikilinks_to_markdown(markdown, site.kb.names, uri, site.files)  # Obsidian's [[links]], where they lead
     if uri in site.headers:
         return f"{site.headers[uri]}\n{strip_h1(markdown)}\n\n{site.footers[uri]}"
     if uri not in site.pages:

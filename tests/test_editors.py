@@ -366,3 +366,20 @@ def test_a_comment_is_no_insight_and_no_field() -> None:
                 "%%\ncompany:: Secret Co\n- an idea to check\n%%\n")
     assert n.parts.insights == ["Hiring juniors."] and "company" not in n.meta
     assert "second-hand" not in n.body and "Secret" not in n.body
+
+
+def test_block_ids_are_not_part_of_what_was_said() -> None:
+    n, _ = note("---\ndate: 2026-06-09\nperson: Ana Lima\n---\n## Insights\n\n- Globex moves fast. ^ins1\n\n"
+                "## Questions\n\n### How do teams hire? ^q1\n\nFrom internships. ^a1\n\n```\nx ^code\n```\n")
+    assert n.parts.insights == ["Globex moves fast."]
+    assert [(q.question, q.answer) for q in n.parts.questions] == [("How do teams hire?", "From internships.\n\n```\nx ^code\n```")]
+
+
+def test_an_embedded_image_shows_and_is_published(site: Path) -> None:
+    """![[forecast chart.png|300]] (Obsidian finds the file by its name, here in an attachments folder): the image on
+    the note's page, the file in the site, and neither the brackets nor the block id shown."""
+    page = site / "interviews" / "Meetings" / "2026-06-09 Roman Petrov" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert '<img alt="forecast chart.png" src="../attachments/forecast%20chart.png"' in html, re.findall(r"<img[^>]*>", html)
+    assert (site / "interviews" / "Meetings" / "attachments" / "forecast chart.png").is_file()
+    assert "^chart" not in text_of(page) and "[[forecast" not in text_of(page) and "300" not in text_of(page)

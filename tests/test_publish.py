@@ -88,3 +88,16 @@ def test_links_are_found_in_markdown_references_and_html() -> None:
     assert linked("interviews/note.md", text) == {"interviews/img/a.png", "b.pdf", "interviews/d d.txt", "interviews/e.jpg"}
     assert linked("interviews/note.md", "[c]: c.txt\n") == {"interviews/c.txt"}
     assert unlinked(["a.txt", "b.png", "x.md"], {"n.md": "![](b.png)"}, ["style.css"]) == ["a.txt"]
+
+
+def test_an_obsidian_embed_finds_its_file_as_obsidian_does() -> None:
+    from generator.publish import embedded_file, unlinked
+
+    files = ["a/chart.png", "a/b/chart.png", "chart.png", "docs/deck.pdf", "notes/x.md"]
+    assert embedded_file("a/b/note.md", "chart.png", files) == "a/b/chart.png"  # the page's own folder first
+    assert embedded_file("z/note.md", "chart.png", files) == "chart.png"  # then the shortest path
+    assert embedded_file("z/note.md", "a/chart.png", files) == "a/chart.png"  # a path from the top of the vault
+    assert embedded_file("z/note.md", "Deck.PDF", files) == "docs/deck.pdf"  # names in any case
+    assert embedded_file("z/note.md", "x.md", files) is None and embedded_file("z/note.md", "nope.png", files) is None
+    pages = {"z/note.md": "![[chart.png|200]] and ![[deck.pdf]]", "a/b/note.md": "`![[x]]` text"}
+    assert unlinked(files, pages) == ["a/b/chart.png", "a/chart.png"]
