@@ -245,3 +245,39 @@ def test_the_guide_shows_what_import_writes(project: Path) -> None:
     assert tariq.startswith(_guide_block("**After**: `content/interviews/2026-05-20-tariq-aziz.md`"))
     priya = (project / "content" / "people" / "priya-raman.md").read_text(encoding="utf-8")
     assert priya == _guide_block("**After**: `insight import Connections.csv` writes")
+
+
+def _notion_with_companies_and_slash_dates(tmp_path: Path) -> Path:
+    """A Notion export as it comes when the conversations database relates to a Companies database, and the
+    workspace writes dates with slashes (Notion's date format is a setting)."""
+    root = tmp_path / "Export-9c0d"
+    db = root / "Conversations 4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e"
+    companies = root / "Companies 2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f"
+    db.mkdir(parents=True)
+    companies.mkdir()
+    (db / "Call with Tariq 1111aaaa2222bbbb3333cccc4444dddd.md").write_text(
+        "# Call with Tariq\n\nName: Tariq Aziz\nCompany: Northwind Health (../Companies%202c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f/"
+        "Northwind%20Health%203e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b.md)\nDate: 03/12/2026\nStatus: Scheduled\n\nAgenda.\n",
+        encoding="utf-8")
+    (db / "Coffee with Mei 5555eeee6666ffff7777aaaa8888bbbb.md").write_text(
+        "# Coffee with Mei\n\nName: Mei Tanaka\nDate: 15/09/2026\nStatus: Completed\n\nNotes.\n", encoding="utf-8")
+    (companies / "Northwind Health 3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b.md").write_text(
+        "# Northwind Health\n\nIndustry: Healthcare Technology\nWebsite: https://northwind.example\n\nA hospital group.\n",
+        encoding="utf-8")
+    return root
+
+
+def test_a_notion_companies_page_is_no_person_and_a_date_that_reads_two_ways_is_not_guessed(project: Path, tmp_path: Path) -> None:
+    source = _notion_with_companies_and_slash_dates(tmp_path)
+    out = imported(project, str(source))
+    assert re.search(r"skipped +Companies [0-9a-f]{32}/Northwind Health [0-9a-f]{32}\.md: a company's page", out), out
+    assert re.search(r"Call with Tariq [0-9a-f]{32}\.md: the date 03/12/2026 could be either day.*--day-first", out), out
+    assert not (project / "content/people/northwind-health.md").exists()
+    # 15/09/2026 reads one way only
+    assert frontmatter(project / "content/interviews/2026-09-15-mei-tanaka.md")["date"].isoformat() == "2026-09-15"
+    assert not list((project / "content/interviews").glob("*tariq*"))
+
+    day_first = imported(project, str(source), "--day-first")
+    assert frontmatter(project / "content/interviews/2026-12-03-tariq-aziz.md")["date"].isoformat() == "2026-12-03"
+    assert "could be either day" not in day_first
+    assert_clean_check(project)

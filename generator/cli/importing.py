@@ -47,14 +47,17 @@ LABELS = {"new": "new", "merged": "merged", "skipped": "skipped"}
 @click.option("--dry-run", is_flag=True, help="Write nothing; print what importing would do.")
 @click.option("--map", "pairs", multiple=True, metavar="THEIRS=OURS", help="Read their field THEIRS as our field OURS (repeatable; OURS may be `ignore`).")
 @click.option("--mapping", "mapping_file", type=click.Path(dir_okay=False), default=None, help="A YAML file of `their field: our field` lines.")
+@click.option("--day-first/--month-first", "day_first", default=None,
+              help="Read a date such as 03/12/2026 as 3 December (--day-first) or 12 March (--month-first); without "
+                   "either, such a date is not guessed: the report names it.")
 @config_option
 @today_option
-def import_(source: Path, dry_run: bool, pairs: tuple[str, ...], mapping_file: str | None, config_file: str | None,
-            today: dt.date | None) -> None:
+def import_(source: Path, dry_run: bool, pairs: tuple[str, ...], mapping_file: str | None, day_first: bool | None,
+            config_file: str | None, today: dt.date | None) -> None:
     project = load_project(config_file)
     mapping = _mapping(pairs, mapping_file)
     try:
-        read = importer.read_source(source, mapping or None)
+        read = importer.read_source(source, mapping or None, day_first)
         plan = importer.make_plan(read, project.docs_dir, project.settings(today), project.repo_path)
     except importer.ImportError_ as err:
         raise click.ClickException(str(err)) from None

@@ -17,8 +17,8 @@ import yaml
 
 from .. import bounds
 from ..editors import link_target, split_tags
-from .records import (ConversationRecord, PersonRecord, Read, Skipped, clean, our_field, our_status, own_key,
-                      parse_when)
+from .records import (AmbiguousDate, ConversationRecord, PersonRecord, Read, Skipped, clean, our_field, our_status,
+                      own_key, parse_when)
 
 NOTION_ID = re.compile(r"\s+[0-9a-f]{32}$")  # Notion ends every exported file name with the page's id
 _NOTION_PROPERTY = re.compile(r"^([^:\n]{1,60}):\s(.*)$")
@@ -80,19 +80,27 @@ def _record(name: str, title: str, props: dict[str, Any], body: str, read: Read,
                           _list(ours.pop("industry", [])), clean(ours.pop("email", "")), clean(ours.pop("phone", "")),
                           clean(ours.pop("linkedin", "")), source=name)
     tags = [t for x in _list(ours.pop("tags", [])) for t in split_tags(x)]
+    if "date" not in ours and _an_organisation(name, props, person):
+        read.skipped.append(Skipped(name, "a company's page (a related database), not a person: companies come from the "
+                                          "conversations' Company property; put its website in content/companies/"))
+        return
     if "date" not in ours:
         person.tags, person.notes = tags, body
         person.industry = person.industry
         read.people.append(person)
         return
-    when = parse_when(str(ours.pop("date")))
+    try:
+        when = parse_when(str(ours.pop("date")), read.day_first)
+    except AmbiguousDate as err:
+        read.skipped.append(Skipped(name, _two_ways(err)))
+        return
     if when is None:
         read.skipped.append(Skipped(name, f"the date {clean(props.get(_key_of(props, 'date', mapping)) or '')!r} is not one "
                                           "a person would read as a day; write it as YYYY-MM-DD"))
         return
     fields: dict[str, Any] = {}
     if "time" in ours:
-        found = parse_when(f"{when[0].isoformat()} {ours.pop('time')}")
+        found = parse_when(f"{when[0].isoformat()} {ours.pop('time')}", read.day_first)
         when = (when[0], found[1] if found else when[1])
     status = ours.pop("status", None)
     if status is not None:
@@ -107,7 +115,11 @@ def _record(name: str, title: str, props: dict[str, Any], body: str, read: Read,
     for key in ("thank_you_sent", "follow_up_on", "requested_on"):
         if key in ours:
             value = clean(ours.pop(key))
-            day = parse_when(value)
+            try:
+                day = parse_when(value, read.day_first)
+            except AmbiguousDate as err:
+                read.skipped.append(Skipped(name, _two_ways(err)))
+                return
             if day:
                 fields[key] = day[0]
             elif key == "thank_you_sent" and value.casefold() in ("yes", "true", "x", "✓", "done"):
@@ -122,6 +134,26 @@ def _record(name: str, title: str, props: dict[str, Any], body: str, read: Read,
     fields.update({k: v for k, v in own.items() if k not in fields})
     read.conversations.append(ConversationRecord(person, when[0], when[1], fields, body,
                                                  title if title != person_name else "", name))
+
+
+_ORGANISATION_FOLDER = re.compile(r"compan|organi[sz]ation|employer|firms?\b|business", re.I)
+_ORGANISATION_PROPERTIES = frozenset({"website", "domain", "url", "headquarters", "hq", "employees", "size", "sector",
+                                      "founded", "ticker"})
+
+
+def _an_organisation(name: str, props: dict[str, Any], person: PersonRecord) -> bool:
+    """A page of a related database of companies (Notion exports one beside the conversations): in a folder named
+    for companies, or with a company's properties (a website, a size) and none of a person's."""
+    if person.email or person.phone or person.linkedin or person.role or person.company:
+        return False
+    folders = name.split("/")[:-1]
+    return (any(_ORGANISATION_FOLDER.search(f) for f in folders)
+            or any(str(k).strip().casefold() in _ORGANISATION_PROPERTIES for k in props))
+
+
+def _two_ways(err: AmbiguousDate) -> str:
+    return (f"the date {err} could be either day (03/12/2026 is 3 December read day first, 12 March read month "
+            "first); run again with --day-first or --month-first, as the tool that wrote it shows dates")
 
 
 def _key_of(props: dict[str, Any], field: str, mapping: dict[str, str] | None) -> str:

@@ -62,6 +62,7 @@ class Read:
     people: list[PersonRecord] = field(default_factory=list)
     conversations: list[ConversationRecord] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    day_first: bool | None = None  # how to read 03/12/2026; None: refuse a date that reads both ways
 
 
 def clean(value: Any) -> str:
@@ -131,9 +132,14 @@ def own_key(name: str) -> str:
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
 
 
-def parse_when(text: str) -> tuple[dt.date, dt.time | None] | None:
+class AmbiguousDate(ValueError):
+    """A date like 03/12/2026, which is 12 March to some tools and 3 December to others."""
+
+
+def parse_when(text: str, day_first: bool | None = None) -> tuple[dt.date, dt.time | None] | None:
     """``June 9, 2026 2:30 PM`` (Notion), ``09 Jun 2026`` (LinkedIn), ``2026-06-09 14:30``, ``2026/06/09``,
-    ``6/9/2026`` (month first, as US tools write it); a range (``A → B``) counts from its start."""
+    ``15/09/2026`` and ``9/15/2026`` (only one reading is a date); a range (``A → B``) counts from its start.
+    ``03/12/2026`` reads both ways: it is read ``day_first`` as asked, and is an :class:`AmbiguousDate` when not."""
     from ..editors import parse_datetime_text, parse_time_text  # noqa: PLC0415
 
     text = clean(text).split("→")[0].split(" - ")[0].strip().rstrip(",")
@@ -157,6 +163,11 @@ def parse_when(text: str) -> tuple[dt.date, dt.time | None] | None:
             year += 2000 if year < 100 else 0
             if month > 12 >= day:  # 15/09/2026 can only be day first
                 month, day = day, month
+            elif day <= 12 and month != day:  # 03/12/2026: the tool's settings decided, and they are not written down
+                if day_first is None:
+                    raise AmbiguousDate(text)
+                if day_first:
+                    month, day = day, month
     if month is None:
         return None
     try:

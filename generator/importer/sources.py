@@ -100,8 +100,9 @@ def folder_entries(root: Path, skipped: list[Skipped], budget: _Budget) -> Itera
                 skipped.append(Skipped(name, f"could not be read ({err.strerror or err})"))
 
 
-def read_source(source: Path, mapping: dict[str, str] | None = None) -> Read:
-    """Everything the source holds, read by the reader its shape calls for."""
+def read_source(source: Path, mapping: dict[str, str] | None = None, day_first: bool | None = None) -> Read:
+    """Everything the source holds, read by the reader its shape calls for; ``day_first`` says how to read a date
+    such as 03/12/2026 (None: such a date is not guessed, its record is skipped and the report says why)."""
     if not source.exists():
         raise ImportError_(f"{source}: no such file or folder")
     skipped: list[Skipped] = []
@@ -114,11 +115,11 @@ def read_source(source: Path, mapping: dict[str, str] | None = None) -> Read:
         if suffix == ".zip":
             entries = list(zip_entries(data, source.name, skipped, budget))
         elif suffix == ".csv":
-            read = Read("LinkedIn connections", skipped=skipped)
+            read = Read("LinkedIn connections", skipped=skipped, day_first=day_first)
             readers.linkedin_connections(source.name, data, read)
             return read
         elif suffix in (".vcf", ".vcard"):
-            read = Read("vCard contacts", skipped=skipped)
+            read = Read("vCard contacts", skipped=skipped, day_first=day_first)
             readers.vcards(source.name, data, read)
             return read
         elif suffix == ".md":
@@ -128,19 +129,20 @@ def read_source(source: Path, mapping: dict[str, str] | None = None) -> Read:
                                "LinkedIn's Connections.csv, a .vcf file or a folder of Markdown notes")
     else:
         entries = list(folder_entries(source, skipped, budget))
-    return _read_entries(entries, skipped, mapping)
+    return _read_entries(entries, skipped, mapping, day_first)
 
 
-def _read_entries(entries: list[Entry], skipped: list[Skipped], mapping: dict[str, str] | None) -> Read:
+def _read_entries(entries: list[Entry], skipped: list[Skipped], mapping: dict[str, str] | None,
+                  day_first: bool | None = None) -> Read:
     markdown = [e for e in entries if e.name.lower().endswith(".md")]
     notion = any(readers.NOTION_ID.search(PurePosixPath(e.name).stem) for e in markdown)
     connections = [e for e in entries if PurePosixPath(e.name).name.lower() == "connections.csv"]
     if not markdown and connections:
-        read = Read("LinkedIn connections", skipped=skipped)
+        read = Read("LinkedIn connections", skipped=skipped, day_first=day_first)
         for e in connections:
             readers.linkedin_connections(e.name, e.data, read)
         return read
-    read = Read("Notion export" if notion else "Markdown notes", skipped=skipped)
+    read = Read("Notion export" if notion else "Markdown notes", skipped=skipped, day_first=day_first)
     for e in entries:
         lower = e.name.lower()
         if lower.endswith(".md"):
