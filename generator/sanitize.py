@@ -162,8 +162,9 @@ def removed(before: str, after: str) -> str | None:
 # --- Markdown written for pages that are built elsewhere (a guide's project) --------------------------------------
 
 # the whole destination, title and all: Markdown reads "java<TAB>script:" as one address, and so do browsers
-_INLINE_LINK = re.compile(r"(!?)\[(?P<label>[^\]\n]*)\]\((?P<url>(?:[^()\n]|\([^()\n]*\))*)\)")
-_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?P<url><[^>\n]*>|\S+).*$", re.M)
+# (the address may start on the next line, and hold parentheses two deep: "javascript:alert((1))")
+_INLINE_LINK = re.compile(r"(!?)\[(?P<label>[^\]\n]*)\]\(\s*(?P<url>(?:[^()\n]|\((?:[^()\n]|\([^()\n]*\))*\))*)\)")
+_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*(?P<url><[^>\n]*>|\S+).*$", re.M)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.I)
 
 

@@ -71,7 +71,10 @@ def question_groups(answers: list[Answer]) -> list[Group]:
     order = {t.slug: i for i, t in enumerate(TOPICS)}
     groups = []
     for found in members.values():
-        topics = sorted({a.topic for a in found}, key=lambda t: (-sum(a.topic == t for a in found), order.get(t, 99)))
+        # a topic the bank does not know (a classmate's guide may carry any) files the question under "general",
+        # so the bank shows every question a company or industry page links to
+        topics = sorted({a.topic if a.topic in order else "general" for a in found},
+                        key=lambda t: (-sum(a.topic == t for a in found), order.get(t, 99)))
         found.sort(key=lambda a: (not a.answer, a.contributor.casefold(), a.by.casefold(), a.answer))
         groups.append(Group(canonical([a.question for a in found], bank), "", topics[0], found))
     groups.sort(key=lambda g: (order.get(g.topic, 99), -sum(bool(a.answer) for a in g.answers), g.text.casefold()))

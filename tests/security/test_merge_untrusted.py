@@ -206,3 +206,22 @@ def test_an_unclosed_fence_does_not_let_a_guides_attributes_through(base_guide: 
     assert code == 0, said
     assert active_html(out / "site") == []
     assert "More words" in (out / "site/questions/index.html").read_text(encoding="utf-8")
+
+
+def test_a_guides_odd_topics_and_links_do_not_stop_the_class_merge(base_guide: Path, tmp_path: Path) -> None:
+    """One classmate's guide must not make the strict build of everyone's fail: a topic the bank does not know,
+    a script link with parentheses two deep, one whose address starts on the next line, a reference defined
+    on two lines."""
+    def odd(d, f):  # type: ignore[no-untyped-def]
+        item = d["items"][0]
+        d["answers"].append({"question": "Q?", "topic": "", "by": item["by"], "company": item["company"],
+                             "industries": item["industries"], "contributor": item["contributor"],
+                             "answer": "[x](javascript:alert((411))) [y](\njavascript:alert(413)) [z]\n\n[z]:\n  javascript:alert(9)"})
+        d["answers"].append({**d["answers"][-1], "question": "What is a typical week?", "topic": "made-up-topic",
+                             "answer": "Busy."})
+
+    code, said, out = merge(tmp_path, classmate(base_guide, tmp_path, odd))
+    assert code == 0, said
+    assert active_html(out / "site") == []
+    questions = (out / "site/questions/index.html").read_text(encoding="utf-8")
+    assert 'id="q-q"' in questions and "What is a typical week?" in questions
