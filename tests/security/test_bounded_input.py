@@ -26,7 +26,7 @@ BAD = {
     "interviews/2026-05-06-good.md": note("Good Person", body="## Insights\n\n- GOOD-NOTE-insight\n", company="C++ Labs"),
     "interviews/2026-05-07-csharp.md": note("Cee Sharp", company="C# Labs"),
     "interviews/2026-05-08-c.md": note("Cee Plain", company="C Labs"),
-    "interviews/2026-05-09-index.md": note("Indy Index", company="Index", industry="Con"),
+    "interviews/2026-05-09-index.md": note("Indy Index", company="Index", industry="Con", body="## Insights\n\n- Reserved names are names.\n"),
 }
 
 
