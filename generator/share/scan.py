@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from typing import Iterator
 
 from .. import private
@@ -18,7 +19,7 @@ from ..model import Note
 SHARED = ("anonymous", "named")
 HINT = "move it into a ## Private section or the people file; shared guides redact it"
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,}")  # exämple.com too
 _PROFILE = re.compile(
     r"(?:https?://)?(?:[\w-]+\.)?(?:"
     r"linkedin\.com/(?:in|pub|profile)/[^\s)\]>\"']+"
@@ -98,8 +99,24 @@ def find_contacts(text: str) -> Iterator[tuple[int, int, str]]:
             end = stop
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+def readable(text: str) -> str:
+    """``text`` as a reader (or a mail client) reads it: fullwidth characters as plain ones (``ana＠example.com``),
+    invisible ones gone (``ana\u200b@example.com``), an address's ``%40`` as ``@``."""
+    if text.isascii() and "%40" not in text:
+        return text
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).replace("%40", "@")
+
+
 def redact(text: str) -> str:
-    """``text`` with contact details replaced by a visible marker."""
+    """``text`` with contact details replaced by a visible marker. Text that reads differently from how it is
+    written, and hides a contact detail so, is redacted as it reads (it loses its fullwidth or invisible
+    characters: a guide shows what was learned, not how it was typed)."""
+    plain = readable(text)
+    if plain != text and len(list(find_contacts(plain))) > len(list(find_contacts(text))):
+        text = plain
     out, last = [], 0
     for start, stop, kind in find_contacts(text):
         out.append(text[last:start])
@@ -143,15 +160,30 @@ def _note_warnings(path: str, body: str, body_line: int, share: str,
     out = list(_unclear(path, parts, body_line))
     body = parts.blank(body)
     found = list(find_contacts(body))
+    out.extend(_hidden(path, body, body_line, share))
     line_starts = [0] + [m.end() for m in re.finditer("\n", body)] if found else []
     for start, _, kind in found:
         row = bisect.bisect_right(line_starts, start) - 1
         out.append(Diagnostic(path, body_line + row, start - line_starts[row] + 1, "body",
                               f"{KINDS[kind]} in a note shared as {share}", HINT, "warning"))
     for fld, line, text in shared:
-        for _, _, kind in find_contacts(text):
+        for _, _, kind in find_contacts(readable(text)):  # as a guide redacts it
             out.append(Diagnostic(path, line, 1, fld, f"{KINDS[kind]} in a note shared as {share}", HINT, "warning"))
     return tuple(out)
+
+
+def _hidden(path: str, body: str, body_line: int, share: str) -> list[Diagnostic]:
+    """Warnings for the lines whose contact details show only as read (fullwidth, invisible characters, %40)."""
+    if body.isascii() and "%40" not in body:
+        return []
+    out = []
+    for row, line in enumerate(body.split("\n")):
+        plain = readable(line)
+        if plain != line and len(list(find_contacts(plain))) > len(list(find_contacts(line))):
+            kind = next(iter(find_contacts(plain)))[2]
+            out.append(Diagnostic(path, body_line + row, 1, "body", f"{KINDS[kind]} in a note shared as {share}, written "
+                                  "with look-alike or invisible characters", HINT, "warning"))
+    return out
 
 
 UNCLEAR = "stays out of shared guides"

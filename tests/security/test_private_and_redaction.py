@@ -59,7 +59,10 @@ NAMES = {
         "- SHARED-nickname: [[Dana Li|Danasaur]] says so\n"
         # phone numbers as people write them, and an address spelt out around another "at"
         "- SHARED-phones: 07700 900123, +1 (415) 555-0199, +15551234567, 5551234567, 555–123–4567, 030 1234567, "
-        "wa.me/46701234567 or at dee dot oduya at gmail dot com\n")),
+        "wa.me/46701234567 or at dee dot oduya at gmail dot com\n"
+        # addresses written with look-alike or invisible characters, or %-encoded in a mailto link
+        "- SHARED-lookalike: dana＠fullwidth.example, dana\u200b@zerowidth.example, mailto:dana%40percent.example, "
+        "dana@exämple.example\n")),
     # a file name is a name too
     "interviews/2026-06-03-attachment.md": note("Zora Quill", body=(
         "## Insights\n\n- SHARED-attach: [the deck](files/zora-quill-talk.pdf)\n")),
@@ -70,7 +73,8 @@ NAMES = {
                                      "location: Greta Halvorsen's flat, greta@example.org\n---\n\nSHARED-company-text\n"),
 }
 NAME_WORDS = ["Greta", "Halvorsen", "greta.h@", "greta@", "Dana", "danali", "dana-li", "zora", "quill", "dana at example",
-              "900123", "555-0199", "15551234567", "5551234567", "123–4567", "1234567", "46701234567", "oduya", "gmail"]
+              "900123", "555-0199", "15551234567", "5551234567", "123–4567", "1234567", "46701234567", "oduya", "gmail",
+              "fullwidth.example", "zerowidth.example", "percent.example", "exämple"]
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +129,7 @@ def test_names_and_contact_details_are_redacted_wherever_they_hide(guide: tuple[
     assert [n for n, t in texts.items() if "[[" in t and n.endswith((".md", ".html"))] == []
     index = texts["guide/site/search/search_index.json"]
     for shared in ["SHARED-role-insight", "SHARED-cases", "SHARED-url", "SHARED-short", "SHARED-obfuscated",
-                   "SHARED-wikilink", "SHARED-nickname", "SHARED-phones", "SHARED-attach", "SHARED-company-text", "a Analyst at Vantage Metrics".replace("a A", "an A")]:
+                   "SHARED-wikilink", "SHARED-nickname", "SHARED-phones", "SHARED-lookalike", "SHARED-attach", "SHARED-company-text", "a Analyst at Vantage Metrics".replace("a A", "an A")]:
         assert shared in index, shared
     pdfs = [n for n in texts if n.startswith("guide/site/attachments/") and n.endswith(".pdf")]
     assert [texts[n] for n in pdfs] == ["%PDF SHARED-attachment-bytes"]
@@ -134,3 +138,4 @@ def test_names_and_contact_details_are_redacted_wherever_they_hide(guide: tuple[
 def test_check_flags_obfuscated_addresses(guide: tuple[Path, str]) -> None:
     _, said = guide
     assert "2026-06-02-cases.md:" in said and "an email address in a note shared as anonymous" in said
+    assert "an email address in a note shared as anonymous, written with look-alike or invisible characters" in said
