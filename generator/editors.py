@@ -279,6 +279,53 @@ def _fields_of(line: str, i: int) -> list[InlineField]:
     return [InlineField(field_key(b.group(1)), b.group(2), i) for b in _INLINE_BRACKETED.finditer(_CODE_SPAN.sub("", line))]
 
 
+_CALLOUT = re.compile(r"^>[ \t]?\[!([A-Za-z-]+)\]([+-]?)[ \t]*(.*)$")
+_QUOTED = re.compile(r"^>[ \t]?")
+_HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
+# Obsidian's callout types as Material's admonitions name them (most are the same word)
+_ADMONITIONS = {"summary": "abstract", "tldr": "abstract", "hint": "tip", "important": "tip", "check": "success",
+                "done": "success", "help": "question", "faq": "question", "caution": "warning", "attention": "warning",
+                "fail": "failure", "missing": "failure", "error": "danger", "cite": "quote", "todo": "info"}
+_KNOWN = {"note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"}
+
+
+def show_callouts(markdown: str) -> str:
+    """Obsidian's callouts (``> [!tip] Title`` and the quoted lines under it; ``-`` or ``+`` after the type folds
+    it) as Material's admonitions, and ``==highlights==`` as highlighted text, as Obsidian's reading view shows
+    them. Code is left as written."""
+    if "[!" not in markdown and "==" not in markdown:
+        return markdown
+
+    def chunk(text: str) -> str:
+        text = _HIGHLIGHT.sub(r"<mark>\1</mark>", text) if "==" in text else text
+        if "[!" not in text:
+            return text
+        out: list[str] = []
+        lines = text.split("\n")
+        i = 0
+        while i < len(lines):
+            m = _CALLOUT.match(lines[i])
+            if not m:
+                out.append(lines[i])
+                i += 1
+                continue
+            kind = _ADMONITIONS.get(m.group(1).casefold(), m.group(1).casefold())
+            kind = kind if kind in _KNOWN else "note"
+            marker = {"-": "???", "+": "???+"}.get(m.group(2), "!!!")
+            title = m.group(3).strip().replace('"', "&quot;")
+            out.append(f'{marker} {kind} "{title}"' if title else f"{marker} {kind}")
+            out.append("")
+            i += 1
+            while i < len(lines) and lines[i].startswith(">"):
+                inner = _QUOTED.sub("", lines[i], count=1)
+                out.append(f"    {inner}" if inner.strip() else "")
+                i += 1
+            out.append("")
+        return "\n".join(out)
+
+    return outside_code(markdown, chunk)
+
+
 _OWN_LINE_SHOWN = re.compile(r"^(\s{0,3}(?:[-*+]\s+)?)\**([A-Za-z][\w \-]{0,40}?)\**::[ \t]*(.*?)\s*$")
 
 

@@ -24,7 +24,7 @@ from .pages import problems, questions as question_pages
 from .network.asset import assets as network_assets
 from .pages.followups import CALENDAR
 from .pages.gather import related
-from .editors import blank_comments, drop_block_ids, show_inline_fields, wikilinks_to_markdown
+from .editors import blank_comments, drop_block_ids, show_callouts, show_inline_fields, wikilinks_to_markdown
 from .fragments import note_footer, note_header, own_value
 from .escape import t
 from .htmlblocks import MarkdownSnippets, fill_markdown
@@ -232,6 +232,8 @@ def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None)
         markdown = drop_block_ids(blank_comments(markdown))
     if "::" in markdown and (uri in site.headers or uri in site.pages):
         markdown = show_inline_fields(markdown)  # Dataview's fields, one a line, as its reading view shows them
+    if ("[!" in markdown or "==" in markdown) and (uri in site.headers or uri in site.pages):
+        markdown = show_callouts(markdown)  # Obsidian's > [!tip] callouts and ==highlights==
     if "[[" in markdown and (uri in site.headers or uri in site.pages):
         markdown = wikilinks_to_markdown(markdown, site.kb.names, uri, site.files)  # Obsidian's [[links]], where they lead
     if uri in site.headers:

@@ -383,3 +383,22 @@ def test_an_embedded_image_shows_and_is_published(site: Path) -> None:
     assert '<img alt="forecast chart.png" src="../attachments/forecast%20chart.png"' in html, re.findall(r"<img[^>]*>", html)
     assert (site / "interviews" / "Meetings" / "attachments" / "forecast chart.png").is_file()
     assert "^chart" not in text_of(page) and "[[forecast" not in text_of(page) and "300" not in text_of(page)
+
+
+def test_callouts_and_highlights_show_as_obsidian_shows_them(site: Path) -> None:
+    html = (site / "interviews" / "Meetings" / "2026-06-09 Roman Petrov" / "index.html").read_text(encoding="utf-8")
+    # > [!summary] Purpose: an admonition of Material's (summary is its "abstract"), its title, its text inside
+    assert re.search(r'<div class="admonition abstract">\s*<p class="admonition-title">Purpose</p>\s*<p>Learn how '
+                     r'forecasting work', html), html[html.find("Purpose") - 300: html.find("Purpose") + 200]
+    assert "[!summary]" not in text_of(site / "interviews" / "Meetings" / "2026-06-09 Roman Petrov" / "index.html")
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("> [!tip]- Folded\n> inside", '??? tip "Folded"\n\n    inside\n'),
+    ("> [!TODO]\n> x", "!!! info\n\n    x\n"),
+    ("> [!unknown-type] T\n> x", '!!! note "T"\n\n    x\n'),
+    ("a ==marked== b, but a == b", "a <mark>marked</mark> b, but a == b"),
+    ("```\n> [!note] code\n==x==\n```", "```\n> [!note] code\n==x==\n```"),
+])
+def test_callout_shapes(written: str, shown: str) -> None:
+    assert editors.show_callouts(written) == shown
