@@ -383,12 +383,14 @@ _LINK_TARGET_OR_HTML = re.compile(r"\]\([^)\n]*\)|<[^>\n]*>")
 
 def body_tags(body: str) -> list[str]:
     """``#tags`` written in the body's prose (not in code, links or headings), in order, once each."""
-    if "#" not in body or not _BODY_TAG.search(body):  # most bodies: headings only, no tag to look for
+    if "#" not in body:
         return []
     if "`" in body or "~~~" in body:
         pieces: list[str] = []
         outside_code(body, lambda chunk: pieces.append(chunk) or chunk)  # type: ignore[func-returns-value]
-        body = "\n".join(pieces)
+        body = "\n".join(pieces)  # (a tag right after a code span starts a piece, so it counts)
+    if not _BODY_TAG.search(body):  # most bodies: headings only, no tag to look for
+        return []
     # a heading's hashes need no removing: they are followed by a space or another hash, never a tag's letter
     text = _LINK_TARGET_OR_HTML.sub(" ", body) if "](" in body or "<" in body else body
     found = (m.group(1).rstrip("/-") for m in _BODY_TAG.finditer(text))
