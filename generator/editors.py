@@ -25,6 +25,7 @@ from typing import Any, Callable
 from urllib.parse import quote
 
 from .escape import t
+from .publish import embedded_file
 
 # [[target]], [[target|shown]], [[target#heading]], [[target#heading|shown]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?\]\]")
@@ -128,8 +129,6 @@ def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str, files
 
 
 def _embeds(text: str, from_uri: str, files: tuple[str, ...], base: str) -> str:
-    from .publish import embedded_file  # noqa: PLC0415 - publish imports nothing from here; kept local all the same
-
     def one(m: re.Match[str]) -> str:
         if not m.group(1):
             return m.group(0)
@@ -192,15 +191,22 @@ def drop_block_ids(text: str) -> str:
 
 def blank_comments(text: str) -> str:
     """Obsidian's comments (``%% ... %%`` in a line or across lines; one never closed runs to the end of the note)
-    blanked with spaces, so lines and columns stay where they were. Obsidian shows them only while editing: the
-    site and shared guides never show them. ``%%`` in fenced code is code, unless a comment is already open."""
+    taken out: Obsidian shows them only while editing, so the site and shared guides never show them. A comment
+    across lines leaves its lines blank, so every line stays where it was; one inside a line is cut out
+    (``Pri%%x%%vate`` reads "Private"). ``%%`` in code (a fence, or `inline code`) is code, unless a comment is
+    already open."""
+    return comments_and_where_unclosed(text)[0]
+
+
+def comments_and_where_unclosed(text: str) -> tuple[str, int | None]:
+    """:func:`blank_comments`, and the line (from 0) where a comment opens that is never closed, if one does."""
     if "%%" not in text:
-        return text
+        return text, None
     out: list[str] = []
     fence: str | None = None
-    inside = False
-    for line in text.split("\n"):
-        if not inside:
+    opened: int | None = None
+    for n, line in enumerate(text.split("\n")):
+        if opened is None:
             m = _FENCE.match(line)
             if fence is not None:
                 if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
@@ -211,16 +217,40 @@ def blank_comments(text: str) -> str:
                 fence = m.group(1)
                 out.append(line)
                 continue
-        if "%%" not in line and not inside:
-            out.append(line)
+            if "%%" not in line:
+                out.append(line)
+                continue
+        shown, still_open = _uncommented(line, opened is not None)
+        if still_open and opened is None:
+            opened = n
+        elif not still_open:
+            opened = None
+        out.append(shown)
+    return "\n".join(out), opened
+
+
+def _uncommented(line: str, inside: bool) -> tuple[str, bool]:
+    """One line without its comment parts, and whether a comment is open at its end."""
+    out: list[str] = []
+    at = 0
+    while at <= len(line):
+        mark = line.find("%%", at)
+        if inside:
+            if mark < 0:
+                return "".join(out).rstrip(), True  # trailing spaces would make a Markdown line break
+            at, inside = mark + 2, False
             continue
-        pieces = line.split("%%")
-        kept = [" " * len(pieces[0]) if inside else pieces[0]]
-        for piece in pieces[1:]:
-            inside = not inside
-            kept.append("  " + (" " * len(piece) if inside else piece))
-        out.append("".join(kept).rstrip())  # trailing spaces would make a Markdown line break
-    return "\n".join(out)
+        code = _CODE_SPAN.search(line, at)
+        if mark < 0:
+            out.append(line[at:])
+            break
+        if code and code.start() <= mark:  # %% in `inline code` is code
+            out.append(line[at:code.end()])
+            at = code.end()
+            continue
+        out.append(line[at:mark])
+        at, inside = mark + 2, True
+    return "".join(out).rstrip(), inside
 
 
 # --- Dataview inline fields ------------------------------------------------------------------

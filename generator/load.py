@@ -211,7 +211,12 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
         content = content[1:] if content.startswith("\n") else content
         body_line = text[: len(text) - len(content)].count("\n") + 1  # python-frontmatter drops blank lines before the body
     # Obsidian's %% comments (never on a page, never in a guide) and ^block-ids (hidden there too)
-    content = editors.drop_block_ids(editors.blank_comments(content))
+    content, unclosed = editors.comments_and_where_unclosed(content)
+    content = editors.drop_block_ids(content)
+    if unclosed is not None:
+        diags.append(Diagnostic(src.path, body_line + unclosed, 1, "body", "an Obsidian comment (%%) opened here is "
+                                "never closed: the rest of the note is hidden, on the site and in guides",
+                                "close it with %% where the comment ends (%% in `code` is code)", "warning"))
     if len(fm) > bounds.MAX_FRONTMATTER:
         diags.append(Diagnostic(src.path, fm_offset, 1, "", f"the frontmatter is {len(fm) // 1024:,} KB, more than the "
                                 f"{bounds.MAX_FRONTMATTER // 1024} KB a note may have",

@@ -34,7 +34,13 @@ _PARSER = MarkdownIt("commonmark").disable("inline")
 # A line that Python-Markdown or CommonMark could read as an ATX heading: behind blockquote or list markers,
 # with or without the space after the hashes.
 _ATX = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(#{1,6})(?!#)[ \t]*(.*?)[ \t#]*$")
-_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>\s*(.*)", re.I)  # <h2>Private</h2> written as HTML, anywhere in a line
+# <h2>Private</h2> written as HTML, anywhere in a line (outside `code`); its text runs to </h2> or the line's end
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>\s*(.*?)(?:</h\1\s*>|$)", re.I)
+_CODE_SPANS = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# Python-Markdown reads a block-level element that starts a line as raw HTML up to its closing tag, blank lines and
+# all: a "## heading" inside is text to it (not with md_in_html's markdown attribute), though CommonMark sees one
+_RAW_OPEN = re.compile(r"^ {0,3}<(address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|header|"
+                       r"main|nav|ol|p|pre|section|table|ul)\b([^>]*)", re.I)
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # "**Private**", "Private (do not share)", "private notes", "1. Private"
 _PRIVATE_TEXT = re.compile(r"^[\W_\d]*private", re.I)
@@ -46,14 +52,20 @@ _TAGS = re.compile(r"<[^>]*>")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 
 
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_EMPHASIS = str.maketrans("", "", "*_~`")
+
+
 def _says_private(text: str) -> bool:
-    """Whether a heading's text begins with "Private" as a reader sees it: tags dropped, entities decoded
-    (``&#80;rivate``), fullwidth letters read as letters, invisible characters gone."""
+    """Whether a heading's text begins with "Private" as a reader sees it: images, tags and emphasis dropped
+    (``![](lock.png) Private``, ``Pri*vate*``), entities decoded (``&#80;rivate``), fullwidth letters read as
+    letters, invisible characters gone."""
     if _PRIVATE_TEXT.match(text):
         return True
-    if "<" not in text and "&" not in text and text.isascii():
-        return False
-    return bool(_PRIVATE_TEXT.match(_INVISIBLE.sub("", unicodedata.normalize("NFKC", unescape(_TAGS.sub("", text))))))
+    plain = _IMAGE.sub("", text).translate(_EMPHASIS) if "](" in text else text.translate(_EMPHASIS)
+    if "<" not in plain and "&" not in plain and plain.isascii():
+        return bool(_PRIVATE_TEXT.match(plain))
+    return bool(_PRIVATE_TEXT.match(_INVISIBLE.sub("", unicodedata.normalize("NFKC", unescape(_TAGS.sub("", plain))))))
 _ANY_PRIVATE = re.compile("private", re.I)  # the same case rules as the patterns above
 
 
@@ -102,8 +114,36 @@ def _readable(text: str) -> str:
 
 def _looks_private(line: str) -> bool:
     """Whether a line, read outside code, would start a private heading or hold a private marker."""
-    m = _ATX.match(line) or _HTML_HEADING.search(line)
+    m = _ATX.match(line) or _html_heading(line)
     return bool(m and _says_private(m.group(2))) or bool(_HALF_MARKER.search(line))
+
+
+def _html_heading(line: str) -> re.Match[str] | None:
+    if "<" not in line:
+        return None
+    return _HTML_HEADING.search(_CODE_SPANS.sub("", line) if "`" in line else line)
+
+
+def _raw_html_lines(lines: list[str], code: set[int]) -> set[int]:
+    """The lines Python-Markdown keeps as raw HTML (see _RAW_OPEN): from an opening tag to its matching close, or
+    to the end when it never closes."""
+    raw: set[int] = set()
+    n = 0
+    while n < len(lines):
+        m = None if n in code else _RAW_OPEN.match(lines[n])
+        if m is None or "markdown" in m.group(2).lower():
+            n += 1
+            continue
+        opening, closing = re.compile(rf"<{m.group(1)}\b", re.I), re.compile(rf"</{m.group(1)}\s*>", re.I)
+        depth, end = 0, len(lines) - 1
+        for k in range(n, len(lines)):
+            depth += len(opening.findall(lines[k])) - len(closing.findall(lines[k]))
+            if depth <= 0:
+                end = k
+                break
+        raw.update(range(n, end + 1))
+        n = end + 1
+    return raw
 
 
 def _closes(line: str, markup: str) -> bool:
@@ -117,7 +157,8 @@ def regions(body: str) -> Regions:
     # Every region starts at a private heading or marker (both hold the word) or at a code fence: a body with
     # neither has none. Most notes are such bodies, and parsing them was most of the loader's time.
     if not _ANY_PRIVATE.search(body) and "```" not in body and "~~~" not in body and "<h" not in body.lower() \
-            and (body.isascii() and "&" not in body or not _ANY_PRIVATE.search(_readable(body))):
+            and not _ANY_PRIVATE.search(body.translate(_EMPHASIS)) \
+            and (body.isascii() and "&" not in body or not _ANY_PRIVATE.search(_readable(body.translate(_EMPHASIS)))):
         return NO_REGIONS
     return _parsed(body)
 
@@ -152,21 +193,27 @@ def _parsed(body: str) -> Regions:
             text = tokens[i + 1].content if i + 1 < len(tokens) else ""
             level = int(tok.tag[1])
             private = any(_says_private(t.strip()) for t in text.split("\n"))
-            headings[first] = (level, private, tok.level == 0)
+            headings[first] = (level, private, tok.level == 0)  # a heading in raw HTML ends nothing: see below
 
     for n, line in enumerate(lines):
         if n in code or n in headings or (n - 1 in headings and _SETEXT_UNDERLINE.match(line)):
             continue
-        m = _ATX.match(line) or _HTML_HEADING.search(line)
+        m = _ATX.match(line) or _html_heading(line)
         said = m.group(2) if m else ""
-        if m and m.re is _HTML_HEADING and not _TAGS.sub("", said).strip() and n + 1 < len(lines):
+        html = m is not None and m.re is _HTML_HEADING
+        if html and not _TAGS.sub("", said).strip() and n + 1 < len(lines):
             said = lines[n + 1]  # <h2 class="x"> on a line of its own, its text on the next
         if m and _says_private(said):
-            headings[n] = (len(m.group(1)), True, False)
+            headings[n] = (int(m.group(1)) if html else len(m.group(1)), True, False)
             continue
         under = _SETEXT_UNDERLINE.match(lines[n + 1]) if n + 1 < len(lines) and n + 1 not in code else None
         if under and line.strip() and _says_private(re.sub(r"^[ \t>]*", "", line)):
             headings[n] = (1 if under.group(1)[0] == "=" else 2, True, False)
+
+    raw = _raw_html_lines(lines, code) if "<" in body else set()
+    for n in raw & headings.keys():
+        level, private, _ = headings[n]
+        headings[n] = (level, private, False)  # Python-Markdown shows it as text inside the HTML: it ends no region
 
     spans: list[tuple[int, int]] = []
     open_level = 0

@@ -50,6 +50,20 @@ def is_page(uri: str) -> bool:
 _EMBED = re.compile(r"!\[\[([^\[\]\n|#]+)[^\[\]\n]*\]\]")  # Obsidian's ![[chart.png]], ![[deck.pdf|200]]
 
 
+def _shown(markdown: str) -> str:
+    """A page's Markdown without what no reader sees as a link: Obsidian's %% comments, and code (a link written
+    in a code block is an example, not a file to publish)."""
+    from .editors import blank_comments, outside_code  # noqa: PLC0415 - editors imports this module
+
+    if "%%" in markdown:
+        markdown = blank_comments(markdown)
+    if "`" not in markdown and "~~~" not in markdown:
+        return markdown
+    pieces: list[str] = []
+    outside_code(markdown, lambda chunk: pieces.append(chunk) or chunk)  # type: ignore[func-returns-value]
+    return "\n".join(pieces)
+
+
 def embedded_file(page_uri: str, target: str, files: Iterable[str]) -> str | None:
     """The file an Obsidian embed names, found as Obsidian finds it: a path from the vault's top or from the page's
     folder; a bare name, a file of that name anywhere (in the page's folder first, then the shortest path). None
@@ -58,7 +72,8 @@ def embedded_file(page_uri: str, target: str, files: Iterable[str]) -> str | Non
     if not target:
         return None
     folder = page_uri.rpartition("/")[0]
-    others = [f for f in files if not is_page(f)]
+    # hidden files and folders (.obsidian/) are never published: an embed of one is no link
+    others = [f for f in files if not is_page(f) and not any(part.startswith(".") for part in f.split("/"))]
     if "/" in target:  # a path: from the vault's top, or from the page's folder
         exact = {f.casefold(): f for f in others}
         for path in (target, posixpath.normpath(posixpath.join(folder, target))):
@@ -84,6 +99,7 @@ def unlinked(files: Iterable[str], pages: dict[str, str], named: Iterable[str] =
     files = list(files)
     wanted = set(named)
     for uri, text in pages.items():
+        text = _shown(text)
         wanted |= linked(uri, text) | embedded(uri, text, files)
     return sorted(f for f in files if not is_page(f) and f not in wanted)
 

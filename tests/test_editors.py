@@ -354,7 +354,10 @@ def test_an_empty_referral_left_by_a_template_is_absent() -> None:
     ("Before\n%% a comment\nacross lines %%\nAfter\n", "Before\n\n\nAfter\n"),
     ("Kept\n%% never closed\n\n## Insights\n\n- hidden too\n", "Kept\n\n\n\n\n\n"),
     ("```sql\nWHERE name LIKE '%%x%%'\n```\n", "```sql\nWHERE name LIKE '%%x%%'\n```\n"),  # code is code
-    ("%% open\n```\ncode\n```\n%% shown", "\n\n\n\n   shown"),  # a fence inside a comment is comment
+    ("%% open\n```\ncode\n```\n%% shown", "\n\n\n\n shown"),  # a fence inside a comment is comment
+    ("In SQL `LIKE 'a%%'` trips.\n\n## Private\n\n- `%%` in code\n- secret", "In SQL `LIKE 'a%%'` trips.\n\n## Private\n\n"
+     "- `%%` in code\n- secret"),  # %% in inline code is code: it hides nothing
+    ("Pri%%x%%vate", "Private"),  # a comment inside a line is cut out
 ])
 def test_obsidian_comments_are_not_shown(written: str, shown: str) -> None:
     assert editors.blank_comments(written) == shown
@@ -402,3 +405,9 @@ def test_callouts_and_highlights_show_as_obsidian_shows_them(site: Path) -> None
 ])
 def test_callout_shapes(written: str, shown: str) -> None:
     assert editors.show_callouts(written) == shown
+
+
+def test_a_comment_never_closed_is_named_with_its_line() -> None:
+    _, diags = note("---\ndate: 2026-06-09\nperson: Ana Lima\n---\nKept.\n\nKnow that x %% y is modulo in R.\n\nMore.\n")
+    [d] = [d for d in diags if "comment" in d.message]
+    assert (d.line, d.severity) == (7, "warning") and "never closed" in d.message

@@ -2,7 +2,8 @@
 
 ``body_tags`` and ``inline_fields`` skip work most notes do not need (a search that starts with "#", only the
 lines holding "::"). Each is checked here against a reading written the plain way: tags with the pattern that
-looks behind first and every heading's hashes taken off, fields line by line. Text is drawn from the characters
+looks behind first and every heading's hashes taken off, fields line by line (code told apart by the
+body's section reader). Text is drawn from the characters
 that decide the outcome (hashes, brackets, colons, backticks, line ends), so the edge cases come up often.
 """
 
@@ -13,7 +14,7 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator import editors
+from generator import body as body_parser, editors
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PIECES = st.sampled_from(["#", "##", "# ", "a", "Tag", "1", "_", "/", "-", " ", "\t", "\n", "`", "```", "~~~", "[", "]",
@@ -36,19 +37,9 @@ def tags_read_plainly(body: str) -> list[str]:
 
 
 def fields_read_line_by_line(body: str) -> list[editors.InlineField]:
-    out: list[editors.InlineField] = []
-    fence: str | None = None
-    for i, line in enumerate(body.split("\n")):
-        m = re.match(r"^\s{0,3}(`{3,}|~{3,})", line)
-        if m:
-            if fence is None:
-                fence = m.group(1)
-            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if fence is None and "::" in line:
-            out.extend(editors._fields_of(line, i))
-    return out
+    """Every line outside code, as the body's section reader tells code apart, read on its own."""
+    return [f for i, line, in_code, _ in body_parser._scan(body) if not in_code and "::" in line
+            for f in editors._fields_of(line, i)]
 
 
 @SETTINGS

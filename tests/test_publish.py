@@ -101,3 +101,14 @@ def test_an_obsidian_embed_finds_its_file_as_obsidian_does() -> None:
     assert embedded_file("z/note.md", "x.md", files) is None and embedded_file("z/note.md", "nope.png", files) is None
     pages = {"z/note.md": "![[chart.png|200]] and ![[deck.pdf]]", "a/b/note.md": "`![[x]]` text"}
     assert unlinked(files, pages) == ["a/b/chart.png", "a/chart.png"]
+
+
+def test_a_link_in_a_comment_or_in_code_publishes_nothing() -> None:
+    """What no reader sees as a link (an Obsidian comment, a code example) publishes no file; nor does an embed of
+    a hidden file (.obsidian/...), which MkDocs never publishes."""
+    from generator.publish import embedded_file, unlinked
+
+    files = ["cv.pdf", "draft.pdf", "example.pdf", ".obsidian/app.json", "shown.png"]
+    pages = {"p.md": "%% ![[cv.pdf]] and [d](draft.pdf) %%\n\n`[e](example.pdf)`\n\n```\n![[example.pdf]]\n```\n\n![[shown.png]]"}
+    assert unlinked(files, pages) == [".obsidian/app.json", "cv.pdf", "draft.pdf", "example.pdf"]
+    assert embedded_file("p.md", ".obsidian/app.json", files) is None and embedded_file("p.md", "app.json", files) is None

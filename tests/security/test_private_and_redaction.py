@@ -41,6 +41,17 @@ PRIVATE_SHAPES = {
     "heading-spelling": "## Insights\n\n- SHARED-spelling-insight\n\n### Ｐｒｉｖａｔｅ\n\ncanary-fullwidth\n\n"
                         "## Advice\n\n- SHARED-spelling-advice\n\n### Pri\u200bvate\n\ncanary-zero-width\n\n"
                         "## Resources\n\n- SHARED-spelling-resource\n\n### 1. Private\n\ncanary-numbered\n",
+    # found by the second attack: %% in inline code is code, not a comment that swallows a private heading
+    "percent-in-code": "## Advice\n\n- SHARED-percent-advice: `LIKE 'a%%'` trips people up\n\n## Private\n\n"
+                       "- `%%` in a format string\n- canary-percent-in-code\n",
+    # a heading inside raw HTML is text to Python-Markdown: it does not end the private section the site shows
+    "raw-html-heading": "## Insights\n\n- SHARED-rawhtml-insight\n\n## Private\n\n<div class=\"box\">\n\n## Advice\n\n"
+                        "- canary-raw-html-heading\n</div>\n",
+    "heading-markup": "## Insights\n\n- SHARED-markup-insight\n\n### ![](lock.png) Private\n\n- canary-image-heading\n\n"
+                      "## Advice\n\n- SHARED-markup-advice\n\n### Pri*vate*\n\n- canary-emphasis-heading\n",
+    # and text that only mentions a heading tag hides nothing
+    "heading-tag-in-code": "## Insights\n\n- SHARED-tagcode-insight: style an `<h2>`: private repos get reviewed\n\n"
+                           "## Advice\n\n- SHARED-after-tagcode\n",
 }
 
 NAMES = {
