@@ -89,12 +89,13 @@ def plain_wikilinks(text: str) -> str:
     return replace_wikilinks(text, lambda _: None, lambda _uri, label: label) if "[[" in text else text
 
 
-def wikilink_targets(text: str) -> str:
-    """Wikilinks as the names they point at, whatever they show: for text that leaves the machine, where the
-    nickname in ``[[Ana Lima|Annie]]`` would slip past the names a guide replaces (``Ana Lima`` is one of them)."""
+def wikilink_targets(text: str, is_person: Callable[[str], bool]) -> str:
+    """Wikilinks to people as the names they point at, whatever they show; other wikilinks as they show. For text
+    that leaves the machine: the nickname in ``[[Ana Lima|Annie]]`` would slip past the names a guide replaces
+    (``Ana Lima`` is one of them), while ``[[Project Falcon|a project]]`` was given a label to keep its name home."""
     if "[[" not in text:
         return text
-    return replace_wikilinks(text, lambda name: name, lambda target, label: target or label)
+    return replace_wikilinks(text, lambda name: name if is_person(name) else None, lambda target, label: target or label)
 
 
 def link_key(name: str) -> str:
@@ -144,8 +145,8 @@ def _embeds(text: str, from_uri: str, files: tuple[str, ...], base: str) -> str:
     return outside_code(text, lambda chunk: WIKILINK.sub(one, chunk))
 
 
-def outside_code(text: str, change: Callable[[str], str]) -> str:
-    """``change`` applied to the Markdown outside fenced code blocks and inline code spans."""
+def outside_code(text: str, change: Callable[[str], str], spans: bool = True) -> str:
+    """``change`` applied to the Markdown outside fenced code blocks and (with ``spans``) inline code spans."""
     out: list[str] = []
     prose: list[str] = []
     fence: str | None = None
@@ -154,7 +155,7 @@ def outside_code(text: str, change: Callable[[str], str]) -> str:
         if prose:
             chunk = "".join(prose)
             pieces, last = [], 0
-            for m in _CODE_SPAN.finditer(chunk):
+            for m in _CODE_SPAN.finditer(chunk) if spans else ():
                 pieces.append(change(chunk[last:m.start()]))
                 pieces.append(m.group(0))
                 last = m.end()
@@ -326,8 +327,11 @@ def show_callouts(markdown: str) -> str:
     if "[!" not in markdown and "==" not in markdown:
         return markdown
 
-    def chunk(text: str) -> str:
-        text = _HIGHLIGHT.sub(r"<mark>\1</mark>", text) if "==" in text else text
+    def highlight(text: str) -> str:
+        return _HIGHLIGHT.sub(r"<mark>\1</mark>", text)
+
+    def chunk(text: str) -> str:  # outside fences: a callout's lines may hold `inline code`
+        text = outside_code(text, highlight) if "==" in text else text
         if "[!" not in text:
             return text
         out: list[str] = []
@@ -353,7 +357,7 @@ def show_callouts(markdown: str) -> str:
             out.append("")
         return "\n".join(out)
 
-    return outside_code(markdown, chunk)
+    return outside_code(markdown, chunk, spans=False)
 
 
 _OWN_LINE_SHOWN = re.compile(r"^(\s{0,3}(?:[-*+]\s+)?)\**([A-Za-z][\w \-]{0,40}?)\**::[ \t]*(.*?)\s*$")

@@ -401,6 +401,9 @@ def test_callouts_and_highlights_show_as_obsidian_shows_them(site: Path) -> None
     ("> [!TODO]\n> x", "!!! info\n\n    x\n"),
     ("> [!unknown-type] T\n> x", '!!! note "T"\n\n    x\n'),
     ("a ==marked== b, but a == b", "a <mark>marked</mark> b, but a == b"),
+    ("> [!tip] Use `git rebase` often\n> Run `make` first\n> Then this.",  # inline code inside a callout
+     '!!! tip "Use `git rebase` often"\n\n    Run `make` first\n    Then this.\n'),
+    ("==hi== `==no==`", "<mark>hi</mark> `==no==`"),
     ("```\n> [!note] code\n==x==\n```", "```\n> [!note] code\n==x==\n```"),
 ])
 def test_callout_shapes(written: str, shown: str) -> None:

@@ -264,6 +264,11 @@ def _notion_with_companies_and_slash_dates(tmp_path: Path) -> Path:
     (companies / "Northwind Health 3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b.md").write_text(
         "# Northwind Health\n\nIndustry: Healthcare Technology\nWebsite: https://northwind.example\n\nA hospital group.\n",
         encoding="utf-8")
+    # a people database whose path says "Business", a person with a website of her own: a person all the same
+    people = root / "Business School Network 0f1e2d3c4b5a69788796a5b4c3d2e1f0" / "People 9a8b7c6d5e4f30211203f4e5d6c7b8a9"
+    people.mkdir(parents=True)
+    (people / "Ana Lima 1a2b3c4d5e6f708192a3b4c5d6e7f809.md").write_text(
+        "# Ana Lima\n\nWebsite: https://ana-lima.example\nTags: alumni\n", encoding="utf-8")
     return root
 
 
@@ -273,6 +278,7 @@ def test_a_notion_companies_page_is_no_person_and_a_date_that_reads_two_ways_is_
     assert re.search(r"skipped +Companies [0-9a-f]{32}/Northwind Health [0-9a-f]{32}\.md: a company's page", out), out
     assert re.search(r"Call with Tariq [0-9a-f]{32}\.md: the date 03/12/2026 could be either day.*--day-first", out), out
     assert not (project / "content/people/northwind-health.md").exists()
+    assert (project / "content/people/ana-lima.md").is_file()
     # 15/09/2026 reads one way only
     assert frontmatter(project / "content/interviews/2026-09-15-mei-tanaka.md")["date"].isoformat() == "2026-09-15"
     assert not list((project / "content/interviews").glob("*tariq*"))

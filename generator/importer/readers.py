@@ -68,7 +68,9 @@ def _record(name: str, title: str, props: dict[str, Any], body: str, read: Read,
         if field == "ignore" or value in (None, "", []):
             continue
         if field is None:
-            own[own_key(str(key))] = value if isinstance(value, (list, bool, int, float)) else clean(value)
+            # a list stays a list of lines of text (nested structures are text too: the note is written back as YAML)
+            own[own_key(str(key))] = ([clean(x) for x in value] if isinstance(value, list)
+                                      else value if isinstance(value, (bool, int, float)) else clean(value))
         elif field not in ours:
             ours[field] = value
     title = re.sub(r"^\d{4}-\d{2}-\d{2}[\sT_-]*(\d{1,2}[:.]\d{2}[\s_-]*)?", "", title).strip(" -_")  # "2026-06-09 Roman Petrov"
@@ -136,18 +138,19 @@ def _record(name: str, title: str, props: dict[str, Any], body: str, read: Read,
                                                  title if title != person_name else "", name))
 
 
-_ORGANISATION_FOLDER = re.compile(r"compan|organi[sz]ation|employer|firms?\b|business", re.I)
-_ORGANISATION_PROPERTIES = frozenset({"website", "domain", "url", "headquarters", "hq", "employees", "size", "sector",
-                                      "founded", "ticker"})
+# the folder Notion exports a database into: its name, then the database's id
+_ORGANISATION_FOLDER = re.compile(r"(?:companies|company|organi[sz]ations?|employers|firms)(?:\s+[0-9a-f]{32})?", re.I)
+_ORGANISATION_PROPERTIES = frozenset({"domain", "headquarters", "hq", "employees", "company size", "sector", "founded",
+                                      "ticker"})
 
 
 def _an_organisation(name: str, props: dict[str, Any], person: PersonRecord) -> bool:
-    """A page of a related database of companies (Notion exports one beside the conversations): in a folder named
-    for companies, or with a company's properties (a website, a size) and none of a person's."""
+    """A page of a related database of companies (Notion exports one beside the conversations): its database is
+    named for companies, or it has properties only a company has (a size, headquarters), and none of a person's."""
     if person.email or person.phone or person.linkedin or person.role or person.company:
         return False
-    folders = name.split("/")[:-1]
-    return (any(_ORGANISATION_FOLDER.search(f) for f in folders)
+    folder = name.split("/")[-2] if "/" in name else ""
+    return (_ORGANISATION_FOLDER.fullmatch(folder) is not None
             or any(str(k).strip().casefold() in _ORGANISATION_PROPERTIES for k in props))
 
 
@@ -300,7 +303,7 @@ def _unescape(value: str) -> str:
 def _bounded_yaml(text: str) -> Any:
     """The YAML document in ``text``, refused (ValueError) before it is built when its aliases would make it
     larger than a note may be, as the loader refuses such a note (:func:`generator.bounds.expansion_problem`)."""
-    loader = yaml.SafeLoader(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml, as the loader: it bounds nesting too
     try:
         node = loader.get_single_node()
         too_much = bounds.expansion_problem(node) if "*" in text else None
@@ -331,8 +334,11 @@ def markdown_note(name: str, data: bytes, read: Read, mapping: dict[str, str] | 
     except ValueError as err:  # a few bytes of & and * that stand for millions of values
         read.skipped.append(Skipped(name, str(err)))
         return
+    except RecursionError:  # PyYAML without libyaml: nesting deeper than Python's stack
+        read.skipped.append(Skipped(name, "the frontmatter nests lists or mappings too deep to read"))
+        return
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)  # where the broken part starts
         where = f" at line {mark.line + 2}" if mark is not None else ""
         read.skipped.append(Skipped(name, f"the frontmatter is not valid YAML{where}"))
         return

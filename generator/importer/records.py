@@ -163,7 +163,7 @@ def parse_when(text: str, day_first: bool | None = None) -> tuple[dt.date, dt.ti
             year += 2000 if year < 100 else 0
             if month > 12 >= day:  # 15/09/2026 can only be day first
                 month, day = day, month
-            elif day <= 12 and month != day:  # 03/12/2026: the tool's settings decided, and they are not written down
+            elif 1 <= day <= 12 and 1 <= month <= 12 and month != day:  # 03/12/2026: a setting of the tool decided
                 if day_first is None:
                     raise AmbiguousDate(text)
                 if day_first:

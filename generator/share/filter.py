@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from .. import body as body_parser
 from .. import schema
-from ..editors import wikilink_targets
+from ..editors import link_key, wikilink_targets
 from ..identity import key
 from ..model import Interview, KnowledgeBase, Note
 from ..resolve import resolve
@@ -297,10 +297,13 @@ def share_notes(notes: list[Note], settings: Settings, industries: list[str],
     scrub = _scrubber(full, shown, named)
     files = Attachments(read)
 
+    def is_person(name: str) -> bool:
+        return full.names.get(link_key(name), "").startswith("people/")
+
     def clean(text: str) -> str:
         # A guide has no people pages: an Obsidian [[wikilink]] is the name it points at, then scrubbed like any
         # text (what it shows may be a nickname no list of names knows).
-        return scrub(redact(wikilink_targets(text)))
+        return scrub(redact(wikilink_targets(text, is_person)))
 
     out: list[Note] = []
     companies: set[str] = set()

@@ -51,8 +51,9 @@ _PROFILE_SITES = ("linkedin.com", "twitter.com", "x.com", "github.com", "instagr
 _DIGIT = re.compile(r"\d")
 # "+44 20 7946 0958", "+1 (415) 555-0199", "07700 900123", "(020) 7946 0958", "+447700900123", "07700900123"
 # "+44 20 7946 0958", "+1 (415) 555-0199", "07700 900123", "030 1234567", "555–123–4567", "+15551234567", "5551234567"
-_PHONE = re.compile(r"(?<![\w/.+\-–])(?:(\+\s?\d{1,3}[\s.\-–]?)?(\(\d{1,5}\)[\s.\-–]?)?\d{1,5}(?:[\s.\-–]\d{2,8}){1,5}"
-                    r"|\+?\d{10,14})(?![\w/]|[.\-–]\d)")
+_DASH = "\\-\u2010-\u2015\u2212"  # hyphen, non-breaking hyphen, figure dash, en and em dashes, minus
+_PHONE = re.compile(rf"(?<![\w/.+{_DASH}])(?:(\+\s?\d{{1,3}}[\s.{_DASH}]?)?(\(\d{{1,5}}\)[\s.{_DASH}]?)?\d{{1,5}}"
+                    rf"(?:[\s.{_DASH}]\d{{2,8}}){{1,5}}|\+?\d{{10,14}})(?![\w/]|[.{_DASH}]\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -68,7 +69,7 @@ def _is_phone(m: re.Match[str]) -> bool:
         return digits >= 8
     if m.group(2):
         return digits >= 9
-    groups = re.split(r"[\s.\-–]+", text)
+    groups = re.split(rf"[\s.{_DASH}]+", text)
     if all(_YEAR.fullmatch(g) for g in groups):
         return False
     return digits >= 10
@@ -111,12 +112,15 @@ def readable(text: str) -> str:
 
 
 def redact(text: str) -> str:
-    """``text`` with contact details replaced by a visible marker. Text that reads differently from how it is
-    written, and hides a contact detail so, is redacted as it reads (it loses its fullwidth or invisible
-    characters: a guide shows what was learned, not how it was typed)."""
+    """``text`` with contact details replaced by a visible marker: those written plainly, then any that only show as
+    the text reads (:func:`readable`); such text loses its fullwidth or invisible characters (a guide shows what was
+    learned, not how it was typed)."""
+    text = _redact(text)
     plain = readable(text)
-    if plain != text and len(list(find_contacts(plain))) > len(list(find_contacts(text))):
-        text = plain
+    return _redact(plain) if plain != text and any(find_contacts(plain)) else text
+
+
+def _redact(text: str) -> str:
     out, last = [], 0
     for start, stop, kind in find_contacts(text):
         out.append(text[last:start])
@@ -178,9 +182,11 @@ def _hidden(path: str, body: str, body_line: int, share: str) -> list[Diagnostic
         return []
     out = []
     for row, line in enumerate(body.split("\n")):
-        plain = readable(line)
-        if plain != line and len(list(find_contacts(plain))) > len(list(find_contacts(line))):
-            kind = next(iter(find_contacts(plain)))[2]
+        rest = _redact(line)  # what is left once the details written plainly are out
+        plain = readable(rest)
+        found = list(find_contacts(plain)) if plain != rest else []
+        if found:
+            kind = found[0][2]
             out.append(Diagnostic(path, body_line + row, 1, "body", f"{KINDS[kind]} in a note shared as {share}, written "
                                   "with look-alike or invisible characters", HINT, "warning"))
     return out

@@ -73,6 +73,18 @@ def test_an_alias_bomb_in_a_folder_to_import_is_skipped_without_growing_memory(t
     assert peak < 5_000_000, f"{peak:,} bytes"
 
 
+@pytest.mark.parametrize("depth", [400, 3000])
+def test_deep_nesting_in_a_folder_to_import_is_a_message_not_a_traceback(tmp_path: Path, depth: int) -> None:
+    source = tmp_path / "notes"
+    source.mkdir()
+    (source / "deep.md").write_text(f"---\nperson: Ana Lima\ndate: 2026-06-01\nx: {'[' * depth}{']' * depth}\n---\nbody\n",
+                                    encoding="utf-8")
+    project = project_with(tmp_path, {"interviews/2026-05-06-good.md": note("Good Person")})
+    result = run_insight("import", str(source), "--dry-run", cwd=project, check=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr and "bug in insight" not in result.stderr, result.stderr
+    assert "Ana Lima, 2026-06-01" in result.stdout or "deep.md: " in result.stdout  # read, or skipped with why
+
+
 @pytest.mark.parametrize("args", [("check",), ("build",), ("followups",), ("prep", "Pl Anned"), ("export", "--out", "exported"),
                                   ("share", "Data Science", "--out", "guide", "--zip"), ("questions",)])
 def test_no_command_ends_in_a_traceback(project: Path, args: tuple[str, ...]) -> None:
