@@ -66,7 +66,8 @@ def _says_private(text: str) -> bool:
     if "<" not in plain and "&" not in plain and plain.isascii():
         return bool(_PRIVATE_TEXT.match(plain))
     return bool(_PRIVATE_TEXT.match(_INVISIBLE.sub("", unicodedata.normalize("NFKC", unescape(_TAGS.sub("", plain))))))
-_ANY_PRIVATE = re.compile("private", re.I)  # the same case rules as the patterns above
+# the word as any private heading or marker holds it, in any case, "Pri*vate*" too
+_PRIVATE_ANYHOW = re.compile(r"p[*_~`]*r[*_~`]*i[*_~`]*v[*_~`]*a[*_~`]*t[*_~`]*e", re.I)
 
 
 @dataclass(frozen=True)
@@ -156,9 +157,8 @@ def regions(body: str) -> Regions:
     """The private regions of ``body`` (line ends already ``\\n``)."""
     # Every region starts at a private heading or marker (both hold the word) or at a code fence: a body with
     # neither has none. Most notes are such bodies, and parsing them was most of the loader's time.
-    if not _ANY_PRIVATE.search(body) and "```" not in body and "~~~" not in body and "<h" not in body.lower() \
-            and not _ANY_PRIVATE.search(body.translate(_EMPHASIS)) \
-            and (body.isascii() and "&" not in body or not _ANY_PRIVATE.search(_readable(body.translate(_EMPHASIS)))):
+    if not _PRIVATE_ANYHOW.search(body) and "```" not in body and "~~~" not in body and "<h" not in body.lower() \
+            and (body.isascii() and "&" not in body or not _PRIVATE_ANYHOW.search(_readable(body))):
         return NO_REGIONS
     return _parsed(body)
 

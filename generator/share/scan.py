@@ -178,10 +178,12 @@ def _note_warnings(path: str, body: str, body_line: int, share: str,
 
 def _hidden(path: str, body: str, body_line: int, share: str) -> list[Diagnostic]:
     """Warnings for the lines whose contact details show only as read (fullwidth, invisible characters, %40)."""
-    if body.isascii() and "%40" not in body:
+    if body.isascii() and "%40" not in body or readable(body) == body:  # most text: no look-alike to read
         return []
     out = []
     for row, line in enumerate(body.split("\n")):
+        if readable(line) == line:
+            continue
         rest = _redact(line)  # what is left once the details written plainly are out
         plain = readable(rest)
         found = list(find_contacts(plain)) if plain != rest else []

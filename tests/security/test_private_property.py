@@ -145,3 +145,23 @@ def test_the_quick_answer_for_bodies_without_private_text_or_fences_is_the_parse
 
     text = "".join(pieces)
     assert private.regions(text) == private._parsed(text), text
+
+
+SHAPES = st.sampled_from(["Private", "private", "Pri*vate*", "P_rivate_", "&#80;rivate", "&nbsp;", "Ｐｒｉｖａｔｅ",
+                          "Pri\u200bvate", "<h2>", "</h2>", "<div>", "</div>", "## ", "### ", "#", "\n", "\n\n", " ",
+                          "```", "~~~", "`", "<!-- private -->", "<!-- /private -->", "<!--", "-->", "text", "- item",
+                          "====", "----", "![](x.png) ", "1. ", "é", "📅"])
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SHAPES, max_size=30).map("".join))
+@example(text="## Pri*vate*\n\nsecret")
+@example(text="### &#80;rivate\n\nsecret")
+@example(text="## Ｐｒｉｖａｔｅ\n\nsecret")
+@example(text="<div><h2>Private</h2></div>\n\nsecret")
+def test_the_quick_look_never_skips_a_body_with_a_private_region(text: str) -> None:
+    """regions() spares most bodies the parse (no word "private" in any spelling, no fence, no HTML heading);
+    what it spares must be what the parse finds nothing in."""
+    from generator import private
+
+    assert private.regions(text) == private._parsed(text)
