@@ -77,6 +77,8 @@ def replace_wikilinks(text: str, resolve: Callable[[str], str | None], link: Cal
 
     def one(m: re.Match[str]) -> str:
         embed, target, heading, shown = m.group(1), (m.group(2) or "").strip(), m.group(3), m.group(4)
+        if embed and shown and re.fullmatch(r"\s*\d+(?:x\d+)?\s*", shown):
+            shown = None  # ![[chart.png|300]]: 300 is the width it shows at, not a name
         label = (shown or "").strip() or target.rsplit("/", 1)[-1] or (heading or "").lstrip("#").strip()
         uri = resolve(target.rsplit("/", 1)[-1]) if target and not embed else None
         return link(uri, label)

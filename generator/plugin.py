@@ -80,7 +80,8 @@ class TimeZone(c.Type):
 class InsightConfig(base.Config):
     """Options under ``plugins: - insight:`` in mkdocs.yml."""
 
-    today = c.Optional(c.Type(str))  # YYYY-MM-DD; default: the real date (or INSIGHT_TODAY)
+    # YYYY-MM-DD, quoted or not (YAML reads it unquoted as a date); default: the real date (or INSIGHT_TODAY)
+    today = c.Optional(c.Type((str, dt.date)))
     me = c.Type(dict, default={})  # name, pitch, goals
     targets = c.Type(list, default=[])  # companies you want a way into
     followups = FollowupRules()  # rules for follow-ups (see the guide)
@@ -110,7 +111,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
 
     def _today(self) -> dt.date | None:
         try:
-            return settings_today(option=self.config.today)
+            return settings_today(option=self.config.today if isinstance(self.config.today, (str, type(None)))
+                                  else self.config.today.isoformat())
         except ValueError as err:
             raise PluginError(f"insight: {err}") from None
 

@@ -86,6 +86,7 @@ def test_check_reports_exactly(case: str, tmp_path: Path, monkeypatch: pytest.Mo
     else:
         assert left_out == bad_notes
         assert report["notes"] == 1
+    assert report["checked"] == 1 + len(bad_notes)  # every conversation note read, published or not
 
 
 def test_strict_check_fails_on_warnings(tmp_path: Path) -> None:

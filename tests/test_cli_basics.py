@@ -91,7 +91,7 @@ def test_new_prompts_in_a_terminal(project: Path) -> None:
 
 def test_check_exit_codes_and_json_shape(project: Path) -> None:
     ok = run_insight("check", "--format", "json", cwd=project)
-    assert json.loads(ok.stdout) == {"diagnostics": [], "notes": 1, "left_out": [], "likely_duplicates": [], "did_you_mean": [],
+    assert json.loads(ok.stdout) == {"diagnostics": [], "notes": 1, "checked": 1, "left_out": [], "likely_duplicates": [], "did_you_mean": [],
                                      "not_published": []}
     (project / "content/interviews/typo.md").write_text(GOOD.replace("person:", "compnay: X\nperson:").replace("03-02", "03-03"))
     warned = run_insight("check", "--format", "json", cwd=project)
@@ -128,3 +128,15 @@ def test_export_refuses_to_write_into_content(project: Path) -> None:
 def test_commands_outside_a_project_say_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "-f", str(tmp_path / "mkdocs.yml")])
     assert result.exit_code == 1 and "no such file" in result.output
+
+
+@pytest.mark.parametrize("written", ["2026-03-20", '"2026-03-20"'])
+def test_today_in_mkdocs_yml_quoted_or_not(tmp_path: Path, written: str) -> None:
+    """The guide's `today: YYYY-MM-DD`, as written, freezes the date (YAML reads it unquoted as a date)."""
+    yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("today: null", f"today: {written}")
+    (tmp_path / "content/interviews").mkdir(parents=True)
+    (tmp_path / "content/interviews/2026-03-02-good-person.md").write_text(GOOD, encoding="utf-8")
+    project = make_project(tmp_path / "project", content=tmp_path / "content", mkdocs_yml=yml)
+    result = run_insight("build", cwd=project, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "as of 2026-03-20" in (project / "site/follow-ups/index.html").read_text(encoding="utf-8")

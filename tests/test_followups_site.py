@@ -137,3 +137,16 @@ def test_the_calendar_is_written_as_icalendar_writes_it_long_and_non_ascii_lines
     assert ours == cal.to_ical()
     assert any(len(line) > 75 for line in cal.content_lines())  # some lines needed folding
     assert max(len(line) for line in ours.split(b"\r\n")) <= 75
+
+
+def test_an_overdue_action_alone_is_not_called_nothing_due(tmp_path: Path) -> None:
+    note = ("---\ndate: 2026-11-20\nperson: Mei Tanaka\nstatus: done\nthank_you_sent: 2026-11-20\nfollow_up_on: 2027-03-01\n---\n"
+            "## Next Steps\n\n- [ ] Send my CV to Mei 📅 2026-11-25\n")
+    (tmp_path / "content/interviews").mkdir(parents=True)
+    (tmp_path / "content/interviews/2026-11-20-mei-tanaka.md").write_text(note, encoding="utf-8")
+    project = make_project(tmp_path / "p", content=tmp_path / "content")
+    run_insight("build", "--today", "2026-11-27", cwd=project)
+    page = (project / "site/follow-ups/index.html").read_text(encoding="utf-8")
+    assert "<strong>1 overdue</strong>" in page and "Nothing is due" not in page
+    assert "No reminder is due; the open actions below are." in page
+    assert "<strong>2026-11-25, overdue</strong>" in page

@@ -26,6 +26,13 @@ class _Guarded(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.Abort, click.ClickException, KeyboardInterrupt, SystemExit):
             raise
+        except BrokenPipeError:  # `insight questions | head`: the reader has what it wanted
+            import os  # noqa: PLC0415 - the one use
+            import sys  # noqa: PLC0415
+
+            # the rest of the output goes nowhere, quietly, as other command-line tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(0) from None
         except Exception as err:  # noqa: BLE001 - the last line of defence, at the boundary
             if (ctx.obj or {}).get("debug"):
                 raise

@@ -57,8 +57,10 @@ def check(config_file: str | None, today: dt.date | None, strict: bool | None, f
     alike, unmatched = similar.likely_duplicates(site.kb), similar.unmatched_names(site.kb)
     others, pages = other_files(project.docs_dir)
     hidden = [f"{project.repo_path}/{uri}" if project.repo_path else uri for uri in unlinked(others, pages, project.named_files)]
+    # every conversation note read, those left out for an error too
+    read = len(site.kb.interviews) + sum(1 for uri in site.left_out if kind_of(uri) == "interviews")
     if fmt == "json":
-        click.echo(json.dumps({"diagnostics": [d.as_dict() for d in diags], "notes": len(site.kb.interviews),
+        click.echo(json.dumps({"diagnostics": [d.as_dict() for d in diags], "notes": len(site.kb.interviews), "checked": read,
                                "left_out": sorted(site.left_out),
                                "likely_duplicates": [{"names": [x.keep.name, x.other.name], "why": x.why,
                                                       "file": f"{project.repo_path}/{x.keep.src_uri}",
@@ -73,8 +75,6 @@ def check(config_file: str | None, today: dt.date | None, strict: bool | None, f
             click.echo(line)
         if hidden:
             click.echo(f"Not published, since they are not notes and no page links to them: {', '.join(hidden)}", err=True)
-        # every conversation note read, those left out for an error too
-        read = len(site.kb.interviews) + sum(1 for uri in site.left_out if kind_of(uri) == "interviews")
         click.echo(f"{counted(read, 'conversation note')} checked: {_summary(diags)}", err=True)
     failed = any(d.is_error for d in diags) or (strict and any(d.severity == "warning" for d in diags))
     sys.exit(1 if failed else 0)

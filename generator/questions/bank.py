@@ -151,7 +151,7 @@ def _check_topic(iv: Interview, topic: str | None, line: int) -> tuple[str | Non
     return None, Diagnostic(
         iv.note.path, line, 1, "questions",
         f"unknown topic {str(topic)!r}; the question is filed by its wording instead",
-        f"use one of: {', '.join(t.slug for t in TOPICS)} (see the guide's Questions page)",
+        f"use one of: {', '.join(t.slug for t in TOPICS)}",
         severity="warning",
     )
 
