@@ -2,7 +2,8 @@
 
 Names and other frontmatter values pass through ``t`` (Markdown and HTML characters escaped, so ``<script>`` in a
 company name shows as text and never runs); user Markdown (answers, insights) through ``md``, which keeps it
-Markdown but neutralises raw HTML and script URLs.
+Markdown but neutralises raw HTML and script URLs. ``plain`` goes the other way, for text that is not Markdown
+(an email draft, a line in the terminal).
 """
 
 from __future__ import annotations
@@ -58,3 +59,17 @@ def collapse_blank_runs(text: str) -> str:
     """Every run of three or more newlines as two, in one pass (a page with long runs took several
     ``str.replace`` passes); most pages have none, and ``in`` finds that fastest."""
     return _BLANK_RUN.sub("\n\n", text) if "\n\n\n" in text else text
+
+
+_MD_LINK = re.compile(r"!?\[((?:\\.|[^\]\\\n])*)\]\([^)\s]*\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]{}()#+!|&<>.-])")
+
+
+def plain(markdown: str) -> str:
+    """Inline Markdown as the text a reader sees: links as their labels, ``t``'s escapes undone, entities decoded.
+    For places that show text as written (an email draft, the terminal), where ``[Acme](../acme.md)`` is noise."""
+    if "[" not in markdown and "\\" not in markdown and "&" not in markdown:
+        return markdown
+    from html import unescape  # noqa: PLC0415 - only text with an entity needs it
+
+    return unescape(_MD_ESCAPE.sub(r"\1", _MD_LINK.sub(r"\1", markdown)))

@@ -414,3 +414,17 @@ def test_a_comment_never_closed_is_named_with_its_line() -> None:
     _, diags = note("---\ndate: 2026-06-09\nperson: Ana Lima\n---\nKept.\n\nKnow that x %% y is modulo in R.\n\nMore.\n")
     [d] = [d for d in diags if "comment" in d.message]
     assert (d.line, d.severity) == (7, "warning") and "never closed" in d.message
+
+
+def test_an_email_draft_quotes_an_insight_as_text_not_markdown(tmp_path: Path) -> None:
+    """An insight that begins with a wikilink is a link on the site; in a thank-you email it is the name."""
+    from generator import site as core
+    from generator.settings import Settings
+
+    (tmp_path / "interviews").mkdir()
+    (tmp_path / "interviews/2026-11-26-ana-lima.md").write_text(
+        "---\ndate: 2026-11-26\nperson: Ana Lima\ncompany: Acme Analytics\nstatus: done\n---\n"
+        "## Insights\n\n- [[Acme Analytics]] hires from internships_first & asks for SQL.\n", encoding="utf-8")
+    built = core.build(tmp_path, Settings(today=dt.date(2026, 11, 27)))
+    [(item, draft)] = built.derived.drafts["ana-lima"]
+    assert "learning that Acme Analytics hires from internships_first & asks for SQL." in draft.text, draft.text

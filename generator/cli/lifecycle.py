@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .. import site as core
+from ..escape import plain
 from ..identity import fold
 from ..lifecycle import Rules
 from ..lifecycle.rules import action_state
@@ -56,7 +57,7 @@ def followups(config_file: str | None, today: dt.date | None, as_json: bool, ics
     actions = site.derived.open_actions
     if as_json:
         rows = [{**i.as_dict(), "summary": summary(kb, i), "person_name": kb.people[i.person].name} for i in items]
-        todo = [{"text": _plain(a.text), "due": a.due.isoformat() if a.due else None,
+        todo = [{"text": plain(a.text), "due": a.due.isoformat() if a.due else None,
                  "state": action_state(a, kb.today, site.derived.rules), "note": iv.note.path, "line": a.line,
                  "person_name": kb.people[iv.person].name} for iv, a in actions]
         click.echo(json.dumps({"today": kb.today.isoformat(), "counts": site.derived.item_counts, "items": rows,
@@ -80,17 +81,8 @@ def followups(config_file: str | None, today: dt.date | None, as_json: bool, ics
         for iv, a in actions:
             state = action_state(a, kb.today, site.derived.rules)
             when = f"{a.due.isoformat()}{' overdue' if state == 'overdue' else ''}" if a.due else "no day"
-            click.echo(f"  {when:<18}  {_plain(a.text)}  [{iv.note.path}:{a.line}]")
+            click.echo(f"  {when:<18}  {plain(a.text)}  [{iv.note.path}:{a.line}]")
         click.echo("")
-
-
-_MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
-_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]{}#+!|&<>-])")
-
-
-def _plain(markdown: str) -> str:
-    """An action's Markdown (its wikilinks made links by the resolver) as a terminal shows it: labels, no escapes."""
-    return _MD_ESCAPE.sub(r"\1", _MD_LINK.sub(r"\1", markdown)).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def find_people(kb: KnowledgeBase, name: str) -> list[str]:
@@ -131,8 +123,7 @@ def prep(config_file: str | None, today: dt.date | None, name: str) -> None:
             f"{person.name} has no requested or scheduled conversation; start one with "
             f"`insight new --status scheduled --person \"{person.name}\" --date YYYY-MM-DD`")
     markdown = for_terminal(render(spec(kb, site.derived, iv), {"kb": kb, "settings": settings, "overlay": False}))
-    plain = re.sub(r"\[([^\]]*)\]\([^)\s]+\)", r"\1", markdown)  # site links mean nothing in a terminal
-    click.echo(re.sub(r"\\([\\`*_\[\]{}()#+!|-])", r"\1", plain), nl=False)
+    click.echo(plain(markdown), nl=False)  # site links mean nothing in a terminal
 
 
 def for_terminal(page: str) -> str:

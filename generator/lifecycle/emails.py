@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 import jinja2
 
+from ..escape import plain
+from ..questions.lexicon import STOPWORDS
 from ..model import Interview, KnowledgeBase, Person, Referral
 from ..settings import Settings
 from .rules import DueItem
@@ -77,8 +79,12 @@ def draft_environment(project_dir: str) -> jinja2.Environment:
 
 
 def lower_first(text: str) -> str:
-    """"The written summary" -> "the written summary", to run on inside a sentence; "SQL ..." stays."""
+    """"The written summary" -> "the written summary", to run on inside a sentence; "SQL ..." stays, and so does a
+    name of two capitalised words ("Acme Analytics hires", as a linked name in an insight begins)."""
     text = str(text)
+    words = text.split(maxsplit=2)
+    if len(words) > 1 and words[1][:1].isupper() and words[0].casefold() not in STOPWORDS:
+        return text
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
         return text[0].lower() + text[1:]
     return text
@@ -100,7 +106,8 @@ def _learned(iv: Interview | None) -> str:
     if iv is None:
         return ""
     for text in iv.insights + iv.advice + [q.answer for q in iv.questions if q.answer]:
-        return " ".join(text.split()).rstrip(".")
+        # an insight is Markdown (a wikilink in it is a link by now); an email is text
+        return " ".join(plain(text).split()).rstrip(".")
     return ""
 
 
