@@ -223,19 +223,11 @@ def load_note(src: Source) -> tuple[Note | None, list[Diagnostic]]:
                                 "move long text into the body, below the closing ---"))
         return None, diags
     try:
-        loader = _Base(fm)
-        try:
-            node = loader.get_single_node()
-            # only an alias (*name) can make a few bytes stand for many values, or a value contain itself
-            too_much = bounds.expansion_problem(node) if "*" in fm else None
-            if too_much is not None:
-                where, problem = too_much
-                diags.append(Diagnostic(src.path, where.start_mark.line + fm_offset, where.start_mark.column + 1, "",
-                                        problem, "write the values out instead of repeating them with & and *"))
-                return None, diags
-            data = _construct(loader, node)
-        finally:
-            loader.dispose()
+        data, node = read_yaml(fm)
+    except Expands as err:
+        diags.append(Diagnostic(src.path, err.where.start_mark.line + fm_offset, err.where.start_mark.column + 1, "",
+                                str(err), "write the values out instead of repeating them with & and *"))
+        return None, diags
     except yaml.MarkedYAMLError as err:
         line, col = _mark_line(err, fm_offset)
         problem = (err.problem or "invalid YAML").strip()
@@ -309,9 +301,28 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 
 
-def _construct(loader: Any, node: yaml.Node | None) -> Any:
-    """The document's value, built by the loader from the node tree (kept for the line numbers)."""
-    return None if node is None else loader.construct_document(node)
+class Expands(ValueError):
+    """A frontmatter whose aliases (``*name``) would make it larger than a note may be, or contain itself."""
+
+    def __init__(self, where: yaml.Node, problem: str) -> None:
+        super().__init__(problem)
+        self.where = where
+
+
+def read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """A frontmatter's value and its node tree (kept for the line numbers), with the loader's reading of dates and
+    numbers; :class:`Expands` before anything is built when its aliases would expand too far. Also for
+    ``insight import``, which reads another tool's frontmatter under the same bounds."""
+    loader = _Base(text)
+    try:
+        node = loader.get_single_node()
+        # only an alias (*name) can make a few bytes stand for many values, or a value contain itself
+        too_much = bounds.expansion_problem(node) if "*" in text else None
+        if too_much is not None:
+            raise Expands(*too_much)
+        return (None if node is None else loader.construct_document(node)), node
+    finally:
+        loader.dispose()
 
 
 def _duplicate_keys(node: yaml.Node | None, path: str, line_offset: int) -> list[Diagnostic]:

@@ -287,3 +287,12 @@ def test_a_notion_companies_page_is_no_person_and_a_date_that_reads_two_ways_is_
     assert frontmatter(project / "content/interviews/2026-12-03-tariq-aziz.md")["date"].isoformat() == "2026-12-03"
     assert "could be either day" not in day_first
     assert_clean_check(project)
+
+
+def test_a_markdown_folders_dates_are_read_as_the_loader_reads_them(project: Path, tmp_path: Path) -> None:
+    """Another tool's frontmatter goes through the loader's own YAML reading: 2026-02-30 is no day (named as such),
+    not a YAML error."""
+    (tmp_path / "calls").mkdir()
+    (tmp_path / "calls/a.md").write_text("---\nperson: Ana Lima\ndate: 2026-02-30\n---\nx\n", encoding="utf-8")
+    out = imported(project, str(tmp_path / "calls"), "--dry-run")
+    assert "a.md: the date '2026-02-30' is not one a person would read as a day" in out, out

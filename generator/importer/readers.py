@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .. import bounds
+from ..load import Expands, read_yaml
 from ..editors import link_target, split_tags
 from .records import (AmbiguousDate, ConversationRecord, PersonRecord, Read, Skipped, clean, our_field, our_status,
                       own_key, parse_when)
@@ -300,20 +301,6 @@ def _unescape(value: str) -> str:
 # --- Markdown in another schema --------------------------------------------------------------
 
 
-def _bounded_yaml(text: str) -> Any:
-    """The YAML document in ``text``, refused (ValueError) before it is built when its aliases would make it
-    larger than a note may be, as the loader refuses such a note (:func:`generator.bounds.expansion_problem`)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml, as the loader: it bounds nesting too
-    try:
-        node = loader.get_single_node()
-        too_much = bounds.expansion_problem(node) if "*" in text else None
-        if too_much is not None:
-            raise ValueError(too_much[1])
-        return None if node is None else loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
 def markdown_note(name: str, data: bytes, read: Read, mapping: dict[str, str] | None) -> None:
     """A Markdown file with YAML frontmatter in another schema: its fields renamed by ``mapping`` and the usual
     names; a file with a date is a conversation, one without a person."""
@@ -330,8 +317,8 @@ def markdown_note(name: str, data: bytes, read: Read, mapping: dict[str, str] | 
         read.skipped.append(Skipped(name, f"the frontmatter is more than the {bounds.MAX_FRONTMATTER // 1024} KB a note may have"))
         return
     try:
-        meta = _bounded_yaml(frontmatter)
-    except ValueError as err:  # a few bytes of & and * that stand for millions of values
+        meta, _ = read_yaml(frontmatter)  # as the loader reads a note: bounded, dates as the loader reads them
+    except Expands as err:  # a few bytes of & and * that stand for millions of values
         read.skipped.append(Skipped(name, str(err)))
         return
     except RecursionError:  # PyYAML without libyaml: nesting deeper than Python's stack
