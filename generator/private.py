@@ -65,7 +65,7 @@ def _says_private(text: str) -> bool:
     plain = _IMAGE.sub("", text).translate(_EMPHASIS) if "](" in text else text.translate(_EMPHASIS)
     if "<" not in plain and "&" not in plain and plain.isascii():
         return bool(_PRIVATE_TEXT.match(plain))
-    return bool(_PRIVATE_TEXT.match(_INVISIBLE.sub("", unicodedata.normalize("NFKC", unescape(_TAGS.sub("", plain))))))
+    return bool(_PRIVATE_TEXT.match(readable(_TAGS.sub("", plain))))
 # the word as any private heading or marker holds it, in any case, "Pri*vate*" too
 _PRIVATE_ANYHOW = re.compile(r"p[*_~`]*r[*_~`]*i[*_~`]*v[*_~`]*a[*_~`]*t[*_~`]*e", re.I)
 
@@ -109,8 +109,13 @@ class Regions:
 NO_REGIONS = Regions((), ())
 
 
-def _readable(text: str) -> str:
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", unescape(text)))
+def readable(text: str) -> str:
+    """``text`` as a reader (or a mail client) reads it: entities decoded (``&#80;rivate``, ``ana&#64;example.com``),
+    fullwidth characters as plain ones (``ana＠example.com``), invisible ones gone, an address's ``%40`` as ``@``.
+    Private headings and contact details are looked for in it."""
+    if text.isascii() and "&" not in text and "%40" not in text:
+        return text
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", unescape(text))).replace("%40", "@")
 
 
 def _looks_private(line: str) -> bool:
@@ -158,7 +163,7 @@ def regions(body: str) -> Regions:
     # Every region starts at a private heading or marker (both hold the word) or at a code fence: a body with
     # neither has none. Most notes are such bodies, and parsing them was most of the loader's time.
     if not _PRIVATE_ANYHOW.search(body) and "```" not in body and "~~~" not in body and "<h" not in body.lower() \
-            and (body.isascii() and "&" not in body or not _PRIVATE_ANYHOW.search(_readable(body))):
+            and (body.isascii() and "&" not in body or not _PRIVATE_ANYHOW.search(readable(body))):
         return NO_REGIONS
     return _parsed(body)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from typing import Iterator
 
 from .. import private
+from ..private import readable
 from ..diagnostics import Diagnostic
 from ..model import Note
 
@@ -100,17 +100,6 @@ def find_contacts(text: str) -> Iterator[tuple[int, int, str]]:
             end = stop
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
-
-
-def readable(text: str) -> str:
-    """``text`` as a reader (or a mail client) reads it: fullwidth characters as plain ones (``ana＠example.com``),
-    invisible ones gone (``ana\u200b@example.com``), an address's ``%40`` as ``@``."""
-    if text.isascii() and "%40" not in text:
-        return text
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).replace("%40", "@")
-
-
 def redact(text: str) -> str:
     """``text`` with contact details replaced by a visible marker: those written plainly, then any that only show as
     the text reads (:func:`readable`); such text loses its fullwidth or invisible characters (a guide shows what was
@@ -177,8 +166,9 @@ def _note_warnings(path: str, body: str, body_line: int, share: str,
 
 
 def _hidden(path: str, body: str, body_line: int, share: str) -> list[Diagnostic]:
-    """Warnings for the lines whose contact details show only as read (fullwidth, invisible characters, %40)."""
-    if body.isascii() and "%40" not in body or readable(body) == body:  # most text: no look-alike to read
+    """Warnings for the lines whose contact details show only as read (fullwidth, invisible characters, entities,
+    %40)."""
+    if readable(body) == body:  # most text: nothing reads differently from how it is written
         return []
     out = []
     for row, line in enumerate(body.split("\n")):

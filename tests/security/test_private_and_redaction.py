@@ -76,7 +76,8 @@ NAMES = {
         "415\u2212555\u22120148\n"
         # addresses written with look-alike or invisible characters, or %-encoded in a mailto link
         "- SHARED-lookalike: dana＠fullwidth.example, dana\u200b@zerowidth.example, mailto:dana%40percent.example, "
-        "dana@exämple.example, and a phone written plainly beside one that is not: 07700 900124, ana＠mixed.example\n")),
+        "dana@exämple.example, dana&#64;entity.example (a guide's Markdown shows &#64; as @), and a phone written "
+        "plainly beside one that is not: 07700 900124, ana＠mixed.example\n")),
     # a file name is a name too
     "interviews/2026-06-03-attachment.md": note("Zora Quill", body=(
         "## Insights\n\n- SHARED-attach: [the deck](files/zora-quill-talk.pdf)\n")),
@@ -88,7 +89,7 @@ NAMES = {
 }
 NAME_WORDS = ["Greta", "Halvorsen", "greta.h@", "greta@", "Dana", "danali", "dana-li", "zora", "quill", "dana at example",
               "900123", "555-0199", "15551234567", "5551234567", "123–4567", "1234567", "46701234567", "oduya", "gmail", "0147", "4568", "0148",
-              "fullwidth.example", "zerowidth.example", "percent.example", "exämple", "Falcon", "900124",
+              "fullwidth.example", "zerowidth.example", "percent.example", "exämple", "Falcon", "900124", "entity.example",
               "mixed.example"]
 
 
