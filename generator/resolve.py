@@ -216,3 +216,11 @@ def resolve(notes: list[Note], settings: Settings, diagnostics: list[Diagnostic]
     kb.index()
     kb.diagnostics.sort(key=sort_key)
     return kb
+
+
+def industry_named(kb: KnowledgeBase, written: str) -> str | None:
+    """The slug of the industry ``written`` names, by its name, an alias or its slug, folded as names are
+    (``"data science"``, ``Data-Science``); None when the notes know no such industry."""
+    wanted = key("industries", written)
+    return next((ind.slug for ind in kb.industries.values()
+                 if wanted in {key("industries", n) for n in (ind.name, ind.slug, *ind.aliases)}), None)

@@ -9,10 +9,9 @@ from typing import TextIO
 
 import click
 
-from ..identity import key
-
 from .. import site as core
 from ..model import KnowledgeBase
+from ..resolve import industry_named
 from ..questions.bank import Bank, bank_as_dict, by_topic
 from ..questions.grouping import group_keys
 from ..questions.said import group_said
@@ -29,11 +28,11 @@ intent but are close to each other. Blank lines print as -<TAB> so output lines 
 
 def _industry_slug(kb: KnowledgeBase, written: str) -> str:
     """The industry ``written`` names, as `insight share` reads one: by name, alias or slug, in any case."""
-    for ind in kb.industries.values():
-        if key("industries", written) in {key("industries", n) for n in (ind.name, ind.slug, *ind.aliases)}:
-            return ind.slug
-    known = ", ".join(sorted(i.name for i in kb.industries.values())) or "none yet"
-    raise click.ClickException(f"no industry {written!r}; known: {known}")
+    slug = industry_named(kb, written)
+    if slug is None:
+        known = ", ".join(sorted(i.name for i in kb.industries.values())) or "none yet"
+        raise click.ClickException(f"no industry {written!r}; known: {known}")
+    return slug
 
 
 def _print_bank(bank: Bank, kb: KnowledgeBase, industry: str | None) -> None:

@@ -26,9 +26,8 @@ from typing import Any, Callable
 from .. import body as body_parser
 from .. import schema
 from ..editors import link_key, wikilink_targets
-from ..identity import key
 from ..model import Interview, KnowledgeBase, Note
-from ..resolve import resolve
+from ..resolve import industry_named, resolve
 from ..settings import Settings
 from ..questions.lexicon import COMMON_WORDS, STOPWORDS
 from .scan import SHARED, redact
@@ -263,13 +262,9 @@ def _texts(value: Any, clean: Callable[[str], str]) -> Any:
 
 def _requested(full: KnowledgeBase, industries: list[str]) -> list[str]:
     """The industry slugs asked for, by name or alias; an unknown name is an error that lists the known ones."""
-    by_key: dict[str, str] = {}
-    for ind in full.industries.values():
-        for name in (ind.name, ind.slug, *ind.aliases):
-            by_key.setdefault(key("industries", name), ind.slug)
     out, unknown = [], []
     for name in industries:
-        slug = by_key.get(key("industries", name))
+        slug = industry_named(full, name)
         if slug is None:
             unknown.append(name)
         elif slug not in out:
