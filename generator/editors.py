@@ -25,7 +25,7 @@ from typing import Any, Callable
 from urllib.parse import quote
 
 from .escape import t
-from .publish import embedded_file
+from .publish import Attachments
 
 # [[target]], [[target|shown]], [[target#heading]], [[target#heading|shown]]; ![[...]] is an embed
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|#]*)(#[^\[\]\n|]*)?(?:\|([^\[\]\n]*))?\]\]")
@@ -110,14 +110,14 @@ def link_key(name: str) -> str:
 IMAGES = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp"})
 
 
-def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str, files: tuple[str, ...] = ()) -> str:
+def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str, files: Attachments | None = None) -> str:
     """User Markdown written in ``from_uri`` with its wikilinks as relative Markdown links (plain text where the
     name is unknown), so the rest of the pipeline treats them as links the user wrote. ``files`` (the docs dir's
     files that are not pages) make ``![[chart.png]]`` the image it embeds, ``![[deck.pdf]]`` a link to it."""
     if "[[" not in text:
         return text
     base = posixpath.dirname(from_uri) or "."
-    if files and "![[" in text:
+    if files is not None and "![[" in text:
         text = _embeds(text, from_uri, files, base)
 
     def link(uri: str | None, label: str) -> str:
@@ -131,11 +131,11 @@ def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str, files
     return replace_wikilinks(text, lambda name: names.get(link_key(name)), link)
 
 
-def _embeds(text: str, from_uri: str, files: tuple[str, ...], base: str) -> str:
+def _embeds(text: str, from_uri: str, files: Attachments, base: str) -> str:
     def one(m: re.Match[str]) -> str:
         if not m.group(1):
             return m.group(0)
-        found = embedded_file(from_uri, m.group(2) or "", files)
+        found = files.find(from_uri, m.group(2) or "")
         if found is None:
             return m.group(0)  # a note, or nothing known: the wikilink rules below
         shown = (m.group(4) or "").strip()

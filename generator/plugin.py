@@ -31,7 +31,7 @@ from .load import kind_of
 from .nav import navigation
 from .parsecache import ParseCache
 from .htmlblocks import UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_html, put_back, set_aside, spans
-from .publish import unlinked
+from .publish import Attachments, unlinked
 from .search import fold_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
 
@@ -164,7 +164,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             if uri in site.broken:  # its page says what is wrong, instead of vanishing (or staying stale under serve)
                 files.append(File.generated(config, uri, content=site.broken[uri]))
         _publish_only_what_pages_link(files, config)
-        site.files = tuple(sorted(f.src_uri for f in files if not f.is_documentation_page() and not f.generated_by))
+        site.files = Attachments(f.src_uri for f in files if not f.generated_by)
         for uri, markdown in site.pages.items():
             if uri not in user_pages:
                 files.append(File.generated(config, uri, content=markdown))

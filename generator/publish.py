@@ -64,43 +64,48 @@ def _shown(markdown: str) -> str:
     return "\n".join(pieces)
 
 
-def embedded_file(page_uri: str, target: str, files: Iterable[str]) -> str | None:
-    """The file an Obsidian embed names, found as Obsidian finds it: a path from the vault's top or from the page's
-    folder; a bare name, a file of that name anywhere (in the page's folder first, then the shortest path). None
-    if there is none."""
-    target = target.strip().lstrip("/")
-    if not target:
-        return None
-    folder = page_uri.rpartition("/")[0]
-    # hidden files and folders (.obsidian/) are never published: an embed of one is no link
-    others = [f for f in files if not is_page(f) and not any(part.startswith(".") for part in f.split("/"))]
-    if "/" in target:  # a path: from the vault's top, or from the page's folder
-        exact = {f.casefold(): f for f in others}
-        for path in (target, posixpath.normpath(posixpath.join(folder, target))):
-            if path.casefold() in exact:
-                return exact[path.casefold()]
-    name = target.rpartition("/")[2].casefold()
-    same = sorted((f for f in others if f.rpartition("/")[2].casefold() == name),
-                  key=lambda f: (f.rpartition("/")[0] != folder, f.count("/"), f))
-    return same[0] if same else None
+class Attachments:
+    """The docs dir's files that are not pages, indexed once for Obsidian's ``![[...]]`` embeds, found as Obsidian
+    finds them: a path from the vault's top or from the page's folder; a bare name, a file of that name anywhere
+    (in the page's folder first, then the shortest path). Hidden files and folders (``.obsidian/``) are never
+    published, so an embed of one is no link."""
 
+    def __init__(self, files: Iterable[str]) -> None:
+        others = sorted(f for f in files if not is_page(f) and not any(part.startswith(".") for part in f.split("/")))
+        self.paths = {f.casefold(): f for f in others}
+        self.named: dict[str, list[str]] = {}
+        for f in others:
+            self.named.setdefault(f.rpartition("/")[2].casefold(), []).append(f)
 
-def embedded(page_uri: str, text: str, files: Iterable[str]) -> set[str]:
-    """The files a page's ``![[...]]`` embeds show."""
-    if "![[" not in text:
-        return set()
-    files = list(files)
-    found = (embedded_file(page_uri, m.group(1), files) for m in _EMBED.finditer(text))
-    return {f for f in found if f is not None}
+    def find(self, page_uri: str, target: str) -> str | None:
+        """The file ``target`` (as written in ``![[target]]`` on ``page_uri``) names; None if there is none."""
+        target = target.strip().lstrip("/")
+        if not target:
+            return None
+        folder = page_uri.rpartition("/")[0]
+        if "/" in target:
+            for path in (target, posixpath.normpath(posixpath.join(folder, target))):
+                if path.casefold() in self.paths:
+                    return self.paths[path.casefold()]
+        same = self.named.get(target.rpartition("/")[2].casefold(), [])
+        return min(same, key=lambda f: (f.rpartition("/")[0] != folder, f.count("/"), f), default=None)
+
+    def embedded(self, page_uri: str, text: str) -> set[str]:
+        """The files a page's ``![[...]]`` embeds show."""
+        if "![[" not in text:
+            return set()
+        found = (self.find(page_uri, m.group(1)) for m in _EMBED.finditer(text))
+        return {f for f in found if f is not None}
 
 
 def unlinked(files: Iterable[str], pages: dict[str, str], named: Iterable[str] = ()) -> list[str]:
     """The files (docs-dir paths, not pages) that no page links to (or embeds) and the configuration does not name."""
     files = list(files)
+    attachments = Attachments(files)
     wanted = set(named)
     for uri, text in pages.items():
         text = _shown(text)
-        wanted |= linked(uri, text) | embedded(uri, text, files)
+        wanted |= linked(uri, text) | attachments.embedded(uri, text)
     return sorted(f for f in files if not is_page(f) and f not in wanted)
 
 

@@ -24,6 +24,7 @@ from .pages import problems, questions as question_pages
 from .network.asset import assets as network_assets
 from .pages.followups import CALENDAR
 from .pages.gather import related
+from .publish import Attachments
 from .editors import blank_comments, drop_block_ids, show_callouts, show_inline_fields, wikilinks_to_markdown
 from .fragments import note_footer, note_header, own_value
 from .escape import t
@@ -47,7 +48,7 @@ class Site:
     timings: dict[str, float] = field(default_factory=dict)
     left_out: set[str] = field(default_factory=set)  # note files with an error: not in any list
     broken: dict[str, str] = field(default_factory=dict)  # src_uri -> the page shown instead of a note with an error
-    files: tuple[str, ...] = ()  # the docs dir's files that are not pages, for Obsidian's ![[embeds]]
+    files: Attachments | None = None  # the docs dir's files that are not pages, for Obsidian's ![[embeds]]
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -91,14 +91,14 @@ def test_links_are_found_in_markdown_references_and_html() -> None:
 
 
 def test_an_obsidian_embed_finds_its_file_as_obsidian_does() -> None:
-    from generator.publish import embedded_file, unlinked
+    from generator.publish import Attachments, unlinked
 
     files = ["a/chart.png", "a/b/chart.png", "chart.png", "docs/deck.pdf", "notes/x.md"]
-    assert embedded_file("a/b/note.md", "chart.png", files) == "a/b/chart.png"  # the page's own folder first
-    assert embedded_file("z/note.md", "chart.png", files) == "chart.png"  # then the shortest path
-    assert embedded_file("z/note.md", "a/chart.png", files) == "a/chart.png"  # a path from the top of the vault
-    assert embedded_file("z/note.md", "Deck.PDF", files) == "docs/deck.pdf"  # names in any case
-    assert embedded_file("z/note.md", "x.md", files) is None and embedded_file("z/note.md", "nope.png", files) is None
+    assert Attachments(files).find("a/b/note.md", "chart.png") == "a/b/chart.png"  # the page's own folder first
+    assert Attachments(files).find("z/note.md", "chart.png") == "chart.png"  # then the shortest path
+    assert Attachments(files).find("z/note.md", "a/chart.png") == "a/chart.png"  # a path from the top of the vault
+    assert Attachments(files).find("z/note.md", "Deck.PDF") == "docs/deck.pdf"  # names in any case
+    assert Attachments(files).find("z/note.md", "x.md") is None and Attachments(files).find("z/note.md", "nope.png") is None
     pages = {"z/note.md": "![[chart.png|200]] and ![[deck.pdf]]", "a/b/note.md": "`![[x]]` text"}
     assert unlinked(files, pages) == ["a/b/chart.png", "a/chart.png"]
 
@@ -106,9 +106,9 @@ def test_an_obsidian_embed_finds_its_file_as_obsidian_does() -> None:
 def test_a_link_in_a_comment_or_in_code_publishes_nothing() -> None:
     """What no reader sees as a link (an Obsidian comment, a code example) publishes no file; nor does an embed of
     a hidden file (.obsidian/...), which MkDocs never publishes."""
-    from generator.publish import embedded_file, unlinked
+    from generator.publish import Attachments, unlinked
 
     files = ["cv.pdf", "draft.pdf", "example.pdf", ".obsidian/app.json", "shown.png"]
     pages = {"p.md": "%% ![[cv.pdf]] and [d](draft.pdf) %%\n\n`[e](example.pdf)`\n\n```\n![[example.pdf]]\n```\n\n![[shown.png]]"}
     assert unlinked(files, pages) == [".obsidian/app.json", "cv.pdf", "draft.pdf", "example.pdf"]
-    assert embedded_file("p.md", ".obsidian/app.json", files) is None and embedded_file("p.md", "app.json", files) is None
+    assert Attachments(files).find("p.md", ".obsidian/app.json") is None and Attachments(files).find("p.md", "app.json") is None
