@@ -110,6 +110,15 @@ def link_key(name: str) -> str:
 IMAGES = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp"})
 
 
+def reading_view(markdown: str, names: dict[str, str], from_uri: str, files: Attachments | None = None) -> str:
+    """A note's Markdown as Obsidian's reading view shows it: no ``%% comments %%`` or ``^block-ids``, Dataview's
+    fields a line each, callouts and ``==highlights==``, and wikilinks as links (``names``) and embeds (``files``)."""
+    markdown = drop_block_ids(blank_comments(markdown))
+    markdown = show_inline_fields(markdown)
+    markdown = show_callouts(markdown)
+    return wikilinks_to_markdown(markdown, names, from_uri, files)
+
+
 def wikilinks_to_markdown(text: str, names: dict[str, str], from_uri: str, files: Attachments | None = None) -> str:
     """User Markdown written in ``from_uri`` with its wikilinks as relative Markdown links (plain text where the
     name is unknown), so the rest of the pipeline treats them as links the user wrote. ``files`` (the docs dir's

@@ -111,8 +111,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
 
     def _today(self) -> dt.date | None:
         try:
-            return settings_today(option=self.config.today if isinstance(self.config.today, (str, type(None)))
-                                  else self.config.today.isoformat())
+            return settings_today(option=self.config.today)
         except ValueError as err:
             raise PluginError(f"insight: {err}") from None
 

@@ -51,7 +51,7 @@ class Settings:
         )
 
 
-def today(given: dt.date | str | None = None, option: str | None = None) -> dt.date | None:
+def today(given: dt.date | str | None = None, option: dt.date | str | None = None) -> dt.date | None:
     """The build's today, decided here for every command: ``--today`` (``given``), else ``INSIGHT_TODAY``, else
     the plugin's ``today:`` option; None when none is set (then the real date is used, and not pinned)."""
     day = given or os.environ.get("INSIGHT_TODAY") or option

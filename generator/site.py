@@ -25,7 +25,7 @@ from .network.asset import assets as network_assets
 from .pages.followups import CALENDAR
 from .pages.gather import related
 from .publish import Attachments
-from .editors import blank_comments, drop_block_ids, show_callouts, show_inline_fields, wikilinks_to_markdown
+from .editors import reading_view
 from .fragments import note_footer, note_header, own_value
 from .escape import t
 from .htmlblocks import MarkdownSnippets, fill_markdown
@@ -229,18 +229,11 @@ def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None)
     top of its generated page, under one title (frontmatter ``title``, the user's own ``#`` heading, or the
     generated title). None for pages the generator does not touch.
     """
-    if uri in site.headers or uri in site.pages:  # Obsidian's %% comments and ^block-ids, shown only while editing
-        markdown = drop_block_ids(blank_comments(markdown))
-    if "::" in markdown and (uri in site.headers or uri in site.pages):
-        markdown = show_inline_fields(markdown)  # Dataview's fields, one a line, as its reading view shows them
-    if ("[!" in markdown or "==" in markdown) and (uri in site.headers or uri in site.pages):
-        markdown = show_callouts(markdown)  # Obsidian's > [!tip] callouts and ==highlights==
-    if "[[" in markdown and (uri in site.headers or uri in site.pages):
-        markdown = wikilinks_to_markdown(markdown, site.kb.names, uri, site.files)  # Obsidian's [[links]], where they lead
+    if uri not in site.headers and uri not in site.pages:
+        return None
+    markdown = reading_view(markdown, site.kb.names, uri, site.files)
     if uri in site.headers:
         return f"{site.headers[uri]}\n{strip_h1(markdown)}\n\n{site.footers[uri]}"
-    if uri not in site.pages:
-        return None
     own = first_h1(markdown)
     if meta_title and uri.startswith("people/"):
         meta_title = None  # a person's `title:` is their job title; their page keeps their name

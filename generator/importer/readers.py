@@ -61,7 +61,18 @@ def notion_page(name: str, data: bytes, read: Read, mapping: dict[str, str] | No
 
 
 def _record(name: str, title: str, props: dict[str, Any], body: str, read: Read, mapping: dict[str, str] | None) -> None:
-    """Properties named as another tool names them, to a conversation (it has a date) or a person."""
+    """Properties named as another tool names them, to a conversation (it has a date) or a person; a record with a
+    date that reads two ways is skipped, saying so."""
+    try:
+        _read_record(name, title, props, body, read, mapping)
+    except AmbiguousDate as err:
+        read.skipped.append(Skipped(name, f"the date {err} could be either day (03/12/2026 is 3 December read day "
+                                          "first, 12 March read month first); run again with --day-first or "
+                                          "--month-first, as the tool that wrote it shows dates"))
+
+
+def _read_record(name: str, title: str, props: dict[str, Any], body: str, read: Read,
+                 mapping: dict[str, str] | None) -> None:
     ours: dict[str, Any] = {}
     own: dict[str, Any] = {}
     for key, value in props.items():
@@ -89,14 +100,9 @@ def _record(name: str, title: str, props: dict[str, Any], body: str, read: Read,
         return
     if "date" not in ours:
         person.tags, person.notes = tags, body
-        person.industry = person.industry
         read.people.append(person)
         return
-    try:
-        when = parse_when(str(ours.pop("date")), read.day_first)
-    except AmbiguousDate as err:
-        read.skipped.append(Skipped(name, _two_ways(err)))
-        return
+    when = parse_when(str(ours.pop("date")), read.day_first)
     if when is None:
         read.skipped.append(Skipped(name, f"the date {clean(props.get(_key_of(props, 'date', mapping)) or '')!r} is not one "
                                           "a person would read as a day; write it as YYYY-MM-DD"))
@@ -118,11 +124,7 @@ def _record(name: str, title: str, props: dict[str, Any], body: str, read: Read,
     for key in ("thank_you_sent", "follow_up_on", "requested_on"):
         if key in ours:
             value = clean(ours.pop(key))
-            try:
-                day = parse_when(value, read.day_first)
-            except AmbiguousDate as err:
-                read.skipped.append(Skipped(name, _two_ways(err)))
-                return
+            day = parse_when(value, read.day_first)
             if day:
                 fields[key] = day[0]
             elif key == "thank_you_sent" and value.casefold() in ("yes", "true", "x", "✓", "done"):
@@ -153,11 +155,6 @@ def _an_organisation(name: str, props: dict[str, Any], person: PersonRecord) -> 
     folder = name.split("/")[-2] if "/" in name else ""
     return (_ORGANISATION_FOLDER.fullmatch(folder) is not None
             or any(str(k).strip().casefold() in _ORGANISATION_PROPERTIES for k in props))
-
-
-def _two_ways(err: AmbiguousDate) -> str:
-    return (f"the date {err} could be either day (03/12/2026 is 3 December read day first, 12 March read month "
-            "first); run again with --day-first or --month-first, as the tool that wrote it shows dates")
 
 
 def _key_of(props: dict[str, Any], field: str, mapping: dict[str, str] | None) -> str:
