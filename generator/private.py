@@ -50,22 +50,8 @@ _CLOSE = re.compile(r"<!--[-\s]*(?:/|end\b)\s*private\b(?:(?!-->)[^\n<])*-->", r
 _HALF_MARKER = re.compile(r"<!--[-\s]*(?:/|end\b)?\s*private\b", re.I)  # a marker, closed with --> or not
 _TAGS = re.compile(r"<[^>]*>")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
-
-
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _EMPHASIS = str.maketrans("", "", "*_~`")
-
-
-def _says_private(text: str) -> bool:
-    """Whether a heading's text begins with "Private" as a reader sees it: images, tags and emphasis dropped
-    (``![](lock.png) Private``, ``Pri*vate*``), entities decoded (``&#80;rivate``), fullwidth letters read as
-    letters, invisible characters gone."""
-    if _PRIVATE_TEXT.match(text):
-        return True
-    plain = _IMAGE.sub("", text).translate(_EMPHASIS) if "](" in text else text.translate(_EMPHASIS)
-    if "<" not in plain and "&" not in plain and plain.isascii():
-        return bool(_PRIVATE_TEXT.match(plain))
-    return bool(_PRIVATE_TEXT.match(readable(_TAGS.sub("", plain))))
 # the word as any private heading or marker holds it, in any case, "Pri*vate*" too
 _PRIVATE_ANYHOW = re.compile(r"p[*_~`]*r[*_~`]*i[*_~`]*v[*_~`]*a[*_~`]*t[*_~`]*e", re.I)
 
@@ -107,6 +93,18 @@ class Regions:
 
 
 NO_REGIONS = Regions((), ())
+
+
+def _says_private(text: str) -> bool:
+    """Whether a heading's text begins with "Private" as a reader sees it: images, tags and emphasis dropped
+    (``![](lock.png) Private``, ``Pri*vate*``), entities decoded (``&#80;rivate``), fullwidth letters read as
+    letters, invisible characters gone."""
+    if _PRIVATE_TEXT.match(text):
+        return True
+    plain = _IMAGE.sub("", text).translate(_EMPHASIS) if "](" in text else text.translate(_EMPHASIS)
+    if "<" not in plain and "&" not in plain and plain.isascii():
+        return bool(_PRIVATE_TEXT.match(plain))
+    return bool(_PRIVATE_TEXT.match(readable(_TAGS.sub("", plain))))
 
 
 def readable(text: str) -> str:

@@ -195,12 +195,17 @@ _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
-def _closed(fence: str, rest: list[str]) -> bool:
-    for line in rest:
-        m = _FENCE.match(line)
-        if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-            return True
-    return False
+def _longest_fence_after(lines: list[str]) -> list[dict[str, int]]:
+    """For each line, the longest fence of each kind (` and ~) on the lines after it: a fence is closed when one of
+    its kind at least as long comes later (found in one pass, not by reading on from every fence)."""
+    out: list[dict[str, int]] = [{}] * len(lines)
+    longest: dict[str, int] = {}
+    for n in range(len(lines) - 1, -1, -1):
+        out[n] = longest
+        m = _FENCE.match(lines[n])
+        if m and len(m.group(1)) > longest.get(m.group(1)[0], 0):
+            longest = {**longest, m.group(1)[0]: len(m.group(1))}
+    return out
 
 
 def escape_attr_lists(markdown: str) -> str:
@@ -209,6 +214,7 @@ def escape_attr_lists(markdown: str) -> str:
         return markdown
     out, fence = [], ""
     lines = markdown.split("\n")
+    after = _longest_fence_after(lines) if "```" in markdown or "~~~" in markdown else []
     for n, line in enumerate(lines):
         m = _FENCE.match(line)
         if fence:
@@ -216,7 +222,7 @@ def escape_attr_lists(markdown: str) -> str:
                 fence = ""
             out.append(line)
             continue
-        if m and _closed(m.group(1), lines[n + 1:]):  # a fence never closed is text to Python-Markdown
+        if m and after[n].get(m.group(1)[0], 0) >= len(m.group(1)):  # a fence never closed is text to Python-Markdown
             fence = m.group(1)
             out.append(line)
             continue
