@@ -32,6 +32,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
         "interviews/chart.png": b"\x89PNG\r\n\x1a\n",
         # fields an import copies from another tool's properties: MkDocs reads `template:`, Material's redirect
         # template writes `location:` into a script, and search shows `tags:` as HTML
+        # what this round taught the reader of Obsidian notes: callouts, highlights, Dataview fields, embeds
+        "interviews/2026-05-03-obsidian.md": note("Obi Sidian", body=(
+            '## Insights\n\n- SHARED-obsidian-insight\n\n> [!note"><script>alert(18)</script>] <img src=x onerror=alert(19)>\n'
+            '> inside <svg onload=alert(20)>\n\n> [!tip] <img src=x onerror=alert(26)> Tip title\n> tip body\n\n'
+            '==<img src=x onerror=alert(21)>== and ==*fine*==\n\n'
+            'reach:: <script>alert(22)</script>\n\n[mood:: <b onclick=alert(23)>x</b>]\n\n'
+            '![[chart.png|<img src=x onerror=alert(24)>]] ![[nothing.png|<i onmouseover=alert(25)>]]\n')),
         "interviews/2026-05-02-rex.md": note("Rex Redirect", extra=(
             "template: redirect.html\nlocation: \"javascript:alert(16)//\"\n"
             "tags: [\"<img src=x onerror=alert(17)>\", plain-tag]\n")),
@@ -92,3 +99,14 @@ def test_a_notes_fields_choose_no_template_and_its_tags_are_text_in_search(built
     assert "Rex Redirect" in page and 'class="md-content"' in page  # the site's own layout
     index = (site / "search/search_index.json").read_text(encoding="utf-8")
     assert "<img" not in index and "&lt;img src=x onerror=alert(17)&gt;" in index and "plain-tag" in index
+
+
+def test_obsidian_shapes_put_no_active_html_into_a_page(built: tuple[Path, str, Path]) -> None:
+    """Callout types and titles, highlights, Dataview fields and embed labels are text or cleaned, never markup
+    that runs; what they say is still there."""
+    site, _, _ = built
+    page = (site / "interviews/2026-05-03-obsidian/index.html").read_text(encoding="utf-8")
+    assert active_html(site) == []
+    assert "<mark><em>fine</em></mark>" in page and "SHARED-obsidian-insight" in page
+    assert '<div class="admonition tip">' in page and "Tip title" in page and "tip body" in page
+    assert 'src="chart.png"' in page or 'src="../chart.png"' in page  # the embed found its image

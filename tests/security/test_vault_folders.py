@@ -32,6 +32,14 @@ NOTES: dict[str, str | bytes] = {
     "interviews/2026-05-02-nadia.md": note("Nadia Okoro", extra="introduced_by: \"[[Eve <img src=x onerror=alert(1)>]]\"\n",
                                           body=("## Insights\n\n- SHARED-vault-insight at [[Vantage Metrics]]\n"
                                                 f"- SHARED-hostile-link: ask [[{HOSTILE}]] first\n")),
+    # embeds that reach for what is not to be published: a hidden folder, the project's config, a people file's
+    # attachment shared in a guide's insight
+    "interviews/2026-05-04-embeds.md": note("Emma Bedd", body=(
+        "## Insights\n\n- SHARED-embed-insight ![[secret.pdf]] and ![[../mkdocs.yml]] and ![[app.json]]\n\n"
+        "%% ![[draft-cv.pdf]] %%\n")),
+    "interviews/secret.pdf": b"%PDF canary-embedded-pdf",
+    "interviews/draft-cv.pdf": b"%PDF canary-commented-pdf",
+    ".obsidian/app.json": '{"canary": "canary-hidden-config"}',
     # the plugin's placeholder and a copy of a generated block, written into a note by hand
     "interviews/2026-05-03-aside.md": note("Piet Ashworth", body=(
         '## Insights\n\n- SHARED-aside-insight\n\n<div data-insight-aside="0"></div>\n\n'
@@ -114,3 +122,18 @@ def test_a_note_that_writes_the_placeholder_changes_no_byte_of_its_site(tmp_path
     assert a.keys() == b.keys() and [n for n in a if a[n] != b[n]] == []
     index = a["search/search_index.json"].decode()
     assert "SHARED-aside-insight" in index and "canary-copied-block" not in index
+
+
+def test_an_embed_publishes_only_a_file_of_content_a_reader_sees_and_never_into_a_guide(project: Path, site: Path,
+                                                                                      tmp_path: Path) -> None:
+    published = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert "interviews/secret.pdf" in published  # embedded in the text: published with the page
+    assert "interviews/draft-cv.pdf" not in published  # embedded only inside a comment
+    assert not [p for p in published if "obsidian" in p or p.endswith("mkdocs.yml")]
+    page = (site / "interviews/2026-05-04-embeds/index.html").read_text(encoding="utf-8")
+    assert "canary-hidden-config" not in page and "app.json" in page  # the name as text, no link to it
+    out = tmp_path / "guide"
+    run_insight("share", "Data Science", "--out", str(out), "--zip", "--today", TODAY, cwd=project)
+    texts = every_text(out)
+    assert leaks(texts, ["canary-embedded-pdf", "canary-commented-pdf", "canary-hidden-config", "draft-cv"]) == []
+    assert "SHARED-embed-insight" in texts["guide/site/search/search_index.json"]
