@@ -428,3 +428,23 @@ def test_an_email_draft_quotes_an_insight_as_text_not_markdown(tmp_path: Path) -
     built = core.build(tmp_path, Settings(today=dt.date(2026, 11, 27)))
     [(item, draft)] = built.derived.drafts["ana-lima"]
     assert "learning that Acme Analytics hires from internships_first & asks for SQL." in draft.text, draft.text
+
+
+@pytest.mark.parametrize("path", ["interviews/Meetings/2026-06-09%20Roman%20Petrov/", "interviews/2026-07-02%20Dana%20Li/",
+                                  "follow-ups/", ""])
+def test_obsidian_notes_read_on_a_phone(site: Path, browser, path: str) -> None:  # type: ignore[no-untyped-def]
+    """At a phone's width (375 px) the vault's pages (a callout, an embedded image, Dataview fields, the open
+    actions) fit the screen: nothing scrolls sideways, the image stays inside the page."""
+    from tests.support.browser import serve_dir
+
+    url, server = serve_dir(site)
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/{path}")
+        scroll, width, image = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth, Math.max(0, "
+                                             "...[...document.querySelectorAll('article img')].map(i => i.getBoundingClientRect().right))]")
+        assert scroll <= width and image <= width, (scroll, width, image)
+    finally:
+        context.close()
+        server.shutdown()
