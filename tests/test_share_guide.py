@@ -114,6 +114,10 @@ def test_the_guides_question_counts_agree_with_its_cards(guides: dict[str, Path]
     assert questions.startswith(f"---\ntitle: Question bank\n---\n\n# Question bank\n\n{said} asked in these conversations")
     assert f"({answers} answer{'s' if answers != 1 else ''})" in questions
     assert f"[Question bank](questions/index.md): {said}, answers side by side" in home
+    # and the command says the same when it writes the guide
+    again = run_insight("share", "Data Science", "--out", str(guides["sam"].parent / "sam-again"), "--today", DEMO_TODAY,
+                        cwd=guides["sam"].parent / "demo")
+    assert f"{said} with {answers} answer{'s' if answers != 1 else ''})" in again.stderr, again.stderr
 
 
 def test_share_writes_nothing_when_nothing_is_shared(tmp_path: Path) -> None:
