@@ -231,7 +231,8 @@ def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None)
     """
     if uri not in site.headers and uri not in site.pages:
         return None
-    markdown = reading_view(markdown, site.kb.names, uri, site.files)
+    names = site.kb.names if "[[" in markdown else {}  # (a Site put together by hand may have no kb)
+    markdown = reading_view(markdown, names, uri, site.files)
     if uri in site.headers:
         return f"{site.headers[uri]}\n{strip_h1(markdown)}\n\n{site.footers[uri]}"
     own = first_h1(markdown)
