@@ -30,7 +30,7 @@ from .lifecycle import Rules
 from .load import kind_of
 from .nav import navigation
 from .parsecache import ParseCache
-from .htmlblocks import UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_html, put_back, set_aside, spans
+from .htmlblocks import ASIDE, UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_html, put_back, set_aside
 from .publish import Attachments, unlinked
 from .search import fold_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
@@ -99,7 +99,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.live: livereload.LiveState | None = None  # under `serve --dirty`: rebuild only what changed
         self.parsed: ParseCache | None = None  # under serve, kept from build to build (its table stays in memory)
         self.sites = SiteCache()
-        self.html: dict[str, list[str]] = {}  # pre-rendered HTML lifted out of a page while MkDocs converts it
+        self.html: dict[str, tuple[list[str], str]] = {}  # pre-rendered HTML lifted out of a page while MkDocs converts it
         self.snippets: MarkdownSnippets | None = None  # converts the answers inside that HTML
         # With a search plugin: each page's HTML with its unsearched blocks set aside, for the moment search reads
         # the page (on_page_context); they are put back before the page is written
@@ -219,29 +219,33 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             if shown is None:
                 return markdown
             markdown = shown
-        markdown, self.html[page.file.src_uri] = lift_html(markdown)  # our tables: HTML that needs no converting
+        markdown, blocks, mark = lift_html(markdown)  # our tables: HTML that needs no converting
+        if blocks:
+            self.html[page.file.src_uri] = (blocks, mark)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        blocks = self.html.pop(page.file.src_uri, None)
-        unsearched: list[str] = []
+        blocks, mark = self.html.pop(page.file.src_uri, None) or ([], "")
+        # No note puts active HTML into a page, whatever Markdown and its extensions made of it. The page and each
+        # pre-rendered block are cleaned apart: each block is whole HTML on its own, and so the unsearched ones
+        # are known as cleaned without cleaning them twice.
+        cleaned = sanitize.clean(html)
+        what = sanitize.removed(html, cleaned)
         if blocks:
             assert self.snippets is not None  # made in on_config
             filled = [fill_markdown(block, self.snippets) for block in blocks]
-            html = drop_html(html, filled)
-            if self.searched is not None:
-                unsearched = [f for block, f in zip(blocks, filled) if block.startswith(UNSEARCHED)]
-        # No note puts active HTML into a page, whatever Markdown and its extensions made of it.
-        cleaned = sanitize.clean(html)
-        what = sanitize.removed(html, cleaned)
+            clean_blocks = [sanitize.clean(block) for block in filled]
+            for before, after in zip(filled, clean_blocks):
+                what = what or sanitize.removed(before, after)
+            cleaned, where = drop_html(cleaned, clean_blocks, mark)
+            aside = [w for block, w in zip(blocks, where) if block.startswith(UNSEARCHED)]
+            # a placeholder's word cannot be written by a note (see lift_html); the aside marker can
+            if self.searched is not None and aside and None not in aside and ASIDE not in cleaned:
+                self.searched[page.file.src_uri] = (cleaned, aside)  # the page's own string: no copy is kept
         if what:
-            where = f"{self.config.repo_path.rstrip('/')}/{page.file.src_uri}" if not page.file.generated_by else page.file.src_uri
-            log.warning("%s: active HTML removed from the page (%s): pages show notes, they never run them", where, what)
+            where_ = f"{self.config.repo_path.rstrip('/')}/{page.file.src_uri}" if not page.file.generated_by else page.file.src_uri
+            log.warning("%s: active HTML removed from the page (%s): pages show notes, they never run them", where_, what)
         html = cleaned
-        if unsearched and self.searched is not None:  # found as cleaned alone: the same text as in the cleaned page
-            where = spans(html, [sanitize.clean(block) for block in unsearched])
-            if where:
-                self.searched[page.file.src_uri] = (html, where)  # the page's own string: no copy is kept
         # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
         # a name like "</title><script>" must stay text there too.
         # The title MkDocs reads from the rendered H1 is already escaped; one from frontmatter is not.

@@ -133,15 +133,19 @@ def test_search_reads_less_than_the_pages_show(tmp_path: Path) -> None:
     assert 0 < given < 0.8 * shown, (given, shown)
 
 
-def test_a_note_that_writes_the_placeholder_keeps_its_page_whole() -> None:
-    from generator.htmlblocks import put_back, set_aside, spans
+def test_blocks_put_back_are_found_where_they_landed_and_set_aside_for_search() -> None:
+    import markdown
 
-    page = '<p>a</p><ul data-search-exclude="">x</ul><p>b</p><div data-search-exclude="">y</div>'
+    from generator.htmlblocks import drop_html, html_block, lift_html, put_back, set_aside
+
     blocks = ['<ul data-search-exclude="">x</ul>', '<div data-search-exclude="">y</div>']
-    where = spans(page, blocks)
-    assert where is not None
-    read, parts = set_aside(page, where)
-    assert "x" not in read and "y" not in read and "<p>a</p>" in read and "<p>b</p>" in read
-    assert put_back(read, parts) == page
-    assert spans(page + '<div data-insight-aside="0"></div>', blocks) is None  # written by a note: nothing set aside
-    assert spans(page, ['<ul data-search-exclude="">z</ul>']) is None  # not found: search reads the page whole
+    page = f"a\n\n{html_block(blocks[0])}\n\n- b\n\n{html_block(blocks[1])}\n"
+    lifted, found, mark = lift_html(page)
+    html, where = drop_html(markdown.markdown(lifted), found, mark)
+    assert [html[s:e] for s, e in where] == blocks  # in place of the placeholders' paragraphs
+    assert html == '<p>a</p>\n' + blocks[0] + '\n<ul>\n<li>b</li>\n</ul>\n' + blocks[1]
+    read, parts = set_aside(html, where)
+    assert "x" not in read and "y" not in read and "<p>a</p>" in read and "<li>b</li>" in read
+    assert put_back(read, parts) == html
+    # a placeholder an extension took away: its block is not shown, and not looked for
+    assert drop_html("<p>a</p>", found, mark) == ("<p>a</p>", [None, None])

@@ -69,7 +69,7 @@ def switch_off(name: str) -> None:
 
         if not hasattr(plugin, "lift_html"):
             raise SystemExit("lift-html: the plugin no longer lifts HTML out of pages")
-        plugin.lift_html = lambda markdown: (markdown, [])
+        plugin.lift_html = lambda markdown: (markdown, [], "")
     else:
         raise SystemExit(f"unknown switch {name!r}")
 
