@@ -10,6 +10,7 @@ every value escaped with ``html.escape`` and every link a relative URL from :fun
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any, Callable, Iterable
 
@@ -408,7 +409,19 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
     return " → ".join(net_node(net, settings, i, link) for i in ids)
 
 
-GLOBALS = {"html_block": html_block, "person_connections": person_connections, "iv_table": iv_table, "people_table": people_table,
+def draft_text(text: str) -> str:
+    """An email draft's text as the code block Python-Markdown and Pygments would make of a ```text fence (so
+    Material's copy button finds it), written here: a person's page has several drafts, and highlighting each
+    with Pygments cost more than the rest of the page. Left out of search: it is the same letter to everyone.
+
+    A blank line would end the raw HTML for Markdown engines that follow CommonMark (``insight export``), so each
+    line break that would make one is written as ``&#10;``: the same text, copied or shown."""
+    code = re.sub(r"(?<=\n)([ \t]*)\n", r"\1&#10;", escape(text, quote=False))
+    return html_block(f'{UNSEARCHED}\n<div class="insight-draft">\n<div class="highlight"><pre><span></span><code>'
+                      f'{code}\n</code></pre></div>\n</div>\n</div>', searched=False)
+
+
+GLOBALS = {"html_block": html_block, "draft_text": draft_text, "person_connections": person_connections, "iv_table": iv_table, "people_table": people_table,
            "companies_table": companies_table, "sourced_items": sourced_items, "said_items": said_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "md_items": md_items, "said": said, "net_node": net_node, "net_path": net_path}

@@ -116,3 +116,20 @@ def test_inline_markdown_loses_its_paragraph_only_when_it_is_one() -> None:
     assert fill_markdown(f"<li>{markdown_in_html('Use *SQL*.', inline=True)}</li>", convert) == "<li>Use <em>SQL</em>.</li>"
     two = fill_markdown(f"<li>{markdown_in_html('One.' + chr(10) * 2 + 'Two.', inline=True)}</li>", convert)
     assert two == "<li><p>One.</p>\n<p>Two.</p></li>"
+
+
+def test_an_email_draft_reads_and_copies_as_written_with_or_without_the_plugin() -> None:
+    from html import unescape
+
+    from generator.fragments import draft_text
+    from generator.sanitize import clean
+
+    text = "Subject: Coffee & <questions>\n\nDear Ana,\n\n\nThree ```ticks``` and a line of spaces:\n   \nThanks,\nSam"
+    block = draft_text(text)
+    # no blank line inside: Markdown engines that follow CommonMark end raw HTML at one (insight export)
+    assert "\n\n" not in block and not any(line.strip() == "" for line in block.splitlines())
+    lifted, blocks, mark = lift_html(f"# Drafts\n\n{block}\n")
+    for html in (drop_html(markdown.markdown(lifted, extensions=EXTS), [clean(b) for b in blocks], mark)[0],
+                 markdown.markdown(f"# Drafts\n\n{block}\n", extensions=EXTS)):
+        code = html.split("<code>", 1)[1].split("</code>", 1)[0]
+        assert unescape(code) == text + "\n"

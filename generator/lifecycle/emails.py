@@ -56,12 +56,6 @@ class Draft:
     def text(self) -> str:
         return f"Subject: {self.subject}\n\n{self.body.strip()}"
 
-    @property
-    def fence(self) -> str:
-        """A code fence longer than any run of backticks in the text, so no text can close it."""
-        longest = max((len(m) for m in re.findall(r"`+", self.text)), default=0)
-        return "`" * max(3, longest + 1)
-
 
 @lru_cache(maxsize=8)
 def draft_environment(project_dir: str) -> jinja2.Environment:
