@@ -13,6 +13,7 @@ import re
 from html import escape
 from typing import Any, Callable
 
+from . import sanitize
 from .urls import page_href
 
 def html_link(from_uri: str, to_uri: str, text: str, directory_urls: bool = True) -> str:
@@ -170,6 +171,7 @@ class MarkdownSnippets:
         same = last is not None and (last.extensions, last.configs) == (self.extensions, self.configs)
         self._done: dict[str, str] = last._done if same and last is not None and len(last._done) < self.LIMIT else {}
         self._plain_ok = all(isinstance(e, str) and e in PLAIN_SAFE for e in self.extensions)
+        self._removed: dict[str, str | None] = last._removed if same and last is not None and len(last._done) < self.LIMIT else {}
 
     def __call__(self, text: str) -> str:
         html = self._done.get(text)
@@ -180,6 +182,14 @@ class MarkdownSnippets:
                 html = self._md.reset().convert(text)
             self._done[text] = html
         return html
+
+    def removed(self, text: str) -> str | None:
+        """What cleaning takes out of the HTML ``text`` converts to (:func:`generator.sanitize.removed`), each
+        distinct text worked out once."""
+        if text not in self._removed:
+            html = self(text)
+            self._removed[text] = sanitize.removed(html, sanitize.clean(html))
+        return self._removed[text]
 
 
 # One line of words and ordinary punctuation, starting with a letter and ending without a space: Python-Markdown

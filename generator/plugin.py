@@ -232,11 +232,18 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         cleaned = sanitize.clean(html)
         what = sanitize.removed(html, cleaned)
         if blocks:
-            assert self.snippets is not None  # made in on_config
-            filled = [fill_markdown(block, self.snippets) for block in blocks]
-            clean_blocks = [sanitize.clean(block) for block in filled]
-            for before, after in zip(filled, clean_blocks):
-                what = what or sanitize.removed(before, after)
+            snippets = self.snippets
+            assert snippets is not None  # made in on_config
+            texts: list[str] = []
+
+            def convert(text: str) -> str:
+                texts.append(text)
+                return snippets(text)
+
+            clean_blocks = [sanitize.clean(fill_markdown(block, convert)) for block in blocks]
+            # the blocks are our HTML, every value escaped and every link ours (fragments.py); what a note wrote
+            # is in them only as the Markdown converted here, so that is where anything removed came from
+            what = what or next(filter(None, map(snippets.removed, texts)), None)
             cleaned, where = drop_html(cleaned, clean_blocks, mark)
             aside = [w for block, w in zip(blocks, where) if block.startswith(UNSEARCHED)]
             # a placeholder's word cannot be written by a note (see lift_html); the aside marker can

@@ -110,3 +110,17 @@ def test_obsidian_shapes_put_no_active_html_into_a_page(built: tuple[Path, str, 
     assert "<mark><em>fine</em></mark>" in page and "SHARED-obsidian-insight" in page
     assert '<div class="admonition tip">' in page and "Tip title" in page and "tip body" in page
     assert 'src="chart.png"' in page or 'src="../chart.png"' in page  # the embed found its image
+
+
+
+def test_what_cleaning_takes_from_markdown_inside_a_block_is_found_once_per_text() -> None:
+    # the pages that gather answers get them already neutralised (escape.md), so this is the second line: the
+    # plugin asks the converted text, not the block around it, what cleaning would take
+    from generator.htmlblocks import MarkdownSnippets
+
+    snippets = MarkdownSnippets(["attr_list", "md_in_html"])
+    assert snippets.removed("Fine *text*.") is None
+    assert snippets.removed("Busy.\n{: onclick=alert(2) }") == "<p> attribute onclick"
+    assert snippets.removed("<script>alert(4)</script>") == "<script> element"
+    snippets._md.convert = None  # type: ignore[assignment]  # a text asked again is not converted again
+    assert snippets.removed("<script>alert(4)</script>") == "<script> element"
