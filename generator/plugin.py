@@ -178,6 +178,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             livereload.mark_unchanged(self.live, files, config, site)
         else:
             core.release_caches()  # one build: MkDocs holds every page from here on, the memos are dead weight
+            # and the generated pages' Markdown: MkDocs' files hold it now (a page of the user's still needs its part)
+            site.pages = {uri: text for uri, text in site.pages.items() if uri in user_pages}
         return files
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -219,6 +221,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             if shown is None:
                 return markdown
             markdown = shown
+        if not self.live and page.file.generated_by:
+            page.file.content_string = ""  # one build: read once, and MkDocs would keep it to the end
         markdown, blocks, mark = lift_html(markdown)  # our tables: HTML that needs no converting
         if blocks:
             self.html[page.file.src_uri] = (blocks, mark)
@@ -287,6 +291,13 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         return context
 
     on_page_context = CombinedEvent(_on_page_context_first, _on_page_context_last)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.live:
+            # One build: a written page's HTML is read by nothing after this (search has indexed it, other pages'
+            # templates read titles and URLs), but MkDocs keeps it to the end. Under serve the next build may reuse it.
+            page.content = None
+        return output
 
 
 

@@ -318,3 +318,21 @@ def test_links_in_answers_and_advice_lead_where_they_led_from_the_note(tmp_path:
     # the note itself, its person, its company, its industries (advice) and the question pages (answer cards)
     assert {"interviews/2026-07-07-priya-raman", "people/priya-raman", "companies/globex", "industries/data-science",
             "questions/data-science"} <= shown_on
+
+
+def test_every_page_is_titled_after_its_heading_and_the_tabs_after_their_sections(demo_site: Path) -> None:
+    # a build frees each page's Markdown and HTML once written; a title MkDocs worked out from them must survive
+    from html import unescape
+
+    site_name = "Insight KB"
+    h1 = re.compile(r'<h1 id="[^"]*">(.*?)(?:<a class="headerlink"|</h1>)', re.S)
+    for page in sorted(demo_site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        title = unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1))
+        heading = h1.search(html)
+        if page.parent == demo_site or heading is None:  # the home page; the 404 page and redirects have no h1
+            continue
+        shown = unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip()
+        assert title == f"{shown} - {site_name}", (page, title, shown)
+    tabs = re.findall(r'<li class="md-tabs__item[^"]*">\s*<a [^>]*>\s*(.*?)\s*</a>', read(demo_site, "people"), re.S)
+    assert tabs[:3] == ["Home", "Conversations", "People"], tabs
