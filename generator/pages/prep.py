@@ -7,12 +7,13 @@ your introduction, a checklist and the email drafts. ``insight prep NAME`` print
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import partial
 from typing import Any, Iterable
 
 from ..derive import PREP_STATUSES, Derived
 from ..fragments import time_text
-from ..model import Interview, KnowledgeBase
+from ..model import Interview, KnowledgeBase, Referral
 from ..questions.bank import QuestionGroup
 from ..questions import TOPICS, intent_of, load_starter_bank
 from ..render import PageSpec
@@ -49,18 +50,36 @@ def intro_chain(kb: KnowledgeBase, derived: Derived, person: str) -> list[str]:
     return chain[::-1]
 
 
-def from_bank(kb: KnowledgeBase, derived: Derived, iv: Interview) -> list[tuple[QuestionGroup, int, int]]:
+class Shared:
+    """What every prep sheet looks up, gathered once for all of them: for each group of the question bank, who was
+    asked it and how often in each role and each set of industries; the people suggested at each company. Each
+    sheet reading every answer and every referral itself grew with the square of the notes (4 s of a 5,000-note
+    build)."""
+
+    def __init__(self, kb: KnowledgeBase, derived: Derived) -> None:
+        self.groups = []
+        for g in derived.bank.groups:
+            roles = Counter((a.interview.role or kb.people[a.person].role).casefold() for a in g.answers)
+            industries = Counter(frozenset(a.industries) for a in g.answers)
+            self.groups.append((g, {a.person for a in g.answers}, roles, industries))
+        self.referrals_at: dict[str, list[Referral]] = {}
+        for r in kb.referrals:
+            if r.company:
+                self.referrals_at.setdefault(r.company, []).append(r)
+
+
+def from_bank(kb: KnowledgeBase, shared: Shared, iv: Interview) -> list[tuple[QuestionGroup, int, int]]:
     """Questions others were asked that fit this conversation, not planned in its note nor asked of this person
     before: ``(group, times asked of people in the same role, times asked in its industries)``, the role's first."""
     role = (iv.role or kb.people[iv.person].role).casefold()
     industries = set(iv.industries)
     planned = {intent_of(q.question) or q.question.casefold() for q in iv.questions}
     found = []
-    for g in derived.bank.groups:
-        if (g.intent or g.canonical.casefold()) in planned or any(a.person == iv.person for a in g.answers):
+    for g, people, roles, by_industries in shared.groups:
+        if (g.intent or g.canonical.casefold()) in planned or iv.person in people:
             continue
-        same_role = sum(1 for a in g.answers if role and (a.interview.role or kb.people[a.person].role).casefold() == role)
-        same_industry = sum(1 for a in g.answers if industries & set(a.industries))
+        same_role = roles[role] if role else 0
+        same_industry = sum(n for these, n in by_industries.items() if industries & these)
         if same_role or same_industry:
             found.append((g, same_role, same_industry))
     found.sort(key=lambda x: (-x[1], -x[2], x[0].canonical.casefold(), x[0].id))
@@ -100,29 +119,29 @@ def _learned(kb: KnowledgeBase, iv: Interview) -> tuple[list, list]:
     return gather(at_company, MAX_LEARNED), gather(list(dict.fromkeys(in_industry)), MAX_LEARNED)
 
 
-def spec(kb: KnowledgeBase, derived: Derived, iv: Interview) -> PageSpec:
+def spec(kb: KnowledgeBase, derived: Derived, iv: Interview, shared: Shared | None = None) -> PageSpec:
     person = kb.people[iv.person]
     chain = intro_chain(kb, derived, iv.person)
     return PageSpec(
         prep_uri(iv),
         "prep.md.j2",
-        partial(_context, kb, derived, iv, chain),  # made when rendered
+        partial(_context, kb, derived, iv, chain, shared),  # made when rendered
         title=f"Prep: {person.name} · {iv.date.isoformat()}",
         # questions asked of anyone in the same role, who was suggested at the company, introductions back to you
         reads=("conversations", "entities", "contact", "bank"),
     )
 
 
-def _context(kb: KnowledgeBase, derived: Derived, iv: Interview, chain: list[str]) -> dict[str, Any]:
+def _context(kb: KnowledgeBase, derived: Derived, iv: Interview, chain: list[str], shared: Shared | None) -> dict[str, Any]:
+    shared = shared or Shared(kb, derived)
     person = kb.people[iv.person]
     company, industry = _learned(kb, iv)
     referred = [(r, x) for x, r in derived.referrals_to.get(iv.person, ())]
     others = [x for x in kb.interviews_with("person", iv.person) if x.slug != iv.slug]
-    bank = from_bank(kb, derived, iv)
+    bank = from_bank(kb, shared, iv)
     # others to talk to at the same company: people suggested to you there, not contacted yet or waiting
-    nearby = [(r, derived.contact[r.person]) for r in kb.referrals
-              if iv.company and r.company == iv.company and r.person != iv.person
-              and derived.contact[r.person].state in ("not contacted", "requested")]
+    nearby = [(r, derived.contact[r.person]) for r in shared.referrals_at.get(iv.company or "", ())
+              if r.person != iv.person and derived.contact[r.person].state in ("not contacted", "requested")]
     nearby = list({r.person: (r, c) for r, c in sorted(nearby, key=lambda x: (kb.people[x[0].person].name.casefold(), x[0].interview))}.values())
     return {
         "when": iv.date.isoformat() + (f" {time_text(iv.time)}" if iv.time else ""),
@@ -146,6 +165,7 @@ def _context(kb: KnowledgeBase, derived: Derived, iv: Interview, chain: list[str
 
 
 def pages(kb: KnowledgeBase, derived: Derived, settings: Settings) -> Iterable[PageSpec]:
-    for iv in sorted(kb.interviews, key=lambda x: x.slug):
-        if iv.status in PREP_STATUSES:
-            yield spec(kb, derived, iv)
+    preps = sorted((iv for iv in kb.interviews if iv.status in PREP_STATUSES), key=lambda x: x.slug)
+    shared = Shared(kb, derived) if preps else None
+    for iv in preps:
+        yield spec(kb, derived, iv, shared)
