@@ -18,7 +18,7 @@ from .editors import unwrap_yaml_link, wikilinks_to_markdown
 from .identity import slugify
 from .model import Interview, KnowledgeBase
 from .escape import md, t
-from .htmlblocks import html_block, html_link, markdown_in_html
+from .htmlblocks import html_block, links_from, markdown_in_html
 from .urls import relink
 
 Link = Callable[..., str]
@@ -35,8 +35,7 @@ def html_table(page_uri: str, directory_urls: bool, headers: Iterable[str], rows
     conversations index alone, on every save under ``insight serve``. MkDocs passes raw HTML through, so
     links are written as the final relative URLs.
     """
-    def a(uri: str, text: str) -> str:
-        return html_link(page_uri, uri, text, directory_urls)
+    a = links_from(page_uri, directory_urls)
 
     def cell(value: Cell) -> str:
         if value is None:
@@ -87,9 +86,10 @@ def _html_links(page_uri: str, settings: Any) -> tuple[Callable[..., str], Calla
     """For pre-rendered HTML on ``page_uri``: ``a(target, text)``, a link as a final URL, and ``user(text, iv)``,
     a note's Markdown (an insight) marked to be converted inline, its links pointing where they did from the note."""
     directory_urls = settings.use_directory_urls
+    link = links_from(page_uri, directory_urls)
 
     def a(target: Any, text: str) -> str:
-        return html_link(page_uri, target if isinstance(target, str) else target.src_uri, text, directory_urls)
+        return link(target if isinstance(target, str) else target.src_uri, text)
 
     def user(text: str, iv: Interview) -> str:
         return markdown_in_html(relink(md(text), iv.src_uri, page_uri, directory_urls), inline=True)
@@ -159,8 +159,10 @@ def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], page_uri: str, setti
     Only the answers are Markdown, converted when the page is put together, each distinct answer once."""
     directory_urls = settings.use_directory_urls
 
+    link = links_from(page_uri, directory_urls)
+
     def a(entity: Any, text: str) -> str:
-        return html_link(page_uri, entity.src_uri, text, directory_urls)
+        return link(entity.src_uri, text)
 
     out = ['<div class="grid cards insight-answers" data-search-exclude>\n<ul>\n']
     people, companies = kb.people, kb.companies
@@ -217,11 +219,12 @@ def md_items(items: Iterable[str]) -> str:
 def said(answers: Iterable[tuple[Any, Interview]], page_uri: str, settings: Any) -> str:
     """What one person answered: a collapsible block per question, with the conversation it came from. HTML."""
     directory_urls = settings.use_directory_urls
+    link = links_from(page_uri, directory_urls)
     out = []
     for qa, iv in answers:
         answer = markdown_in_html(relink(md(qa.answer), iv.src_uri, page_uri, directory_urls)) if qa.answer else ""
         out.append(f'<details class="question">\n<summary>{escape(" ".join(qa.question.split()), quote=False)}</summary>\n'
-                   f"<p>({html_link(page_uri, iv.src_uri, iv.date.isoformat(), directory_urls)})</p>\n{answer}\n</details>\n")
+                   f"<p>({link(iv.src_uri, iv.date.isoformat())})</p>\n{answer}\n</details>\n")
     return html_block(f"{UNSEARCHED}\n{''.join(out)}</div>", searched=False)
 
 
@@ -232,11 +235,12 @@ class NoteParts:
 
     def __init__(self, kb: KnowledgeBase, iv: Interview, directory_urls: bool) -> None:
         self.kb, self.iv, self.uri, self.directory_urls = kb, iv, iv.src_uri, directory_urls
+        self._link = links_from(self.uri, directory_urls)
 
     def a(self, target: Any, text: str | None = None) -> str:
         uri = target if isinstance(target, str) else target.src_uri
         label = text if text is not None else (target if isinstance(target, str) else target.name)
-        return html_link(self.uri, uri, label, self.directory_urls)
+        return self._link(uri, label)
 
     def markdown(self, text: str, inline: bool = False) -> str:
         """A piece of the note's own Markdown (from its frontmatter), its links made final URLs."""

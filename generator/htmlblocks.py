@@ -14,12 +14,22 @@ from html import escape
 from typing import Any, Callable
 
 from . import sanitize
-from .urls import page_href
+from .urls import hrefs_from, page_href
 
 def html_link(from_uri: str, to_uri: str, text: str, directory_urls: bool = True) -> str:
     """``<a href="relative URL">text</a>`` from one page to another (or a place on it), escaped, for pre-rendered
     HTML."""
     return f'<a href="{escape(html_href(from_uri, to_uri, directory_urls))}">{escape(text, quote=False)}</a>'
+
+
+def links_from(from_uri: str, directory_urls: bool = True) -> Callable[[str, str], str]:
+    """``a(to_uri, text)``: :func:`html_link` from one page, for the many links of one page's blocks."""
+    href = hrefs_from(from_uri, directory_urls)
+
+    def a(to_uri: str, text: str) -> str:
+        return f'<a href="{escape(href(to_uri))}">{escape(text, quote=False)}</a>'
+
+    return a
 
 
 HTML_OPEN, HTML_CLOSE = "<!-- insight:html -->", "<!-- /insight:html -->"

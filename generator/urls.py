@@ -67,6 +67,36 @@ def page_href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
     return rel + "/" if there.endswith("/") and not rel.endswith("/") else rel
 
 
+def hrefs_from(from_uri: str, directory_urls: bool = True) -> Callable[[str], str]:
+    """``href(to_uri)``: :func:`page_href` from one page to another or a place on it (``tags/index.md#tag-x``), with
+    the page's own URL worked out once for all its links (a question page has thousands)."""
+    here = page_url(from_uri, directory_urls)
+    base = here.rpartition("/")[0]
+    src = base.split("/") if base else []
+    plain = not any(p in ("", ".", "..") for p in src)
+    up = _up(here)
+
+    def href(to_uri: str) -> str:
+        path, hash_, anchor = to_uri.partition("#")
+        there = page_url(path, directory_urls)
+        target = there.rstrip("/")
+        dst = target.split("/")
+        if not target:
+            rel = up
+        elif plain and not any(p in ("", ".", "..") for p in dst):
+            common, most = 0, min(len(src), len(dst))
+            while common < most and src[common] == dst[common]:
+                common += 1
+            rel = "/".join([".."] * (len(src) - common) + dst[common:]) or "."
+        else:
+            rel = _rel(base, target)
+        if there.endswith("/") and not rel.endswith("/"):
+            rel += "/"
+        return rel + hash_ + anchor
+
+    return href
+
+
 _INLINE_TARGET = re.compile(r"(\]\([ \t]*<?)([^\s()<>]+)")  # [text](target) and ![alt](target)
 _REF_TARGET = re.compile(r"^([ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?)([^\s<>]+)", re.M)  # [id]: target, not a [^footnote]:
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")

@@ -43,6 +43,18 @@ def test_a_link_between_two_pages_opens_the_second(here: str, there: str, direct
     assert opened == base + page_url(there, directory_urls)
 
 
+_odd = _doc | st.sampled_from(["index.md", "a/../b.md", "./x.md", "a//b.md", "README.md", "x/README.md", ".md"])
+
+
+@given(_odd, st.lists(_odd, min_size=1, max_size=5), st.sampled_from(["", "#q-x", "#"]), st.booleans())
+def test_links_from_one_page_are_those_worked_out_one_at_a_time(here: str, theres: list[str], anchor: str,
+                                                                directory_urls: bool) -> None:
+    from generator.urls import hrefs_from
+
+    href = hrefs_from(here, directory_urls)
+    assert [href(t + anchor) for t in theres] == [page_href(here, t, directory_urls) + anchor for t in theres]
+
+
 def test_absolute_urls_follow_the_url_style() -> None:
     assert absolute_url(SITE_URL, "interviews/2026-01-05-ada.md") == SITE_URL + "interviews/2026-01-05-ada/"
     assert absolute_url(SITE_URL, "interviews/2026-01-05-ada.md", False) == SITE_URL + "interviews/2026-01-05-ada.html"
