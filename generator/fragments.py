@@ -20,6 +20,7 @@ from .model import Interview, KnowledgeBase
 from .escape import md, t
 from .htmlblocks import html_block, links_from, markdown_in_html
 from .urls import relink
+from .wording import counted
 
 Link = Callable[..., str]
 
@@ -413,19 +414,22 @@ def net_path(net: Any, settings: Any, ids: Iterable[str], link: Link) -> str:
     return " → ".join(net_node(net, settings, i, link) for i in ids)
 
 
-def draft_text(text: str) -> str:
-    """An email draft's text as the code block Python-Markdown and Pygments would make of a ```text fence (so
-    Material's copy button finds it), written here: a person's page has several drafts, and highlighting each
-    with Pygments cost more than the rest of the page. Left out of search: it is the same letter to everyone.
+def draft_block(d: Any) -> str:
+    """An email draft's length, its ``mailto:`` link and its text, as the Markdown of ``N words · [Open in your
+    email app](mailto:...)`` and a ```text fence would make them (so Material's copy button finds the text),
+    written here: a person's page has several drafts, and highlighting each with Pygments and reading each long
+    ``mailto:`` link cost more than the rest of the page. Left out of search: it is the same letter to everyone.
 
     A blank line would end the raw HTML for Markdown engines that follow CommonMark (``insight export``), so each
     line break that would make one is written as ``&#10;``: the same text, copied or shown."""
-    code = re.sub(r"(?<=\n)([ \t]*)\n", r"\1&#10;", escape(text, quote=False))
-    return html_block(f'{UNSEARCHED}\n<div class="insight-draft">\n<div class="highlight"><pre><span></span><code>'
+    code = re.sub(r"(?<=\n)([ \t]*)\n", r"\1&#10;", escape(d.text, quote=False))
+    label = "Open in your email app" + ("" if d.to else " (add their address)")
+    return html_block(f'{UNSEARCHED}\n<p>{counted(d.words, "word")} · <a href="{escape(d.mailto)}">{label}</a></p>\n'
+                      f'<div class="insight-draft">\n<div class="highlight"><pre><span></span><code>'
                       f'{code}\n</code></pre></div>\n</div>\n</div>', searched=False)
 
 
-GLOBALS = {"html_block": html_block, "draft_text": draft_text, "person_connections": person_connections, "iv_table": iv_table, "people_table": people_table,
+GLOBALS = {"html_block": html_block, "draft_block": draft_block, "person_connections": person_connections, "iv_table": iv_table, "people_table": people_table,
            "companies_table": companies_table, "sourced_items": sourced_items, "said_items": said_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "md_items": md_items, "said": said, "net_node": net_node, "net_path": net_path}

@@ -120,16 +120,22 @@ def test_inline_markdown_loses_its_paragraph_only_when_it_is_one() -> None:
 
 def test_an_email_draft_reads_and_copies_as_written_with_or_without_the_plugin() -> None:
     from html import unescape
+    from urllib.parse import parse_qs, urlsplit
 
-    from generator.fragments import draft_text
+    from generator.fragments import draft_block
+    from generator.lifecycle.emails import Draft
     from generator.sanitize import clean
 
-    text = "Subject: Coffee & <questions>\n\nDear Ana,\n\n\nThree ```ticks``` and a line of spaces:\n   \nThanks,\nSam"
-    block = draft_text(text)
+    d = Draft("thank-you", "Thank-you", "", "Coffee & <questions>",
+              "Dear Ana,\n\n\nThree ```ticks``` and a line of spaces:\n   \nThanks,\nSam")
+    block = draft_block(d)
     # no blank line inside: Markdown engines that follow CommonMark end raw HTML at one (insight export)
     assert "\n\n" not in block and not any(line.strip() == "" for line in block.splitlines())
     lifted, blocks, mark = lift_html(f"# Drafts\n\n{block}\n")
     for html in (drop_html(markdown.markdown(lifted, extensions=EXTS), [clean(b) for b in blocks], mark)[0],
                  markdown.markdown(f"# Drafts\n\n{block}\n", extensions=EXTS)):
         code = html.split("<code>", 1)[1].split("</code>", 1)[0]
-        assert unescape(code) == text + "\n"
+        assert unescape(code) == d.text + "\n"
+        assert f"{d.words} words · " in html and "Open in your email app (add their address)</a>" in html
+        query = parse_qs(urlsplit(unescape(html.split('href="', 1)[1].split('"', 1)[0])).query)
+        assert query == {"subject": [d.subject], "body": [d.body]}  # the email app opens the same letter
