@@ -160,6 +160,18 @@ def test_tags_page_gathers_frontmatter_and_body_tags(site: Path) -> None:
     assert "#globex" in text and "#(" not in text  # `tags:` list with an empty item left by the template
 
 
+def test_each_tag_lists_as_many_notes_and_people_as_its_count_says(site: Path) -> None:
+    import re
+
+    html = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"): html.index("</article>")]
+    counts = dict(re.findall(r'<a href="#(tag-[^"]+)">#[^<]*</a> \((\d+)\)', article))
+    sections = dict(re.findall(r'<h2 id="(tag-[^"]+)".*?</h2>\s*<ul>(.*?)</ul>', article, re.S))
+    assert counts and counts.keys() == sections.keys()
+    for anchor, items in sections.items():
+        assert items.count("<li>") == int(counts[anchor]), anchor
+
+
 def test_followups_list_open_actions_and_leave_history_out(site: Path) -> None:
     text = text_of(site / "follow-ups" / "index.html")
     actions = section(text, "Open actions", "older conversation")
