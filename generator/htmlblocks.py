@@ -14,12 +14,12 @@ from html import escape
 from typing import Any, Callable
 
 from . import sanitize
-from .urls import hrefs_from, page_href
+from .urls import hrefs_from
 
 def html_link(from_uri: str, to_uri: str, text: str, directory_urls: bool = True) -> str:
     """``<a href="relative URL">text</a>`` from one page to another (or a place on it), escaped, for pre-rendered
     HTML."""
-    return f'<a href="{escape(html_href(from_uri, to_uri, directory_urls))}">{escape(text, quote=False)}</a>'
+    return links_from(from_uri, directory_urls)(to_uri, text)
 
 
 def links_from(from_uri: str, directory_urls: bool = True) -> Callable[[str, str], str]:
@@ -157,12 +157,6 @@ def _unwrap(html: str) -> str:
     return html
 
 
-def html_href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
-    """The relative URL from one page to another, or to a place on it (``tags/index.md#tag-data``)."""
-    path, hash_, anchor = to_uri.partition("#")
-    return page_href(from_uri, path, directory_urls) + hash_ + anchor
-
-
 class MarkdownSnippets:
     """Converts the user Markdown inside pre-rendered HTML (an answer on a card) with the site's extensions,
     each distinct text once. An answer shows on several pages, and under ``insight serve`` the conversions
@@ -178,10 +172,11 @@ class MarkdownSnippets:
         self.extensions = list(extensions if extensions is not None else ["extra"])
         self.configs = dict(configs or {})
         self._md = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
-        same = last is not None and (last.extensions, last.configs) == (self.extensions, self.configs)
-        self._done: dict[str, str] = last._done if same and last is not None and len(last._done) < self.LIMIT else {}
+        keep = (last is not None and (last.extensions, last.configs) == (self.extensions, self.configs)
+                and len(last._done) < self.LIMIT)
+        self._done: dict[str, str] = last._done if keep and last is not None else {}
+        self._removed: dict[str, str | None] = last._removed if keep and last is not None else {}
         self._plain_ok = all(isinstance(e, str) and e in PLAIN_SAFE for e in self.extensions)
-        self._removed: dict[str, str | None] = last._removed if same and last is not None and len(last._done) < self.LIMIT else {}
 
     def __call__(self, text: str) -> str:
         html = self._done.get(text)

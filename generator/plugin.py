@@ -248,14 +248,14 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             # the blocks are our HTML, every value escaped and every link ours (fragments.py); what a note wrote
             # is in them only as the Markdown converted here, so that is where anything removed came from
             what = what or next(filter(None, map(snippets.removed, texts)), None)
-            cleaned, where = drop_html(cleaned, clean_blocks, mark)
-            aside = [w for block, w in zip(blocks, where) if block.startswith(UNSEARCHED)]
+            cleaned, placed = drop_html(cleaned, clean_blocks, mark)
+            aside = [w for block, w in zip(blocks, placed) if block.startswith(UNSEARCHED)]
             # a placeholder's word cannot be written by a note (see lift_html); the aside marker can
             if self.searched is not None and aside and None not in aside and ASIDE not in cleaned:
                 self.searched[page.file.src_uri] = (cleaned, aside)  # the page's own string: no copy is kept
         if what:
-            where_ = f"{self.config.repo_path.rstrip('/')}/{page.file.src_uri}" if not page.file.generated_by else page.file.src_uri
-            log.warning("%s: active HTML removed from the page (%s): pages show notes, they never run them", where_, what)
+            where = f"{self.config.repo_path.rstrip('/')}/{page.file.src_uri}" if not page.file.generated_by else page.file.src_uri
+            log.warning("%s: active HTML removed from the page (%s): pages show notes, they never run them", where, what)
         html = cleaned
         # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
         # a name like "</title><script>" must stay text there too.

@@ -62,9 +62,7 @@ def absolute_url(site_url: str, uri: str, directory_urls: bool = True) -> str:
 def page_href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
     """A relative URL between the pages of two docs-dir files, as MkDocs writes it (for links in raw HTML,
     which MkDocs passes through untouched)."""
-    here, there = page_url(from_uri, directory_urls), page_url(to_uri, directory_urls)
-    rel = _rel(here.rpartition("/")[0], there.rstrip("/")) if there.rstrip("/") else _up(here)
-    return rel + "/" if there.endswith("/") and not rel.endswith("/") else rel
+    return hrefs_from(from_uri, directory_urls)(to_uri)
 
 
 def hrefs_from(from_uri: str, directory_urls: bool = True) -> Callable[[str], str]:
@@ -72,27 +70,13 @@ def hrefs_from(from_uri: str, directory_urls: bool = True) -> Callable[[str], st
     the page's own URL worked out once for all its links (a question page has thousands)."""
     here = page_url(from_uri, directory_urls)
     base = here.rpartition("/")[0]
-    src = base.split("/") if base else []
-    plain = not any(p in ("", ".", "..") for p in src)
     up = _up(here)
 
     def href(to_uri: str) -> str:
         path, hash_, anchor = to_uri.partition("#")
         there = page_url(path, directory_urls)
-        target = there.rstrip("/")
-        dst = target.split("/")
-        if not target:
-            rel = up
-        elif plain and not any(p in ("", ".", "..") for p in dst):
-            common, most = 0, min(len(src), len(dst))
-            while common < most and src[common] == dst[common]:
-                common += 1
-            rel = "/".join([".."] * (len(src) - common) + dst[common:]) or "."
-        else:
-            rel = _rel(base, target)
-        if there.endswith("/") and not rel.endswith("/"):
-            rel += "/"
-        return rel + hash_ + anchor
+        rel = _rel(base, there.rstrip("/")) if there.rstrip("/") else up
+        return (rel + "/" if there.endswith("/") and not rel.endswith("/") else rel) + hash_ + anchor
 
     return href
 
