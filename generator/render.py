@@ -3,6 +3,10 @@
 Generated pages are plain Markdown (so ``insight export`` and other engines can use them). The templates escape
 every user value with the ``t`` and ``md`` filters (:mod:`generator.escape`) and link with ``link``
 (:func:`generator.urls.make_link`); the repeated pieces are plain functions in :mod:`generator.fragments`.
+A part of a page with many links may be written as HTML instead, between ``{% filter html %}`` and
+``{% endfilter %}``: there every user value goes through ``h`` (HTML-escaped) and links are ``a(uri, text)``
+(final URLs, :func:`generator.htmlblocks.links_from`), and Python-Markdown never reads it (see
+:func:`generator.htmlblocks.html_block`).
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
+from html import escape
+
 import jinja2
 
 from .escape import collapse_blank_runs, indent, md, t
 from .fragments import GLOBALS
+from .htmlblocks import html_block, links_from
 from .urls import make_link, relink
 from .wording import counted, number
 
@@ -49,6 +56,9 @@ def environment() -> jinja2.Environment:
     env.filters["relink"] = relink
     env.filters["counted"] = counted
     env.filters["number"] = number
+    env.filters["h"] = lambda value: escape("" if value is None else str(value), quote=False)
+    # an HTML part of a page, its blank lines (which would end raw HTML for CommonMark engines) taken out
+    env.filters["html"] = lambda text: html_block("\n".join(line for line in text.splitlines() if line.strip())) + "\n"
 
     @jinja2.pass_context
     def link(ctx: jinja2.runtime.Context, target: Any, label: Any = None) -> str:
@@ -63,6 +73,8 @@ def render(spec: PageSpec, common: dict[str, Any] | None = None) -> str:
     """One page's Markdown; ``common`` holds what every page may use (the knowledge base, settings)."""
     template = environment().get_template(spec.template)
     context = spec.context() if callable(spec.context) else spec.context
+    settings = (common or {}).get("settings")
+    a = links_from(spec.src_uri, getattr(settings, "use_directory_urls", True))
     text = template.render(**(common or {}), **context, page_uri=spec.src_uri, title=spec.title,
-                           link=make_link(spec.src_uri))
+                           link=make_link(spec.src_uri), a=a)
     return collapse_blank_runs(text).strip() + "\n"

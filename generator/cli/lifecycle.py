@@ -138,11 +138,14 @@ def for_terminal(page: str) -> str:
     def block(m: re.Match[str]) -> str:
         html = fill_markdown(m.group(1), lambda text: text)
         lines = []
+        apart = False
         for line in html.split("\n"):
+            apart = apart or line.startswith(("<p>", "<p ", "<ul>"))  # a paragraph or a list: after a blank line
             line = re.sub(r"<li>", "- ", line)
             text = unescape(re.sub(r"<[^>]+>", "", line)).strip()
             if text:
-                lines.append(text)
+                lines.extend(["", text] if apart and lines else [text])
+                apart = False
         return "\n".join(lines)
 
     return re.sub(re.escape(HTML_OPEN) + r"\n(.*?)\n" + re.escape(HTML_CLOSE), block, page, flags=re.S)
