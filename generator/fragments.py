@@ -111,9 +111,13 @@ def sourced_items(kb: KnowledgeBase, items: Iterable[tuple[str, Interview]], pag
     return html_block(f"{UNSEARCHED}\n<ul>\n{lis}</ul>\n</div>", searched=False)
 
 
+# A few other wordings show how the same thing was put; the names above it already link every note that said it
+OTHER_WORDINGS = 5
+
+
 def said_items(kb: KnowledgeBase, groups: Iterable[Any], page_uri: str, settings: Any) -> str:
     """Insights or advice, strongest first: ``- text (who said it)``; what several people said once, with
-    "said by N people", each linked to their note, and the other wordings below it. HTML."""
+    "said by N people", each linked to their note, and up to :data:`OTHER_WORDINGS` other wordings below it. HTML."""
     a, user = _html_links(page_uri, settings)
     people = kb.people
     lis = []
@@ -125,8 +129,11 @@ def said_items(kb: KnowledgeBase, groups: Iterable[Any], page_uri: str, settings
             continue
         who = ", ".join(a(s.interview, people[s.interview.person].name) for s in g.items)
         n = g.people
+        rest = g.others
         others = "".join(f"<li>“{user(s.text, s.interview)}” ({a(s.interview, people[s.interview.person].name)})</li>\n"
-                         for s in g.others)
+                         for s in rest[:OTHER_WORDINGS])
+        if len(rest) > OTHER_WORDINGS:
+            others += f"<li>{counted(len(rest) - OTHER_WORDINGS, 'more wording')}, in the notes named above</li>\n"
         lis.append(f"<li>{text} (said by {n} {'people' if n != 1 else 'person, more than once'}: {who})"
                    + (f"\n<ul>\n{others}</ul>\n" if others else "") + "</li>\n")
     return html_block(f"{UNSEARCHED}\n<ul>\n{''.join(lis)}</ul>\n</div>", searched=False)

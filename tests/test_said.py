@@ -166,3 +166,24 @@ def test_cli_groups_lines_and_lists_what_several_people_said(tmp_path: Path) -> 
                              input="Learn SQL properly.\n\nGet really good at SQL.\nFind a mentor.\n")
     assert out.exit_code == 0 and out.output == ("said-1\tLearn SQL properly.\n-\t\nsaid-1\tGet really good at SQL.\n"
                                                  "said-2\tFind a mentor.\n")
+
+
+def test_a_group_said_by_many_shows_a_few_other_wordings_and_counts_the_rest(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    names = ["Ana Lima", "Ben Ortiz", "Carl Diaz", "Dana Eng", "Eve Fox", "Gil Hart", "Hana Ito", "Ivan Joy"]
+    for day, name in enumerate(names, start=1):
+        note(docs, f"2026-05-{day:02d}-{name.lower().replace(' ', '-')}.md", f"""
+date: 2026-05-{day:02d}
+person: {name}
+company: Acme
+industry: Data Science
+advice: [Learn SQL properly before anything else.]
+""")
+    site = core.build(docs, Settings(today=dt.date(2026, 6, 15)))
+    section = site.pages["industries/data-science.md"].split("## Advice", 1)[1].split("##", 1)[0]
+    items = [re.sub(r"<[^>]+>", "", line) for line in section.splitlines() if line.startswith("<li>")]
+    # by hand: eight people said it; one wording heads the item, seven others, of which five are shown
+    assert items[0].startswith("Learn SQL properly before anything else. (said by 8 people: ")
+    assert sum(item.startswith("“Learn SQL") for item in items) == 5
+    assert items[6] == "2 more wordings, in the notes named above"
+    assert len(items) == 7
