@@ -78,39 +78,48 @@ def lift_html(markdown: str) -> tuple[str, list[str], str]:
     runs its HTML block parser: a raw ``<div>`` placeholder cost a sixth of a millisecond each, and a company page
     has a dozen blocks. The mark comes from a hash of the page, so the same page gets the same mark in every build
     and a note cannot guess the mark of a page it is shown on."""
-    if HTML_OPEN not in markdown:
+    return lift_parts([(markdown, True)])
+
+
+def lift_parts(parts: list[tuple[str, bool]]) -> tuple[str, list[str], str]:
+    """:func:`lift_html` on a page made of pieces, lifting blocks out of the pieces marked True (the generator's)
+    only: a user's text is never taken for pre-rendered HTML, whatever markers it writes (they stay comments,
+    converted and cleaned with the rest of the note)."""
+    markdown = "".join(text for text, _ in parts)
+    if not any(HTML_OPEN in text for text, ours in parts if ours):
         return markdown, [], ""
     mark = "insight" + hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
     blocks: list[str] = []
     out: list[str] = []
-    rest = markdown
-    while HTML_OPEN in rest:
-        before, _, after = rest.partition(HTML_OPEN)
-        block, found, rest = after.partition(HTML_CLOSE)
-        if not found:  # unclosed: leave the text as it is
-            return markdown, [], ""
-        out.append(f"{before}{mark}x{len(blocks)}x")
-        blocks.append(block.strip("\n"))
-    out.append(rest)
-    return "".join(out), blocks, mark
+    for text, ours in parts:
+        rest = text
+        while ours and HTML_OPEN in rest:
+            before, _, after = rest.partition(HTML_OPEN)
+            block, found, after = after.partition(HTML_CLOSE)
+            if not found:  # unclosed: leave the rest of the piece as it is
+                break
+            out.append(f"{before}{mark}x{len(blocks)}x")
+            blocks.append(block.strip("\n"))
+            rest = after
+        out.append(rest)
+    return ("".join(out), blocks, mark) if blocks else (markdown, [], "")
 
 
 def drop_html(html: str, blocks: list[str], mark: str) -> tuple[str, list[tuple[int, int] | None]]:
-    """Put the lifted blocks back into the page's HTML, each in place of its placeholder (the paragraph Markdown
-    made of it, or the bare word where it stood inside other text), and where each one now is in the page (None for
-    a block whose placeholder an extension of the user's took away: that block is not shown)."""
+    """Put the lifted blocks back into the page's HTML, each in place of the paragraph Markdown made of its
+    placeholder, and where each one now is in the page (None for a block whose paragraph is not there: not shown).
+
+    Only a paragraph of the placeholder alone is replaced. Anywhere else (a heading's text or id, a link, an
+    attribute, raw HTML a note left open) the word is inside something a block must not be put into."""
     out: list[str] = []
     where: list[tuple[int, int] | None] = []
     at = length = 0
     for i, block in enumerate(blocks):
-        word = f"{mark}x{i}x"
-        start = html.find(word, at)
+        start = html.find(f"<p>{mark}x{i}x</p>", at)
         if start < 0:
             where.append(None)
             continue
-        end = start + len(word)
-        if html.startswith("<p>", start - 3) and html.startswith("</p>", end):
-            start, end = start - 3, end + 4
+        end = start + len(mark) + len(str(i)) + 9  # <p>, the word's two x, </p>
         out.append(html[at:start])
         length += start - at
         where.append((length, length + len(block)))

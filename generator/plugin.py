@@ -30,10 +30,11 @@ from .lifecycle import Rules
 from .load import kind_of
 from .nav import navigation
 from .parsecache import ParseCache
-from .htmlblocks import ASIDE, UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_html, put_back, set_aside
+from .htmlblocks import ASIDE, UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_parts, put_back, set_aside
 from .publish import Attachments, unlinked
 from .search import fold_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
+from .wording import counted
 
 log = logging.getLogger("mkdocs.plugins.insight")
 
@@ -217,13 +218,16 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                 page.meta.pop("template")
             if uri.startswith("people/") and "title" in page.meta and uri[7:-3] in site.kb.people:
                 page.meta["title"] = site.kb.people[uri[7:-3]].name  # their `title:` is a job title, not the page's
-            shown = core.as_shown(site, uri, markdown, page.meta.get("title"))
-            if shown is None:
+            parts = core.shown_parts(site, uri, markdown, page.meta.get("title"))
+            if parts is None:  # a page of the user's the generator does not touch: nothing of ours in it
                 return markdown
-            markdown = shown
+        elif page.file.src_uri in site.broken:  # a note's page showing its problem and its text as written
+            return markdown
+        else:
+            parts = [(markdown, True)]
         if not self.live and page.file.generated_by:
             page.file.content_string = ""  # one build: read once, and MkDocs would keep it to the end
-        markdown, blocks, mark = lift_html(markdown)  # our tables: HTML that needs no converting
+        markdown, blocks, mark = lift_parts(parts)  # our tables: HTML that needs no converting
         if blocks:
             self.html[page.file.src_uri] = (blocks, mark)
         return markdown
@@ -249,13 +253,17 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             # is in them only as the Markdown converted here, so that is where anything removed came from
             what = what or next(filter(None, map(snippets.removed, texts)), None)
             cleaned, placed = drop_html(cleaned, clean_blocks, mark)
+            if None in placed:
+                log.warning("%s: %s of this page cannot be shown: HTML in the text above it is left open (a tag, "
+                            "a quote in an attribute), so the page's own parts fall inside it; close it",
+                            self._where(page), counted(placed.count(None), "generated part"))
             aside = [w for block, w in zip(blocks, placed) if block.startswith(UNSEARCHED)]
             # a placeholder's word cannot be written by a note (see lift_html); the aside marker can
             if self.searched is not None and aside and None not in aside and ASIDE not in cleaned:
                 self.searched[page.file.src_uri] = (cleaned, aside)  # the page's own string: no copy is kept
         if what:
-            where = f"{self.config.repo_path.rstrip('/')}/{page.file.src_uri}" if not page.file.generated_by else page.file.src_uri
-            log.warning("%s: active HTML removed from the page (%s): pages show notes, they never run them", where, what)
+            log.warning("%s: active HTML removed from the page (%s): pages show notes, they never run them",
+                        self._where(page), what)
         html = cleaned
         # Material writes page.meta.title / page.title into <title>, the header and the nav unescaped;
         # a name like "</title><script>" must stay text there too.
@@ -270,6 +278,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         elif page.title is not None:
             page.meta["title"] = page.title
         return html
+
+    def _where(self, page: Page) -> str:
+        """A page as a warning names it: the user's file as they know it, or a generated page's path."""
+        return page.file.src_uri if page.file.generated_by else f"{self.config.repo_path.rstrip('/')}/{page.file.src_uri}"
 
     @event_priority(100)  # before Material's search reads the page
     def _on_page_context_first(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,

@@ -229,12 +229,19 @@ def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None)
     top of its generated page, under one title (frontmatter ``title``, the user's own ``#`` heading, or the
     generated title). None for pages the generator does not touch.
     """
+    parts = shown_parts(site, uri, markdown, meta_title)
+    return None if parts is None else "".join(text for text, _ in parts)
+
+
+def shown_parts(site: Site, uri: str, markdown: str, meta_title: str | None = None) -> list[tuple[str, bool]] | None:
+    """:func:`as_shown` in pieces, each with whether the generator wrote it (True) or it is the user's text: the
+    plugin lifts pre-rendered HTML out of the generated pieces only, so nothing a note writes is taken for ours."""
     if uri not in site.headers and uri not in site.pages:
         return None
     names = site.kb.names if "[[" in markdown else {}  # (a Site put together by hand may have no kb)
     markdown = reading_view(markdown, names, uri, site.files)
     if uri in site.headers:
-        return f"{site.headers[uri]}\n{strip_h1(markdown)}\n\n{site.footers[uri]}"
+        return [(f"{site.headers[uri]}\n", True), (strip_h1(markdown), False), (f"\n\n{site.footers[uri]}", True)]
     own = first_h1(markdown)
     if meta_title and uri.startswith("people/"):
         meta_title = None  # a person's `title:` is their job title; their page keeps their name
@@ -246,10 +253,13 @@ def as_shown(site: Site, uri: str, markdown: str, meta_title: str | None = None)
         title = site.titles.get(uri, "")
         heading = f"# {t(title)}" if title else ""
     body = strip_h1(markdown).strip()
-    own = own_fields(site.kb, uri) if site.kb is not None else ""
-    if own:
-        body = f"{body}\n\n{own}" if body else own
-    return f"{heading}\n\n{body}\n\n{site.pages[uri]}" if heading else f"{body}\n\n{site.pages[uri]}"
+    parts = [(f"{heading}\n\n", not own or bool(meta_title))] if heading else []  # the user's own heading is theirs
+    parts.append((body, False))
+    own_extra = own_fields(site.kb, uri) if site.kb is not None else ""
+    if own_extra:
+        parts.append((f"\n\n{own_extra}" if body else own_extra, True))  # escaped as the templates escape
+    parts.append((f"\n\n{site.pages[uri]}", True))
+    return parts
 
 
 def own_fields(kb: KnowledgeBase, uri: str) -> str:

@@ -139,3 +139,17 @@ def test_an_email_draft_reads_and_copies_as_written_with_or_without_the_plugin()
         assert f"{d.words} words · " in html and "Open in your email app (add their address)</a>" in html
         query = parse_qs(urlsplit(unescape(html.split('href="', 1)[1].split('"', 1)[0])).query)
         assert query == {"subject": [d.subject], "body": [d.body]}  # the email app opens the same letter
+
+
+def test_only_the_generators_pieces_are_lifted_and_a_block_only_replaces_its_own_paragraph() -> None:
+    from generator.htmlblocks import lift_parts
+
+    ours, theirs = html_block("<table>ours</table>"), html_block("<b>theirs</b>")
+    lifted, blocks, mark = lift_parts([(f"# Page\n\n{ours}\n\n", True), (f"## Notes {theirs}\n", False)])
+    assert blocks == ["<table>ours</table>"] and theirs in lifted  # the note's markers stay its text
+    # a placeholder word anywhere but in a paragraph of its own (here a heading's text and id) is left alone
+    word = f"{mark}x0x"
+    html = f'<h2 id="{word}">Notes {word}</h2>\n<p>{word}</p>'
+    out, where = drop_html(html, blocks, mark)
+    assert out == f'<h2 id="{word}">Notes {word}</h2>\n<table>ours</table>' and where == [(len(out) - 19, len(out))]
+    assert drop_html(f'<h2 id="{word}">x</h2>', blocks, mark) == (f'<h2 id="{word}">x</h2>', [None])

@@ -43,6 +43,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
             "template: redirect.html\nlocation: \"javascript:alert(16)//\"\n"
             "tags: [\"<img src=x onerror=alert(17)>\", plain-tag]\n")),
         "companies/vantage-metrics.md": "---\nname: Vantage Metrics\n---\n\nText {: onclick=alert(13) }\n\n<script>alert(14)</script>\n",
+        # the plugin's own block markers, written by a note: in a heading (whose id the toc copies the text into),
+        # in a link, and around HTML of the note's own; a note's text is never taken for the generator's HTML
+        "interviews/2026-05-04-marker.md": note("Mark Heading", body=(
+            '## Notes <!-- insight:html -->" tabindex="1" autofocus onfocus="alert(27)" x="<!-- /insight:html -->\n\n'
+            'See [the report](https://example.com/?q=<!-- insight:html -->" onmouseover="alert(28)" '
+            'style="position:fixed;inset:0" x="<!-- /insight:html -->) for details.\n')),
+        "interviews/2026-05-05-forged.md": note("Fay Forged", body=(
+            "<!-- insight:html -->\n<!-- insight:unsearched -->\n<p>FORGED-block</p><script>alert(29)</script>"
+            '<iframe src="https://example.com"></iframe>\n<!-- /insight:html -->\n')),
+        # raw HTML left open above the generated parts of a company's page: they cannot be shown, and the build says so
+        "interviews/2026-05-06-open.md": note("Olga Open", company="Open Tag Co"),
+        "companies/open-tag-co.md": '---\nname: Open Tag Co\n---\n\nOur notes.\n\n<div>\n<abbr title="\n',
     })
     yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(yml.replace("site_name: Insight KB", "site_name: \"<b>Me</b></title><script>alert(15)</script>\""),
@@ -63,6 +75,24 @@ def test_the_build_names_the_note_whose_html_was_removed(built: tuple[Path, str,
     _, said, _ = built
     assert "content/interviews/2026-05-01-mallory.md: active HTML removed from the page" in said
     assert "content/companies/vantage-metrics.md: active HTML removed from the page" in said
+
+
+def test_a_notes_own_block_markers_are_its_text_not_the_generators_html(built: tuple[Path, str, Path]) -> None:
+    site, said, _ = built
+    # the forged block is read as the note's HTML: cleaned, and the removal named like any other
+    assert "content/interviews/2026-05-05-forged.md: active HTML removed from the page" in said
+    forged = (site / "interviews/2026-05-05-forged/index.html").read_text(encoding="utf-8")
+    assert "FORGED-block" in forged and "alert(29)" not in forged
+    marker = (site / "interviews/2026-05-04-marker/index.html").read_text(encoding="utf-8")
+    # shown as the text it is (active_html above finds no handler on any element of the site)
+    assert 'Notes " tabindex="1" autofocus onfocus="alert(27)"' in marker and ">the report</a>" in marker
+    assert active_html(site) == []
+
+
+def test_html_left_open_above_the_generated_parts_is_named(built: tuple[Path, str, Path]) -> None:
+    _, said, _ = built
+    assert re.search(r"content/companies/open-tag-co\.md: \d+ generated parts? of this page cannot be shown: HTML in "
+                     r"the text above it is left open", said), said
 
 
 def test_what_notes_say_is_still_shown(built: tuple[Path, str, Path]) -> None:

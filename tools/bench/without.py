@@ -67,9 +67,9 @@ def switch_off(name: str) -> None:
     elif name == "lift-html":
         from generator import plugin
 
-        if not hasattr(plugin, "lift_html"):
+        if not hasattr(plugin, "lift_parts"):
             raise SystemExit("lift-html: the plugin no longer lifts HTML out of pages")
-        plugin.lift_html = lambda markdown: (markdown, [], "")
+        plugin.lift_parts = lambda parts: ("".join(text for text, _ in parts), [], "")
     else:
         raise SystemExit(f"unknown switch {name!r}")
 
