@@ -115,11 +115,12 @@ def drop_html(html: str, blocks: list[str], mark: str) -> tuple[str, list[tuple[
     where: list[tuple[int, int] | None] = []
     at = length = 0
     for i, block in enumerate(blocks):
-        start = html.find(f"<p>{mark}x{i}x</p>", at)
+        paragraph = f"<p>{mark}x{i}x</p>"
+        start = html.find(paragraph, at)
         if start < 0:
             where.append(None)
             continue
-        end = start + len(mark) + len(str(i)) + 9  # <p>, the word's two x, </p>
+        end = start + len(paragraph)
         out.append(html[at:start])
         length += start - at
         where.append((length, length + len(block)))

@@ -261,7 +261,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                             "a quote in an attribute), so the page's own parts fall inside it; close it",
                             self._where(page), counted(placed.count(None), "generated part"))
             aside = [w for block, w in zip(blocks, placed) if block.startswith(UNSEARCHED)]
-            # a placeholder's word cannot be written by a note (see lift_html); the aside marker can
+            # a placeholder's word cannot be written by a note (see lift_parts); the aside marker can
             if self.searched is not None and aside and None not in aside and ASIDE not in cleaned:
                 self.searched[page.file.src_uri] = (cleaned, aside)  # the page's own string: no copy is kept
         if what:

@@ -4,8 +4,8 @@ Generated pages are plain Markdown (so ``insight export`` and other engines can 
 every user value with the ``t`` and ``md`` filters (:mod:`generator.escape`) and link with ``link``
 (:func:`generator.urls.make_link`); the repeated pieces are plain functions in :mod:`generator.fragments`.
 A part of a page with many links may be written as HTML instead, between ``{% filter html %}`` and
-``{% endfilter %}``: there every user value goes through ``h`` (HTML-escaped) and links are ``a(uri, text)``
-(final URLs, :func:`generator.htmlblocks.links_from`), and Python-Markdown never reads it (see
+``{% endfilter %}``: there every user value goes through ``h`` (HTML-escaped) and links are ``a(target, label)`` as
+``link`` takes them (final URLs, :func:`generator.htmlblocks.links_from`), and Python-Markdown never reads it (see
 :func:`generator.htmlblocks.html_block`).
 """
 
@@ -74,7 +74,15 @@ def render(spec: PageSpec, common: dict[str, Any] | None = None) -> str:
     template = environment().get_template(spec.template)
     context = spec.context() if callable(spec.context) else spec.context
     settings = (common or {}).get("settings")
-    a = links_from(spec.src_uri, getattr(settings, "use_directory_urls", True))
+    html_link = links_from(spec.src_uri, getattr(settings, "use_directory_urls", True))
+
+    def a(target: Any, label: Any = None) -> str:
+        """``link()``'s HTML twin: an entity or interview (its name) or a URI, with an optional label."""
+        if isinstance(target, str):
+            return html_link(target, target if label is None else str(label))
+        text = label if label is not None else getattr(target, "name", None) or getattr(target, "title", target.src_uri)
+        return html_link(target.src_uri, str(text))
+
     text = template.render(**(common or {}), **context, page_uri=spec.src_uri, title=spec.title,
                            link=make_link(spec.src_uri), a=a)
     return collapse_blank_runs(text).strip() + "\n"
