@@ -163,14 +163,21 @@ def central(texts: Sequence[str]) -> int:
 
     rows = [(mask(c), mask(w), len(c), len(w), n) for c, w, n in map(features, texts)]
     weight = CONCEPT_WEIGHT
+    # A pair's score is the same both ways, so each pair is worked out once and goes to both sentences' lists;
+    # filled row by row, each list still holds its scores in index order, so the sums are the same floats.
+    scores: list[list[float]] = [[] for _ in rows]
+    for i, (ci, wi, nci, nwi, ni) in enumerate(rows):
+        own = scores[i]
+        for j in range(i + 1, len(rows)):
+            cj, wj, ncj, nwj, nj = rows[j]
+            if nj == ni and ci & cj:
+                score = ((weight * (ic := (ci & cj).bit_count()) + (iw := (wi & wj).bit_count()))
+                         / (weight * (nci + ncj - ic) + nwi + nwj - iw))
+                own.append(score)
+                scores[j].append(score)
+    closeness = [sum(xs) for xs in scores]
 
-    def closeness(i: int) -> float:
-        ci, wi, nci, nwi, ni = rows[i]
-        return sum([(weight * (ic := (ci & cj).bit_count()) + (iw := (wi & wj).bit_count()))
-                    / (weight * (nci + ncj - ic) + nwi + nwj - iw)
-                    for j, (cj, wj, ncj, nwj, nj) in enumerate(rows) if nj == ni and ci & cj and j != i])
-
-    return min(range(len(texts)), key=lambda i: (-closeness(i), len(texts[i]), texts[i]))
+    return min(range(len(texts)), key=lambda i: (-closeness[i], len(texts[i]), texts[i]))
 
 
 @dataclass(frozen=True)
