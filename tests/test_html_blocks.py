@@ -153,3 +153,90 @@ def test_only_the_generators_pieces_are_lifted_and_a_block_only_replaces_its_own
     out, where = drop_html(html, blocks, mark)
     assert out == f'<h2 id="{word}">Notes {word}</h2>\n<table>ours</table>' and where == [(len(out) - 19, len(out))]
     assert drop_html(f'<h2 id="{word}">x</h2>', blocks, mark) == (f'<h2 id="{word}">x</h2>', [None])
+
+
+# A note whose own headings are the ones the generator writes below it (the ids must not clash), with a
+# heading in a code block, an odd heading and a setext one: the generated headings must land as before.
+CLASHING_NOTE = """---
+date: 2026-05-04
+person: Hana Okafor
+company: Globex
+status: done
+insights:
+  - Learn SQL properly.
+questions:
+  - q: Which skills matter most in your role?
+    a: Communication.
+---
+
+## Questions asked
+
+What I meant to ask.
+
+## Insights
+
+- My own list, above the generated one.
+
+```markdown
+## Advice
+```
+
+### Related conversations { #mine }
+
+Setext heading
+--------------
+
+####### not a heading
+"""
+
+
+def test_generated_headings_written_as_html_change_no_byte_of_the_site(tmp_path) -> None:
+    """The plugin writes the generated headings (and their table of contents entries) itself: the same site,
+    search index and every page's TOC included, as when Python-Markdown converts them (tools.bench.without's
+    switch), on the demo notes plus a note whose own headings clash with the generated ones."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import DEMO_TODAY, ROOT, make_project
+
+    sites = {}
+    for switch in ("none", "headings"):
+        project = make_project(tmp_path / switch)
+        (project / "content" / "interviews" / "2026-05-04-hana-okafor.md").write_text(CLASHING_NOTE, encoding="utf-8")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+        subprocess.run([sys.executable, "-m", "tools.bench.without", switch, "generator", "build", "--strict",
+                        "--today", DEMO_TODAY], cwd=project, env=env, check=True, capture_output=True)
+        site = project / "site"
+        sites[switch] = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    lifted, markdown_made = sites["none"], sites["headings"]
+    assert lifted.keys() == markdown_made.keys()
+    assert [name for name in lifted if lifted[name] != markdown_made[name]] == []
+    page = lifted["interviews/2026-05-04-hana-okafor/index.html"].decode()
+    # the note's own headings keep their ids; the generated ones yield, and the TOC lists both in page order
+    assert page.index('id="questions-asked"') < page.index('id="insights"') < page.index('id="questions-asked_1"')
+    toc = page[page.index('data-md-component="toc"'):]
+    assert toc.index("#questions-asked") < toc.index("#mine") < toc.index("#questions-asked_1")
+
+
+def test_headings_are_left_to_python_markdown_when_the_toc_is_configured_beyond_what_is_written() -> None:
+    from generator.htmlblocks import Headings
+
+    assert Headings.of(EXTS, {"toc": {"permalink": True}}) is not None
+    assert Headings.of(EXTS, {"toc": {"permalink": "#", "permalink_title": "Link"}}) is not None
+    for toc in ({"toc_depth": 2}, {"anchorlink": True}, {"permalink_leading": True}, {"baselevel": 2}):
+        assert Headings.of(EXTS, {"toc": toc}) is None, toc
+    assert Headings.of([*EXTS, "smarty"], {}) is None  # it would turn a heading's quotes into curly ones
+    assert Headings.of([*EXTS, object()], {}) is None  # an extension given as an object: unknown
+
+
+def test_only_plain_generated_headings_below_the_title_are_lifted() -> None:
+    from generator.htmlblocks import HEADING, lift_parts
+
+    page = "# Title\n\n## Plain one\n\ntext\n### Asked { #q-x }\n\n## With *emphasis*\n\n## 2026 plans\n"
+    lifted, blocks, _ = lift_parts([(page, True), ("\n\n## The user's own\n", False)], headings=True)
+    assert blocks == [f"{HEADING}2  Plain one", f"{HEADING}3 q-x Asked"]
+    assert "# Title" in lifted and "## With *emphasis*" in lifted and "## 2026 plans" in lifted
+    assert "## The user's own" in lifted
+    fenced = "## Not in code\n\n```\n## In code\n```\n"
+    assert lift_parts([(fenced, True)], headings=True)[1] == []  # a part with a code block keeps its headings
