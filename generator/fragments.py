@@ -280,11 +280,18 @@ def note_header(kb: KnowledgeBase, iv: Interview, directory_urls: bool = True) -
         rows.append(("Prepare", n.a(f"prep/{iv.slug}.md", "prep sheet and email drafts")))
     if iv.tags:
         rows.append(("Tags", ", ".join(n.a(tag_uri(x), "#" + x) for x in iv.tags)))
-    rows.extend((name, own_value_html(n, value)) for name, value in iv.note.extra.items())
-    items = "".join(f"<li><strong>{escape(' '.join(name.split()), quote=False)}:</strong> {value}</li>\n"
-                    for name, value in rows)
-    card = f'<div class="admonition abstract">\n<p class="admonition-title">{title}</p>\n<ul>\n{items}</ul>\n</div>'
-    return f"# {t(iv.title)}\n\n{html_block(card)}\n"
+    # Search finds the person, company, industry and tag on their own pages, not again on each of their notes;
+    # the note's own fields (`location:`, anything the schema does not know) it finds here.
+    own = [(name, own_value_html(n, value)) for name, value in iv.note.extra.items()]
+    skip = " data-search-exclude" if own else ""
+    items = "".join(f"<li{skip if i < len(rows) else ''}><strong>{escape(' '.join(name.split()), quote=False)}:</strong>"
+                    f" {value}</li>\n" for i, (name, value) in enumerate(rows + own))
+    if own:
+        card = (f'<div class="admonition abstract">\n<p class="admonition-title" data-search-exclude>{title}</p>\n'
+                f'<ul>\n{items}</ul>\n</div>')
+    else:
+        card = f'<div class="admonition abstract" data-search-exclude>\n<p class="admonition-title">{title}</p>\n<ul>\n{items}</ul>\n</div>'
+    return f"# {t(iv.title)}\n\n{html_block(card, searched=bool(own))}\n"
 
 
 def own_value_html(n: NoteParts, value: Any) -> str:

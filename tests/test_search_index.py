@@ -70,6 +70,30 @@ def test_an_insight_is_indexed_once_on_its_note_and_related_lists_not_at_all(ind
     assert not [o for o in related if o.date.isoformat() in note.split("Related conversations", 1)[1]]
 
 
+def test_a_notes_card_is_found_on_the_pages_it_links_not_again_on_the_note(tmp_path: Path) -> None:
+    """The card above a note repeats the person, company, industry and tags, which search finds on their own
+    pages; the note's own fields on the card (ones the schema does not know) are the note's, and are found there."""
+    from tests.conftest import make_project, run_insight
+
+    content = tmp_path / "notes"
+    (content / "interviews").mkdir(parents=True)
+    common = "person: Ines Quarshie\ncompany: Zephyrine Logistics\nindustry: Freight Brokerage\nstatus: done\n"
+    (content / "interviews" / "2026-03-02-ines-quarshie.md").write_text(
+        f"---\ndate: 2026-03-02\n{common}---\n\nWe spoke about night shifts.\n", encoding="utf-8")
+    (content / "interviews" / "2026-04-02-ines-quarshie.md").write_text(
+        f"---\ndate: 2026-04-02\n{common}meeting_spot: Quayside canteen\n---\n\nA second talk.\n", encoding="utf-8")
+    project = make_project(tmp_path / "project", content=content)
+    run_insight("build", "--today", "2026-11-27", cwd=project)
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    plain, own = (text_of(index, f"interviews/2026-0{m}-02-ines-quarshie/") for m in (3, 4))
+    assert "night shifts" in plain and "Zephyrine" not in plain and "Freight" not in plain and "Company:" not in plain
+    assert "Quayside canteen" in own and "Zephyrine" not in own and "Freight" not in own
+    for page in ("companies/zephyrine-logistics/", "industries/freight-brokerage/", "people/ines-quarshie/"):
+        assert page in pages(index), page  # each found on its own page
+    html = (project / "site" / "interviews" / "2026-04-02-ines-quarshie" / "index.html").read_text(encoding="utf-8")
+    assert "Zephyrine Logistics</a>" in html and "Quayside canteen" in html  # the card still shows all of it
+
+
 # --- search reads a page without the blocks it would discard ----------------------------------------------------
 
 

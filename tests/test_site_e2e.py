@@ -161,7 +161,7 @@ def test_every_internal_link_resolves(demo_site: Path) -> None:
 
 def test_note_header_card_links_its_entities(demo_site: Path) -> None:
     html = read(demo_site, "interviews/2026-06-09-roman-petrov")
-    card = html[html.index('<div class="admonition abstract">') :]
+    card = html[html.index('<div class="admonition abstract"') :]
     card = card[: card.index("</div>")]
     hrefs = {target("interviews/2026-06-09-roman-petrov/", h) for h, _ in links_of(card)}
     assert hrefs == {"people/roman-petrov/", "companies/acme-analytics/", "industries/data-science/", "people/evelyn-chen/", "tags/"}  # tags link to their section on the tags page
