@@ -120,6 +120,7 @@ def lift_parts(parts: list[tuple[str, bool]], headings: bool = False) -> tuple[s
 HEADING = "<!-- insight:heading -->"  # then the level, the id given ({ #id }) or a space, and the text
 _ATX = re.compile(r"^(#{2,6}) (.+?)(?: \{ ?#([A-Za-z][\w-]*) ?\})?[ \t]*$", re.M)
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
+_HEADING_ID = re.compile(r'<h[1-6](?=[\s>])[^>]*?\sid="([^"]*)"')
 
 
 class Headings:
@@ -172,12 +173,14 @@ class Headings:
         places among the page's own, nested as the ``toc`` extension nests them."""
         from mkdocs.structure.toc import get_toc
 
+        where = {}
+        for m in _HEADING_ID.finditer(html):
+            where.setdefault(m[1], m.start())
         entries, at = [], 0
         stack = list(reversed(list(toc)))
         while stack:
             link = stack.pop()
-            found = re.search(rf'<h[1-6][^>]*\sid="{re.escape(link.id)}"', html)
-            at = found.start() if found else at  # not found (cleaned away): where the one before it was
+            at = where.get(link.id, at)  # not found (cleaned away): where the one before it was
             entries.append((at, {"level": link.level, "id": link.id, "name": link.title}))
             stack.extend(reversed(link.children))
         entries += [(where, {"level": level, "id": anchor, "name": name}) for where, (level, anchor, name) in made]
