@@ -9,9 +9,11 @@ a failed build.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from html import escape
 import logging
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +99,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
 
     def __init__(self) -> None:
         self.site: core.Site | None = None
+        self.diagnostics: list[Any] | None = None  # the last build's problems in the notes, for the CLI's summary
         self.settings: Settings | None = None
         self.live: livereload.LiveState | None = None  # under `serve --dirty`: rebuild only what changed
         self.parsed: ParseCache | None = None  # under serve, kept from build to build (its table stays in memory)
@@ -104,10 +107,15 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.html: dict[str, tuple[list[str], str]] = {}  # pre-rendered HTML lifted out of a page while MkDocs converts it
         self.snippets: MarkdownSnippets | None = None  # converts the answers inside that HTML
         self.headings: Headings | None = None  # writes the generated headings, when the toc config allows
-        # With a search plugin: each page's HTML with its unsearched blocks set aside, for the moment search reads
-        # the page (on_page_context); they are put back before the page is written
+        # With a search plugin: where each page's unsearched blocks are, to set them aside while search reads the
+        # page (on_page_context; put back before the page is written): noted with the page's HTML, kept as the
+        # page's length once every plugin's on_page_content has left that HTML as it was
         self.searched: dict[str, tuple[str, list[tuple[int, int]]]] | None = None
+        self.aside_at: dict[str, tuple[int, list[tuple[int, int]]]] = {}
         self.aside: list[str] | None = None
+        # One build: MkDocs converts every page before it writes the first, so each page's HTML waits here,
+        # compressed (a fifth of its size), from its conversion to its writing.
+        self.held: dict[str, bytes] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.live = livereload.LiveState() if command == "serve" and dirty else None
@@ -141,7 +149,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         assert self.settings is not None
         user_pages = {f.src_uri for f in files if f.is_documentation_page()}
         prefix = self.config.repo_path.rstrip("/")
-        make_site = self.sites.generate if self.live else None
+        # one build renders each generated page when MkDocs reads it (on_page_read_source); serve keeps them all
+        make_site = self.sites.generate if self.live else partial(core.generate, later=True)
         cache = ParseCache.of_project(self.settings.project_dir, self.config.cache)
         if self.live:
             if self.parsed is not None and cache is not None:
@@ -152,6 +161,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                                       make_site=make_site, cache=cache)
         log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers),
                   ", ".join(f"{k} {v:.2f}" for k, v in site.timings.items()))
+        self.diagnostics = site.diagnostics
         for d in site.diagnostics:
             {"error": log.error, "warning": log.warning}.get(d.severity, log.info)(d.format())
         docs_real = os.path.realpath(config.docs_dir)
@@ -169,7 +179,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         _publish_only_what_pages_link(files, config)
         site.files = Attachments(f.src_uri for f in files if not f.generated_by)
         for uri, markdown in site.pages.items():
-            if uri not in user_pages:
+            if uri not in user_pages:  # (a page in site.later has its Markdown made when MkDocs reads it)
                 files.append(File.generated(config, uri, content=markdown))
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
@@ -181,14 +191,22 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         if self.live:
             livereload.mark_unchanged(self.live, files, config, site)
         else:
-            core.release_caches()  # one build: MkDocs holds every page from here on, the memos are dead weight
-            # and the generated pages' Markdown: MkDocs' files hold it now (a page of the user's still needs its part)
+            # one build: the generated pages' Markdown is MkDocs' files' now (a page of the user's still needs its part)
             site.pages = {uri: text for uri, text in site.pages.items() if uri in user_pages}
         return files
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        make = self.site.later.pop(page.file.src_uri, None) if self.site is not None else None
+        return make() if make is not None else None
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self.live:
             env.bytecode_cache = self.live.templates
+        elif self.site is not None:
+            # One build: every page is converted, so what they were made from (the knowledge base, the derived
+            # facts, the memos) is dead weight while MkDocs writes them. Under serve the next save builds on it.
+            self.site = None
+            core.release_caches()
         return env
 
     @event_priority(50)  # before Material's search writes its index
@@ -208,6 +226,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.aside = None  # a page's blocks set aside for search belong to the build that failed
         if self.searched:
             self.searched.clear()
+        self.aside_at.clear()
+        self.held.clear()
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = self.site
@@ -238,7 +258,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             self.html[page.file.src_uri] = (blocks, mark)
         return markdown
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks, mark = self.html.pop(page.file.src_uri, None) or ([], "")
         # No note puts active HTML into a page, whatever Markdown and its extensions made of it. The page and each
         # pre-rendered block are cleaned apart: each block is whole HTML on its own, and so the unsearched ones
@@ -292,6 +312,19 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             page.meta["title"] = page.title
         return html
 
+    @event_priority(-100)  # after every other plugin's on_page_content
+    def _on_page_content_last(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        uri = page.file.src_uri
+        found = self.searched.pop(uri, None) if self.searched else None
+        if found is not None and found[0] is html:  # unless another plugin changed the page since
+            self.aside_at[uri] = (len(html), found[1])
+        if self.live:  # serve: the next build may reuse the page as it is
+            return html
+        self.held[uri] = zlib.compress(html.encode("utf-8", "surrogatepass"), 1)
+        return ""
+
+    on_page_content = CombinedEvent(_on_page_content, _on_page_content_last)
+
     def _where(self, page: Page) -> str:
         """A page as a warning names it: the user's file as they know it, or a generated page's path."""
         return page.file.src_uri if page.file.generated_by else f"{self.config.repo_path.rstrip('/')}/{page.file.src_uri}"
@@ -299,13 +332,15 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     @event_priority(100)  # before Material's search reads the page
     def _on_page_context_first(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
                                nav: Any) -> dict[str, Any]:
-        if page.file.generated_by and self.site is not None:
+        if page.file.generated_by and self.settings is not None:
             page.edit_url = None  # generated pages have no source file to edit
-        if self.searched:
-            found = self.searched.pop(page.file.src_uri, None)
-            if found is not None and found[0] is page.content:  # unless another plugin changed the page since
-                # search reads the page without the blocks it would parse only to discard
-                page.content, self.aside = set_aside(found[0], found[1])
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None and page.content == "":
+            page.content = zlib.decompress(held).decode("utf-8", "surrogatepass")
+        found = self.aside_at.pop(page.file.src_uri, None)
+        if found is not None and page.content is not None and len(page.content) == found[0]:
+            # search reads the page without the blocks it would parse only to discard
+            page.content, self.aside = set_aside(page.content, found[1])
         return context
 
     @event_priority(-100)  # after every other plugin, before the page is written

@@ -49,6 +49,8 @@ class Site:
     left_out: set[str] = field(default_factory=set)  # note files with an error: not in any list
     broken: dict[str, str] = field(default_factory=dict)  # src_uri -> the page shown instead of a note with an error
     files: Attachments | None = None  # the docs dir's files that are not pages, for Obsidian's ![[embeds]]
+    # pages made when first read (generate(later=True), one MkDocs build; "" in pages): src_uri -> their maker
+    later: dict[str, Callable[[], str]] = field(default_factory=dict)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -102,11 +104,13 @@ REPLACED_BY_USER = frozenset({"index.md"})  # your own home page replaces the da
 
 
 def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset(),  # type: ignore[assignment]
-             reuse: Reuse | None = None, derived: Derived | None = None) -> Site:
+             reuse: Reuse | None = None, derived: Derived | None = None, later: bool = False) -> Site:
     """Derive (unless ``derived`` is given), then render every page; where the user has ``content/<uri>`` the
     generated text goes below theirs (but see REPLACED_BY_USER).
 
-    ``reuse`` (live reload) hands back the last build's text of what cannot have changed.
+    ``reuse`` (live reload) hands back the last build's text of what cannot have changed. With ``later``, a page
+    that is all generated is rendered only when asked (``site.later``): MkDocs reads the pages one at a time, so
+    their Markdown is never all held at once (121 MB at 5,000 conversations).
     """
     derived = derived or derive(kb, settings)
     site = Site(kb, derived)
@@ -117,8 +121,11 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
         overlay = spec.src_uri in user_pages
         if overlay and spec.src_uri in REPLACED_BY_USER:
             continue
-        site.pages[spec.src_uri] = made(f"page:{spec.src_uri}", spec.template, spec.reads,
-                                        partial(render, spec, {**common, "overlay": overlay}))
+        make = partial(render, spec, {**common, "overlay": overlay})
+        if later and not overlay:
+            site.pages[spec.src_uri], site.later[spec.src_uri] = "", make  # in its place among the pages
+        else:
+            site.pages[spec.src_uri] = made(f"page:{spec.src_uri}", spec.template, spec.reads, make)
         site.titles[spec.src_uri] = spec.title
     for iv in kb.interviews:
         site.headers[iv.src_uri], site.footers[iv.src_uri] = made(f"note:{iv.src_uri}", "note parts", note_reads(iv),

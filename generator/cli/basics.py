@@ -139,9 +139,9 @@ def _problem_summary(cfg: object) -> None:
     from ..pages.problems import summary
 
     plugin = getattr(cfg, "plugins", {}).get("insight") if cfg is not None else None
-    site = getattr(plugin, "site", None)
-    if site is not None:
-        click.echo(summary(site.diagnostics), err=True)
+    found = getattr(plugin, "diagnostics", None)
+    if found is not None:
+        click.echo(summary(found), err=True)
 
 
 HELP_FULL_REBUILDS = "Rebuild the whole site on every change (default: only the pages that changed)."
