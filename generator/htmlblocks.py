@@ -81,28 +81,16 @@ def lift_html(markdown: str) -> tuple[str, list[str], str]:
     return lift_parts([(markdown, True)])
 
 
-def lift_parts(parts: list[tuple[str, bool]], headings: bool = False) -> tuple[str, list[str], str]:
+def lift_parts(parts: list[tuple[str, bool]]) -> tuple[str, list[str], str]:
     """:func:`lift_html` on a page made of pieces, lifting blocks out of the pieces marked True (the generator's)
     only: a user's text is never taken for pre-rendered HTML, whatever markers it writes (they stay comments,
-    converted and cleaned with the rest of the note). With ``headings``, the pieces' plain headings below the
-    title are lifted too, as :data:`HEADING` blocks for :class:`Headings` to write."""
+    converted and cleaned with the rest of the note)."""
     markdown = "".join(text for text, _ in parts)
-    if not any(HTML_OPEN in text or headings and "\n#" in text for text, ours in parts if ours):
+    if not any(HTML_OPEN in text for text, ours in parts if ours):
         return markdown, [], ""
     mark = "insight" + hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
     blocks: list[str] = []
     out: list[str] = []
-
-    def lifted(block: str) -> str:
-        blocks.append(block)
-        return f"{mark}x{len(blocks) - 1}x"
-
-    def plain_headings(text: str) -> str:
-        if not headings or _FENCE.search(text):  # a "## " line in a code block is not a heading
-            return text
-        return _ATX.sub(lambda m: f"\n{lifted(f'{HEADING}{len(m[1])} {m[3] or str()} {m[2]}')}\n"
-                        if PLAIN.fullmatch(m[2]) else m[0], text)
-
     for text, ours in parts:
         rest = text
         while ours and HTML_OPEN in rest:
@@ -110,82 +98,11 @@ def lift_parts(parts: list[tuple[str, bool]], headings: bool = False) -> tuple[s
             block, found, after = after.partition(HTML_CLOSE)
             if not found:  # unclosed: leave the rest of the piece as it is
                 break
-            out.append(plain_headings(before))
-            out.append(lifted(block.strip("\n")))
+            out.append(f"{before}{mark}x{len(blocks)}x")
+            blocks.append(block.strip("\n"))
             rest = after
-        out.append(plain_headings(rest) if ours else rest)
+        out.append(rest)
     return ("".join(out), blocks, mark) if blocks else (markdown, [], "")
-
-
-HEADING = "<!-- insight:heading -->"  # then the level, the id given ({ #id }) or a space, and the text
-_ATX = re.compile(r"^(#{2,6}) (.+?)(?: \{ ?#([A-Za-z][\w-]*) ?\})?[ \t]*$", re.M)
-_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
-_HEADING_ID = re.compile(r'<h[1-6](?=[\s>])[^>]*?\sid="([^"]*)"')
-
-
-class Headings:
-    """The generator's headings (below a page's title) written as Python-Markdown's ``toc`` extension writes them,
-    so that MkDocs does not convert them: a heading is a fifth of a millisecond of Python-Markdown on every page,
-    and a note's page has five. Only plain text is lifted (:data:`PLAIN`), and only with a ``toc`` configured
-    in ways this class writes (its permalink, title, class, slugify and separator); with anything else
-    (``toc_depth``, ``anchorlink``, an extension that rewrites text), :meth:`of` gives None and the headings stay
-    Markdown. tests/test_html_blocks.py builds a site both ways and compares the bytes."""
-
-    KNOWN = frozenset({"permalink", "permalink_title", "permalink_class", "slugify", "separator", "title"})
-
-    def __init__(self, config: dict[str, Any]) -> None:
-        import markdown.extensions.toc as toc
-
-        self._unique = toc.unique
-        self._nest = toc.nest_toc_tokens
-        self.slugify = config.get("slugify") or toc.slugify
-        self.separator = config.get("separator", "-")
-        permalink = config.get("permalink")
-        css = escape(str(config.get("permalink_class", "headerlink")))
-        title = config.get("permalink_title", "Permanent link")
-        text = "&para;" if permalink is True else escape(str(permalink))
-        self.permalink = (f'<a class="{css}" href="#{{0}}"' + (f' title="{escape(str(title))}"' if title else "")
-                          + f">{text}</a>") if permalink not in (False, None, 0, "") else ""
-
-    @classmethod
-    def of(cls, extensions: list[Any], configs: dict[str, Any]) -> Headings | None:
-        toc = dict(configs.get("toc") or {})
-        if set(toc) - cls.KNOWN or not all(isinstance(e, str) and e in PLAIN_SAFE for e in extensions):
-            return None
-        return cls(toc)
-
-    def write(self, blocks: list[str], used: set[str]) -> tuple[list[str], dict[int, tuple[int, str, str]]]:
-        """``blocks`` with each heading block written as HTML, ids unique among ``used`` (the page's own ids,
-        which keep theirs), and each heading's level, id and text by its block's number."""
-        out, made = [], {}
-        for i, block in enumerate(blocks):
-            if block.startswith(HEADING):
-                level, given, text = block[len(HEADING):].split(" ", 2)
-                anchor = given or self._unique(self.slugify(text, self.separator), used)
-                used.add(anchor)
-                block = f'<h{level} id="{anchor}">{escape(text, quote=False)}{self.permalink.format(anchor)}</h{level}>'
-                made[i] = (int(level), anchor, escape(text, quote=False))
-            out.append(block)
-        return out, made
-
-    def toc(self, toc: Any, html: str, made: list[tuple[int, tuple[int, str, str]]]) -> Any:
-        """The page's table of contents with the written headings (``(position in html, heading)``) in their
-        places among the page's own, nested as the ``toc`` extension nests them."""
-        from mkdocs.structure.toc import get_toc
-
-        where = {}
-        for m in _HEADING_ID.finditer(html):
-            where.setdefault(m[1], m.start())
-        entries, at = [], 0
-        stack = list(reversed(list(toc)))
-        while stack:
-            link = stack.pop()
-            at = where.get(link.id, at)  # not found (cleaned away): where the one before it was
-            entries.append((at, {"level": link.level, "id": link.id, "name": link.title}))
-            stack.extend(reversed(link.children))
-        entries += [(where, {"level": level, "id": anchor, "name": name}) for where, (level, anchor, name) in made]
-        entries.sort(key=lambda entry: entry[0])  # stable: the page's own first at the same place
-        return get_toc(self._nest([token for _, token in entries]))
 
 
 def drop_html(html: str, blocks: list[str], mark: str) -> tuple[str, list[tuple[int, int] | None]]:

@@ -32,8 +32,7 @@ from .lifecycle import Rules
 from .load import kind_of
 from .nav import navigation
 from .parsecache import ParseCache
-from .htmlblocks import (ASIDE, UNSEARCHED, Headings, MarkdownSnippets, drop_html, fill_markdown, lift_parts, put_back,
-                         set_aside)
+from .htmlblocks import ASIDE, UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_parts, put_back, set_aside
 from .publish import Attachments, unlinked
 from .search import fold_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
@@ -106,7 +105,6 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.sites = SiteCache()
         self.html: dict[str, tuple[list[str], str]] = {}  # pre-rendered HTML lifted out of a page while MkDocs converts it
         self.snippets: MarkdownSnippets | None = None  # converts the answers inside that HTML
-        self.headings: Headings | None = None  # writes the generated headings, when the toc config allows
         # With a search plugin: where each page's unsearched blocks are, to set them aside while search reads the
         # page (on_page_context; put back before the page is written): noted with the page's HTML, kept as the
         # page's length once every plugin's on_page_content has left that HTML as it was
@@ -138,7 +136,6 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.snippets = MarkdownSnippets(config.markdown_extensions, config.mdx_configs,
                                          last=self.snippets if self.live else None)
         self.searched = {} if livereload.search_plugin(config) is not None else None
-        self.headings = Headings.of(config.markdown_extensions, config.mdx_configs)
         _add_first(config.extra_css, CSS)
         _add_first(config.extra_javascript, JAVASCRIPT)
         if today is not None:
@@ -253,7 +250,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             parts = [(markdown, True)]
         if not self.live and page.file.generated_by:
             page.file.content_string = ""  # one build: read once, and MkDocs would keep it to the end
-        markdown, blocks, mark = lift_parts(parts, headings=self.headings is not None)  # HTML that needs no converting
+        markdown, blocks, mark = lift_parts(parts)  # our tables: HTML that needs no converting
         if blocks:
             self.html[page.file.src_uri] = (blocks, mark)
         return markdown
@@ -274,18 +271,11 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                 texts.append(text)
                 return snippets(text)
 
-            made: dict[int, tuple[int, str, str]] = {}
-            if self.headings is not None:
-                blocks, made = self.headings.write(blocks, set(page.present_anchor_ids or ()))
             clean_blocks = [sanitize.clean(fill_markdown(block, convert)) for block in blocks]
             # the blocks are our HTML, every value escaped and every link ours (fragments.py); what a note wrote
             # is in them only as the Markdown converted here, so that is where anything removed came from
             what = what or next(filter(None, map(snippets.removed, texts)), None)
             cleaned, placed = drop_html(cleaned, clean_blocks, mark)
-            if made and self.headings is not None:
-                shown = [(placed[i][0], made[i]) for i in made if placed[i] is not None]
-                page.toc = self.headings.toc(page.toc, cleaned, shown)
-                page.present_anchor_ids = (page.present_anchor_ids or set()) | {h[1] for _, h in shown}
             if None in placed:
                 log.warning("%s: %s of this page cannot be shown: HTML in the text above it is left open (a tag, "
                             "a quote in an attribute), so the page's own parts fall inside it; close it",

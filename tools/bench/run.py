@@ -356,7 +356,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     caches = subprocess.run([sys.executable, "-m", "tools.bench.without", "--caches"], cwd=ROOT, env=ENV,
                             capture_output=True, text=True, check=True).stdout.split()
     jobs = {"none core": ("none", core), "none build": ("none", build), "lift-html": ("lift-html", build),
-            "search-blocks": ("search-blocks", build), "headings": ("headings", build)}
+            "search-blocks": ("search-blocks", build)}
     jobs.update((c, (c, core)) for c in caches)
     best: dict[str, float] = {}
     for _ in range(rounds):
@@ -374,8 +374,6 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
             out[f"`{c[4:]}` cache"] = (best["none core"], best[c], whole, "CPU")
     if "lift-html" in best:
         out["pre-rendered HTML lifted out of Python-Markdown (`lift_html`)"] = (whole, best["lift-html"], whole, "CPU")
-    if "headings" in best:
-        out["generated headings written as HTML (`Headings`)"] = (whole, best["headings"], whole, "CPU")
     if "search-blocks" in best:
         out["unsearched blocks set aside while search reads a page (`set_aside`)"] = (whole, best["search-blocks"], whole, "CPU")
     if edits:

@@ -5,8 +5,7 @@ Each switch undoes one optimisation the generator keeps, from outside the packag
 switch of its own: ``lru:<module>.<function>`` calls the function behind one ``functools.lru_cache``;
 ``parse-cache`` parses every note on every build; ``site-cache`` renders every generated page on every save under serve; ``changed-pages`` has MkDocs convert
 every page on every save; ``search-blocks`` has search read each page whole, the blocks it discards included;
-``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown; ``headings`` leaves the generated
-headings to Python-Markdown (``Headings``). ``none``
+``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown. ``none``
 turns nothing off (the same process shape, for the row's "with").
 """
 
@@ -70,11 +69,7 @@ def switch_off(name: str) -> None:
 
         if not hasattr(plugin, "lift_parts"):
             raise SystemExit("lift-html: the plugin no longer lifts HTML out of pages")
-        plugin.lift_parts = lambda parts, headings=False: ("".join(text for text, _ in parts), [], "")
-    elif name == "headings":
-        from generator import htmlblocks
-
-        htmlblocks.Headings.of = classmethod(lambda cls, extensions, configs: None)  # type: ignore[method-assign]
+        plugin.lift_parts = lambda parts: ("".join(text for text, _ in parts), [], "")
     else:
         raise SystemExit(f"unknown switch {name!r}")
 
