@@ -211,7 +211,8 @@ class MarkdownSnippets:
 # makes it one paragraph, as it is, with any of these extensions (tests/test_html_blocks.py checks it does). No
 # character that starts Markdown or HTML (``* _ ` [ < & # { | \ ~ = + >``), no digit first ("1. " is a list).
 PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%\u2018\u2019\u201c\u201d\u2013\u2014-])*(?<! )")
+# Not with ``abbr`` (nor ``extra``, which holds it): a glossary's abbreviation in a plain sentence becomes <abbr>.
 PLAIN_SAFE = frozenset({"admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
-                        "pymdownx.superfences", "pymdownx.tasklist", "extra", "def_list", "footnotes", "abbr",
+                        "pymdownx.superfences", "pymdownx.tasklist", "def_list", "footnotes",
                         "fenced_code", "sane_lists", "nl2br", "pymdownx.highlight", "pymdownx.inlinehilite",
                         "pymdownx.tabbed"})

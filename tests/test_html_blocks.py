@@ -153,3 +153,14 @@ def test_only_the_generators_pieces_are_lifted_and_a_block_only_replaces_its_own
     out, where = drop_html(html, blocks, mark)
     assert out == f'<h2 id="{word}">Notes {word}</h2>\n<table>ours</table>' and where == [(len(out) - 19, len(out))]
     assert drop_html(f'<h2 id="{word}">x</h2>', blocks, mark) == (f'<h2 id="{word}">x</h2>', [None])
+
+
+def test_plain_sentences_skip_python_markdown_only_where_it_would_leave_them_as_they_are() -> None:
+    """An abbreviation from a glossary turns a plain sentence into more than a paragraph: with abbr (or extra,
+    which holds it) every answer goes through Python-Markdown."""
+    from generator.htmlblocks import MarkdownSnippets
+
+    glossary = {"abbr": {"glossary": {"HTML": "HyperText Markup Language"}}}
+    assert "<abbr" in MarkdownSnippets(["abbr"], glossary)("We write HTML every day.")
+    assert "<abbr" in MarkdownSnippets(["extra"], {"extra": glossary})("We write HTML every day.")
+    assert MarkdownSnippets(["admonition"])("We write HTML every day.") == "<p>We write HTML every day.</p>"
