@@ -5,7 +5,8 @@ Each switch undoes one optimisation the generator keeps, from outside the packag
 switch of its own: ``lru:<module>.<function>`` calls the function behind one ``functools.lru_cache``;
 ``parse-cache`` parses every note on every build; ``site-cache`` renders every generated page on every save under serve; ``changed-pages`` has MkDocs convert
 every page on every save; ``search-blocks`` has search read each page whole, the blocks it discards included;
-``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown. ``none``
+``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown; ``hold-pages`` has ``insight build`` render
+every generated page before MkDocs starts and hold each page's HTML uncompressed (as UTF-8) until it is written. ``none``
 turns nothing off (the same process shape, for the row's "with").
 """
 
@@ -70,6 +71,14 @@ def switch_off(name: str) -> None:
         if not hasattr(plugin, "lift_parts"):
             raise SystemExit("lift-html: the plugin no longer lifts HTML out of pages")
         plugin.lift_parts = lambda parts: ("".join(text for text, _ in parts), [], "")
+    elif name == "hold-pages":
+        import types
+
+        from generator import plugin, site
+
+        generate = site.generate
+        plugin.core.generate = lambda *args, later=False, **kw: generate(*args, **kw)  # every page rendered up front
+        plugin.zlib = types.SimpleNamespace(compress=lambda data, level: data, decompress=lambda data: data)
     else:
         raise SystemExit(f"unknown switch {name!r}")
 
