@@ -283,14 +283,16 @@ def note_header(kb: KnowledgeBase, iv: Interview, directory_urls: bool = True) -
     # Search finds the person, company, industry and tag on their own pages, not again on each of their notes;
     # the note's own fields (`location:`, anything the schema does not know) it finds here.
     own = [(name, own_value_html(n, value)) for name, value in iv.note.extra.items()]
-    skip = " data-search-exclude" if own else ""
-    items = "".join(f"<li{skip if i < len(rows) else ''}><strong>{escape(' '.join(name.split()), quote=False)}:</strong>"
-                    f" {value}</li>\n" for i, (name, value) in enumerate(rows + own))
-    if own:
-        card = (f'<div class="admonition abstract">\n<p class="admonition-title" data-search-exclude>{title}</p>\n'
-                f'<ul>\n{items}</ul>\n</div>')
-    else:
-        card = f'<div class="admonition abstract" data-search-exclude>\n<p class="admonition-title">{title}</p>\n<ul>\n{items}</ul>\n</div>'
+    exclude = " data-search-exclude"
+    whole, each = ("", exclude) if own else (exclude, "")  # the whole card, or all of it but the note's own rows
+
+    def item(name: str, value: str, attrs: str) -> str:
+        return f"<li{attrs}><strong>{escape(' '.join(name.split()), quote=False)}:</strong> {value}</li>\n"
+
+    items = ("".join(item(name, value, each) for name, value in rows)
+             + "".join(item(name, value, "") for name, value in own))
+    card = (f'<div class="admonition abstract"{whole}>\n<p class="admonition-title"{each}>{title}</p>\n'
+            f'<ul>\n{items}</ul>\n</div>')
     return f"# {t(iv.title)}\n\n{html_block(card, searched=bool(own))}\n"
 
 

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from . import confine, livereload, sanitize
 from . import site as core
+from .diagnostics import Diagnostic
 from .incremental import SiteCache
 from .lifecycle import Rules
 from .load import kind_of
@@ -98,7 +99,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
 
     def __init__(self) -> None:
         self.site: core.Site | None = None
-        self.diagnostics: list[Any] | None = None  # the last build's problems in the notes, for the CLI's summary
+        self.diagnostics: list[Diagnostic] | None = None  # the last build's problems in the notes, for the CLI's summary
         self.settings: Settings | None = None
         self.live: livereload.LiveState | None = None  # under `serve --dirty`: rebuild only what changed
         self.parsed: ParseCache | None = None  # under serve, kept from build to build (its table stays in memory)
