@@ -22,6 +22,7 @@ from .derive import Derived, derive
 from .diagnostics import Diagnostic
 from .model import Entity, Interview, KnowledgeBase, Note
 from .settings import Settings
+from .resolve import resolve
 from .site import Site, generate
 
 # What every page reads: the settings, which of the user's pages it goes under, their email templates, and the
@@ -155,16 +156,38 @@ def names(kb: KnowledgeBase) -> tuple[Any, ...]:
 
 
 class SiteCache:
-    """The last build's generated text, reused for whatever cannot have changed since.
+    """The last build's knowledge base and generated text, reused for whatever cannot have changed since.
 
-    Nothing generated shows a note's prose: when only prose changed, the whole last site is reused without even
-    deriving. Otherwise every page, note header and footer and the calendar is reused when it was made the same
+    Nothing resolved or generated shows a note's prose: when only prose changed, the last knowledge base is reused
+    without resolving every name again, and the whole last site without even deriving. Otherwise every page, note header and footer and the calendar is reused when it was made the same
     way (its template) from inputs whose fingerprints (:func:`inputs`) equal the last build's.
     """
 
     def __init__(self) -> None:
         self._last: _Snapshot | None = None
         self.reused: set[str] = set()  # the outputs (``page:<uri>``, ``note:<uri>``, ``asset:<path>``) the last build reused
+        self._resolved: _Resolved | None = None
+
+    def resolve(self, notes: list[Note], settings: Settings, diagnostics: list[Diagnostic]) -> KnowledgeBase:
+        """:func:`generator.resolve.resolve`, or the last knowledge base when no note changed but in its prose,
+        holding the notes as they are now (the prose is theirs: a save shows on the note's own page)."""
+        states = {n.src_uri: _note_state(n) for n in notes}
+        last = self._resolved
+        if last is None or (settings, states, diagnostics) != (last.settings, last.states, last.diagnostics):
+            kb = resolve(notes, settings, diagnostics)
+            self._resolved = _Resolved(settings, states, list(diagnostics), kb, list(kb.diagnostics))
+            return kb
+        kb = last.kb
+        now = {n.src_uri: n for n in notes}
+        kb.notes = notes
+        kb.diagnostics = list(last.resolved)  # the build adds to them (templates skipped, links leaving content/)
+        for iv in kb.interviews:
+            iv.note = now[iv.note.src_uri]
+        for store in (kb.people, kb.companies, kb.industries):
+            for e in store.values():
+                if e.file is not None:
+                    e.file = now[e.file.src_uri]
+        return kb
 
     def generate(self, kb: KnowledgeBase, settings: Settings, user_pages: set[str] = frozenset()) -> Site:  # type: ignore[assignment]
         build = (settings, frozenset(user_pages), _email_templates(settings.project_dir))
@@ -183,6 +206,17 @@ class SiteCache:
         self.reused = reuse.reused
         self._last = _Snapshot(build, notes, list(kb.diagnostics), now, reuse.made, site)
         return site
+
+
+@dataclass
+class _Resolved:
+    """What the last knowledge base was resolved from, and the problems resolving found."""
+
+    settings: Settings
+    states: dict[str, Any]  # src_uri -> the note's state, not its prose
+    diagnostics: list[Diagnostic]  # the problems found loading
+    kb: KnowledgeBase
+    resolved: list[Diagnostic]  # those and the problems found resolving
 
 
 @dataclass

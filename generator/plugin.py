@@ -35,6 +35,7 @@ from .nav import navigation
 from .parsecache import ParseCache
 from .htmlblocks import ASIDE, UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_parts, put_back, set_aside
 from .publish import Attachments, unlinked
+from .resolve import resolve
 from .search import fold_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
 from .wording import counted
@@ -156,7 +157,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                 cache.write_later = True  # written when serve stops (on_shutdown), not after every save
             self.parsed = cache
         self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix,
-                                      make_site=make_site, cache=cache)
+                                      make_site=make_site, cache=cache,
+                                      resolve_notes=self.sites.resolve if self.live else resolve)
         log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers),
                   ", ".join(f"{k} {v:.2f}" for k, v in site.timings.items()))
         self.diagnostics = site.diagnostics

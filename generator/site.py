@@ -60,9 +60,10 @@ class Site:
         return sorted([*self.kb.diagnostics, *self.derived.diagnostics], key=sort_key)
 
 
-def load(sources: list[Source], settings: Settings, cache: ParseCache | None = None) -> KnowledgeBase:
+def load(sources: list[Source], settings: Settings, cache: ParseCache | None = None,
+         resolve_notes: Callable[[list[Note], Settings, list[Diagnostic]], KnowledgeBase] = resolve) -> KnowledgeBase:
     notes, diags = load_notes(sources, cache)  # with the warnings for contact details in shared notes
-    return resolve(notes, settings, diags)
+    return resolve_notes(notes, settings, diags)
 
 
 def load_notes(sources: list[Source], cache: ParseCache | None = None) -> tuple[list[Note], list[Diagnostic]]:
@@ -162,13 +163,14 @@ class Reuse(Protocol):
 
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]
-          make_site: Callable[..., Site] | None = None, cache: ParseCache | None = None) -> Site:
-    """Load, resolve and render one docs dir; ``make_site`` may be live reload's (:class:`generator.incremental.SiteCache`),
-    ``cache`` the notes parsed by earlier builds (:mod:`generator.parsecache`)."""
+          make_site: Callable[..., Site] | None = None, cache: ParseCache | None = None,
+          resolve_notes: Callable[[list[Note], Settings, list[Diagnostic]], KnowledgeBase] = resolve) -> Site:
+    """Load, resolve and render one docs dir; ``make_site`` and ``resolve_notes`` may be live reload's
+    (:class:`generator.incremental.SiteCache`), ``cache`` the notes parsed by earlier builds (:mod:`generator.parsecache`)."""
     t0 = time.perf_counter()
     sources = discover(docs_dir, report_prefix)
     t1 = time.perf_counter()
-    kb = load(sources, settings, cache)
+    kb = load(sources, settings, cache, resolve_notes)
     t2 = time.perf_counter()
     templates = template_folders(docs_dir, report_prefix)
     leaving = confine.leaving_links(docs_dir, report_prefix)

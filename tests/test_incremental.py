@@ -139,7 +139,7 @@ def test_site_cache_reuses_pages_only_while_their_inputs_are_unchanged(tmp_path:
     notes, sites = ParseCache(tmp_path / "cache"), SiteCache()  # kept from build to build, as under serve
 
     def build() -> tuple:
-        kb = load(discover(project / "content"), settings, notes)
+        kb = load(discover(project / "content"), settings, notes, sites.resolve)
         return sites.generate(kb, settings), generate(load(discover(project / "content"), settings), settings)
 
     first, _ = build()
@@ -147,8 +147,13 @@ def test_site_cache_reuses_pages_only_while_their_inputs_are_unchanged(tmp_path:
     note.write_text(note.read_text(encoding="utf-8") + "\nMore prose.\n", encoding="utf-8")
     typed, fresh = build()
     assert typed.pages is not first.pages and typed.pages == fresh.pages == first.pages  # reused, and still right
+    assert typed.kb is first.kb  # not resolved again: resolving reads no prose
+    assert [n.body for n in typed.kb.notes] == [n.body for n in fresh.kb.notes]  # yet it holds the prose as saved
+    assert typed.kb.people["roman-petrov"].file is None or typed.kb.people["roman-petrov"].file in typed.kb.notes
+    assert all(iv.note in typed.kb.notes for iv in typed.kb.interviews)
     assert typed.timings["render"] == 0.0 and typed.diagnostics == fresh.diagnostics
     note.write_text(note.read_text(encoding="utf-8").replace("insights:\n", "insights:\n  - Budgets slip.\n", 1), encoding="utf-8")
     edited, fresh = build()
+    assert edited.kb is not first.kb and edited.kb.interviews == fresh.kb.interviews
     assert edited.timings["render"] > 0 and edited.pages == fresh.pages != first.pages
     assert edited.headers == fresh.headers and edited.footers == fresh.footers and edited.assets == fresh.assets

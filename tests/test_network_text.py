@@ -126,7 +126,7 @@ def test_live_reload_keeps_every_page_of_the_text_version_right(tmp_path: Path) 
     notes, sites = ParseCache(tmp_path / "cache"), SiteCache()
 
     def both():
-        return (sites.generate(load(discover(docs), settings, notes), settings),
+        return (sites.generate(load(discover(docs), settings, notes, sites.resolve), settings),
                 generate(load(discover(docs), settings), settings))
 
     both()

@@ -103,7 +103,7 @@ def test_each_edit_rebuilds_to_exactly_the_full_build(docs: Path) -> None:
     notes, sites = ParseCache(docs.parent / ".parsed"), SiteCache()  # kept from build to build, as under serve
 
     def both() -> tuple[Site, Site]:
-        partial = sites.generate(load(discover(docs), settings, notes), settings)
+        partial = sites.generate(load(discover(docs), settings, notes, sites.resolve), settings)
         return partial, generate(load(discover(docs), settings), settings)
 
     both()
@@ -125,12 +125,12 @@ def test_each_edit_rebuilds_to_exactly_the_full_build(docs: Path) -> None:
 def test_an_edited_entity_file_renders_the_pages_that_show_it(docs: Path) -> None:
     settings = Settings(today=TODAY)
     notes, sites = ParseCache(docs.parent / ".parsed"), SiteCache()  # kept from build to build, as under serve
-    sites.generate(load(discover(docs), settings, notes), settings)
+    sites.generate(load(discover(docs), settings, notes, sites.resolve), settings)
     person = sorted((docs / "people").glob("*.md"))[0]
     meta, body = _front(person)
     meta["role"] = "Chief Everything Officer"
     _write(person, meta, body)
-    partial = sites.generate(load(discover(docs), settings, notes), settings)
+    partial = sites.generate(load(discover(docs), settings, notes, sites.resolve), settings)
     fresh = generate(load(discover(docs), settings), settings)
     _same(partial, fresh)
     page = f"page:people/{person.name}"
@@ -139,7 +139,7 @@ def test_an_edited_entity_file_renders_the_pages_that_show_it(docs: Path) -> Non
 
     meta["name"] = meta["name"] + " Renamed"  # a name shows wherever the person is linked: everything again
     _write(person, meta, body)
-    partial = sites.generate(load(discover(docs), settings, notes), settings)
+    partial = sites.generate(load(discover(docs), settings, notes, sites.resolve), settings)
     _same(partial, generate(load(discover(docs), settings), settings))
     assert sites.reused == set()
 
@@ -161,13 +161,13 @@ def test_a_page_that_declares_no_reads_is_rendered_on_every_save(docs: Path, mon
     monkeypatch.setattr(pages, "BUILDERS", [*pages.BUILDERS, extra])
     settings = Settings(today=TODAY)
     notes, sites = ParseCache(docs.parent / ".parsed"), SiteCache()
-    sites.generate(load(discover(docs), settings, notes), settings)
+    sites.generate(load(discover(docs), settings, notes, sites.resolve), settings)
     assert rendered == ["declared", "undeclared"]
     path = _done(docs, 20)
     meta, body = _front(path)
     meta["tags"] = ["undeclared-check"]
     _write(path, meta, body)
-    sites.generate(load(discover(docs), settings, notes), settings)
+    sites.generate(load(discover(docs), settings, notes, sites.resolve), settings)
     assert rendered == ["declared", "undeclared", "undeclared"]
     assert "page:extra/declared.md" in sites.reused and "page:extra/undeclared.md" not in sites.reused
 
@@ -254,7 +254,7 @@ def _random_entity_edit(rng: Any, docs: Path, path: Path, meta: dict[str, Any]) 
 
 
 def test_random_edits_rebuild_to_exactly_the_full_build(tmp_path: Path) -> None:
-    """Random single edits to frontmatter fields of random notes and entity files: after each, live reload's site is
+    """Random single edits to frontmatter fields, sections and prose of random notes and entity files: after each, live reload's site is
     the full build's, and over the run every kind of page that can be reused was reused (so that path was tested)."""
     import random
 
@@ -265,7 +265,7 @@ def test_random_edits_rebuild_to_exactly_the_full_build(tmp_path: Path) -> None:
     write_corpus(docs, 120, seed=3)
     settings = Settings(today=TODAY)
     notes, sites = ParseCache(docs.parent / ".parsed"), SiteCache()  # kept from build to build, as under serve
-    sites.generate(load(discover(docs), settings, notes), settings)
+    sites.generate(load(discover(docs), settings, notes, sites.resolve), settings)
     rng = random.Random(20261127)
     partial_renders = 0
     reused: set[str] = set()
@@ -275,12 +275,18 @@ def test_random_edits_rebuild_to_exactly_the_full_build(tmp_path: Path) -> None:
             path = rng.choice(entity_files)
             meta, body = _front(path)
             did = _random_entity_edit(rng, docs, path, meta)
+        elif rng.random() < 0.2:  # typing in the body: prose (the last knowledge base is reused), or a section
+            path = rng.choice(sorted((docs / "interviews").glob("*.md")))
+            meta, body = _front(path)
+            did = rng.choice(["\nA line of prose.\n", "\nAsk [[Nobody Known]] and [[acme]] about it.\n",
+                              "\n## Insights\n\n- An insight written in a section.\n"])
+            body += did
         else:
             path = rng.choice(sorted((docs / "interviews").glob("*.md")))
             meta, body = _front(path)
             did = _random_edit(rng, docs, meta)
         _write(path, meta, body)
-        partial = sites.generate(load(discover(docs), settings, notes), settings)
+        partial = sites.generate(load(discover(docs), settings, notes, sites.resolve), settings)
         try:
             _same(partial, generate(load(discover(docs), settings), settings))
         except AssertionError as err:
