@@ -3,7 +3,8 @@
 
 Each switch undoes one optimisation the generator keeps, from outside the package, so the package carries no
 switch of its own: ``lru:<module>.<function>`` calls the function behind one ``functools.lru_cache``;
-``parse-cache`` parses every note on every build; ``site-cache`` renders every generated page on every save under serve; ``changed-pages`` has MkDocs convert
+``parse-cache`` parses every note on every build; ``site-cache`` renders every generated page on every save under serve;
+``resolve-memo`` resolves every name again on a save under serve that changed only prose; ``changed-pages`` has MkDocs convert
 every page on every save; ``search-blocks`` has search read each page whole, the blocks it discards included;
 ``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown; ``hold-pages`` has ``insight build`` render
 every generated page before MkDocs starts and hold each page's HTML uncompressed (as UTF-8) until it is written. ``none``
@@ -50,6 +51,10 @@ def switch_off(name: str) -> None:
         from generator import incremental, site
 
         incremental.SiteCache.generate = lambda self, kb, settings, user_pages=frozenset(): site.generate(kb, settings, user_pages)
+    elif name == "resolve-memo":
+        from generator import incremental
+
+        incremental.SiteCache.resolve = lambda self, notes, settings, diagnostics: incremental.resolve(notes, settings, diagnostics)
     elif name == "changed-pages":
         from generator import livereload
 
