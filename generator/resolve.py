@@ -155,9 +155,7 @@ def _link_wikilinks(kb: KnowledgeBase) -> None:
     """Wikilinks in what a note says (insights, answers...) as Markdown links relative to the note, once every
     name is known, so every page that shows the text links where the note does."""
     kb.names = link_names(kb)
-    for iv in kb.interviews:
-        if "[[" not in iv.note.body and not any("[[" in str(v) for v in iv.note.meta.values()):
-            continue
+    for iv in kb.interviews:  # the texts themselves, not the note's prose, say whether they hold a wikilink
         here = iv.src_uri
         for attr in ("insights", "advice", "resources"):
             setattr(iv, attr, [wikilinks_to_markdown(x, kb.names, here) for x in getattr(iv, attr)])

@@ -157,3 +157,26 @@ def test_site_cache_reuses_pages_only_while_their_inputs_are_unchanged(tmp_path:
     assert edited.kb is not first.kb and edited.kb.interviews == fresh.kb.interviews
     assert edited.timings["render"] > 0 and edited.pages == fresh.pages != first.pages
     assert edited.headers == fresh.headers and edited.footers == fresh.footers and edited.assets == fresh.assets
+
+
+def test_resolving_reads_no_prose(tmp_path: Path) -> None:
+    """Live reload reuses the knowledge base when only prose changed: what resolving makes must not depend on it."""
+    import dataclasses
+
+    from generator.resolve import resolve
+
+    project = make_project(tmp_path / "project")
+    note = project / "content/interviews/2026-06-09-roman-petrov.md"
+    # a task whose text holds a wikilink its line did not: the due date between two brackets is taken out
+    text = note.read_text(encoding="utf-8").replace(
+        "\n## Private", "\n- [ ] Email [📅 2026-12-20[Roman Petrov]] about the churn project\n\n## Private", 1)
+    note.write_text(text, encoding="utf-8")
+    settings = Settings(today=dt.date.fromisoformat(DEMO_TODAY))
+    kb = load(discover(project / "content"), settings)
+    (task,) = [a for iv in kb.interviews for a in iv.actions if "churn project" in a.text]
+    assert task.text == "Email [Roman Petrov](../people/roman-petrov.md) about the churn project"
+    typed = [dataclasses.replace(n, body=n.body + "\nMet again via [[Evelyn Chen]] and [[Globex]].\n") for n in kb.notes]
+    again = resolve(typed, settings, [d for d in kb.diagnostics])
+    fields = [f.name for f in dataclasses.fields(kb.interviews[0]) if f.name != "note"]
+    assert [[getattr(iv, f) for f in fields] for iv in again.interviews] == \
+           [[getattr(iv, f) for f in fields] for iv in kb.interviews]
