@@ -130,8 +130,20 @@ def _conversation(iv: Interview, contact: dict[str, Any], entity: dict[str, Any]
 
 
 def _note_state(n: Note | None) -> tuple[Any, ...] | None:
-    """Everything of a note that a generated page can show: not its prose."""
-    return None if n is None else (n.path, n.kind, n.meta, n.body_line, n.parts, n.ok, n.lines, n.extra)
+    """Everything of a note that a generated page can show: not its prose. The fields of its own (shown as
+    written) are held with their types, since ``1 == True`` in Python but not on a page (``1`` and ``yes``)."""
+    return None if n is None else (n.path, n.kind, n.meta, n.body_line, n.parts, n.ok, n.lines, _typed(n.extra))
+
+
+def _typed(value: Any) -> Any:
+    """``value`` compared as shown: a flag or a float is never equal to the number it equals in Python."""
+    if isinstance(value, dict):
+        return tuple((k, _typed(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_typed(v) for v in value)
+    if isinstance(value, (bool, float)):
+        return (type(value).__name__, value)
+    return value
 
 
 def _entity(e: Entity) -> tuple[Any, ...]:

@@ -76,6 +76,10 @@ EDITS: list[tuple[str, Callable[[Path], Path], Callable[[Path, dict[str, Any]], 
     ("introduction removed", lambda d: _done(d, 7), lambda d, m: m.pop("introduced_by", None) or m.update(tags=["y"])),
     ("company and back", lambda d: _done(d, 5), lambda d, m: m.update(company=_other(d, "company", m["company"]))),
     ("role of a referral", lambda d: _done(d, 8), lambda d, m: m["referrals"][0].update(role="Head of Data")),
+    # a field of the note's own, shown as written: 1, yes and 1.0 are equal in Python, not on the card
+    ("own field 1", lambda d: _done(d, 18), lambda d, m: m.update(mood=1)),
+    ("own field true", lambda d: _done(d, 18), lambda d, m: m.update(mood=True)),
+    ("own field 1.0", lambda d: _done(d, 18), lambda d, m: m.update(mood=1.0)),
     ("date of an introduced note", lambda d: _done(d, 7), lambda d, m: m.update(
         introduced_by=_other(d, "introduced_by", None), date=m["date"] - dt.timedelta(days=3))),
 ]
