@@ -44,7 +44,8 @@ def test_report_is_a_markdown_table_with_the_machine() -> None:
            "build_cpu": 18.0, "build_mb": 300.0, "pages": 1500, "build_index": 3 * 1024 * 1024, "build_runs": [21.0, 20.0, 19.5],
            "plain": 40.0, "plain_cpu": 36.0, "plain_ok": True, "plain_mb": 250.0, "plain_pages": 1000,
            "plain_index": 1024 * 1024, "plain_runs": [40.0, 41.0, 39.0],
-           "reload": [1.0, 1.2, 1.1], "first_page": [9.5, 8.75], "reload_full": [4.4], "warm_load": 0.05, "warm_resolve": 0.2, "warm_render": 0.4,
+           "reload": [1.0, 1.2, 1.1], "first_page": [9.5, 8.75], "reload_full": [4.4],
+           "plain_reload": [0.9, 0.7, 0.8], "plain_first_page": [3.0], "warm_load": 0.05, "warm_resolve": 0.2, "warm_render": 0.4,
            "optimisations": {"`generator.escape._t` cache": (2.0, 2.5, 20.0, "CPU")}}
     text = report([row], {"CPU": "Test CPU", "cores": "2"}, "python -m tools.bench")
     assert "CPU Test CPU" in text and "| 1,000 | 0.30 s | 0.20 s | 0.40 s | 0.90 s | 0.90 s |" in text
@@ -53,6 +54,7 @@ def test_report_is_a_markdown_table_with_the_machine() -> None:
     assert "| 1,000 | plain `mkdocs build` | 40.0 s | 36.0 s | 1,000 | 40.0 ms | 36.0 ms | 250 MB | 1,024 KB |" in text
     assert "| 1,000 | insight / plain | 0.50 | 0.50 | 1.50 | **0.33** | **0.33** | **1.20** | 3.00 |" in text
     assert "| 1,000 | 9.50 s, 8.75 s | 1.10 s | 1.00, 1.20, 1.10 |" in text  # first page up at each start, then saves
+    assert "| 4.40 s | 3.00 s | 0.80 s | 0.90, 0.70, 0.80 |" in text  # then plain `mkdocs serve --dirty`'s
     assert "| 1,000 | 0.05 s | 0.20 s | 0.40 s | 0.65 s | 0.65 s |" in text  # building again, from the parse cache
     assert "a page of the insight site takes 0.33 times as long as a page of plain MkDocs" in text
     # each optimisation kept, with and without, as a share of the build: (0.30 - 0.05) s of 20 s, a prose save
@@ -118,3 +120,15 @@ def test_the_question_evaluation_can_start_cold() -> None:
     grouping.intent_of("what does a typical day look like?")
     _clear_caches()
     assert grouping.intent_of.cache_info().currsize == 0
+
+
+def test_a_save_shows_under_insight_serve_and_under_plain_mkdocs_serve(tmp_path: Path) -> None:
+    """The serve figures are real round trips: a server started, a note saved, the page fetched until it shows."""
+    from tools.bench.run import make_plain, make_project, save_to_reload
+
+    make_project(tmp_path / "insight", 12)
+    make_plain(tmp_path / "insight", tmp_path / "plain")
+    for project, plain in ((tmp_path / "insight", False), (tmp_path / "plain", True)):
+        first: list[float] = []
+        saves = save_to_reload(project, 1, first_page=first, plain=plain, timeout=120)
+        assert len(first) == 1 and first[0] > 0 and len(saves) == 1 and 0 < saves[0] < 120

@@ -162,17 +162,20 @@ def _get(url: str) -> str | None:
 
 
 def save_to_reload(project: Path, edits: int, full: bool = False, timeout: float = 600, field: bool = False,
-                   without: str = "", first_page: list[float] | None = None) -> list[float]:
+                   without: str = "", first_page: list[float] | None = None, plain: bool = False) -> list[float]:
     """Seconds from saving a note to its served page showing the change, under ``insight serve``.
 
     The change is a line of prose appended to the note, or with ``field`` a word added to its ``role:``
     (a frontmatter field that shows on the person's, company's and industries' pages too). ``without`` names
     optimisations to turn off (:mod:`tools.bench.without`); ``first_page`` gets the seconds from starting the
-    server to the first page served.
+    server to the first page served. With ``plain``, ``project`` is the plain MkDocs one (:func:`make_plain`)
+    served by ``mkdocs serve --dirty``, the baseline (a plain page shows no frontmatter: prose saves only).
     """
     port = _free_port()
     runner = ["-m", "tools.bench.without", without, "generator"] if without else ["-m", "generator"]
     cmd = [sys.executable, *runner, "serve", "--today", TODAY.isoformat(), "-a", f"127.0.0.1:{port}"]
+    if plain:
+        cmd = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
     notes = sorted((project / "content" / "interviews").glob("*.md"))
     picks = [notes[(i * 7919) % len(notes)] for i in range(edits)]
     base = f"http://127.0.0.1:{port}/"
@@ -247,6 +250,9 @@ def bench_size(n: int, work: Path, baseline: bool, edits: int, full_reload: bool
         row["first_page"] = []  # seconds from starting insight serve to the first page served, once per start
         row["reload"] = save_to_reload(project, edits, first_page=row["first_page"])
         row["reload_field"] = save_to_reload(project, edits, field=True, first_page=row["first_page"])
+        if plain is not None:
+            row["plain_first_page"] = []
+            row["plain_reload"] = save_to_reload(plain, edits, first_page=row["plain_first_page"], plain=True)
         if full_reload:
             row["reload_full"] = save_to_reload(project, 1, full=True)
     if optimise:
@@ -311,16 +317,21 @@ def report(rows: list[dict], info: dict[str, str], command: str) -> str:
                              f"{_s(gen)} | {_s(gen * 1000 / r['n'])} |")
     if any("reload" in r for r in rows):
         lines += ["", "| conversations | `insight serve`: first page up (each start) | save to reloaded page: prose "
-                  "(median) | runs | a frontmatter field (median) | runs | whole-site rebuild (`--full-rebuilds`) |",
-                  "|---:|---:|---:|---|---:|---|---:|"]
+                  "(median) | runs | a frontmatter field (median) | runs | whole-site rebuild (`--full-rebuilds`) | "
+                  "plain `mkdocs serve --dirty`: first page up | its prose save (median) | runs |",
+                  "|---:|---:|---:|---|---:|---|---:|---:|---:|---|"]
         for r in rows:
             if "reload" in r:
                 runs = ", ".join(f"{x:.2f}" for x in r["reload"])
                 fields = r.get("reload_field") or []
                 full = _s(r["reload_full"][0]) if r.get("reload_full") else "not run"
                 first = ", ".join(_s(x) for x in r.get("first_page") or []) or "–"
+                plain = r.get("plain_reload") or []
+                plain_cols = (f"{', '.join(_s(x) for x in r.get('plain_first_page') or []) or '–'} | "
+                              f"{_s(statistics.median(plain)) if plain else 'not run'} | {', '.join(f'{x:.2f}' for x in plain)}")
                 lines.append(f"| {r['n']:,} | {first} | {_s(statistics.median(r['reload']))} | {runs} | "
-                             f"{_s(statistics.median(fields)) if fields else '–'} | {', '.join(f'{x:.2f}' for x in fields)} | {full} |")
+                             f"{_s(statistics.median(fields)) if fields else '–'} | {', '.join(f'{x:.2f}' for x in fields)} | {full} | "
+                             f"{plain_cols} |")
     lines += optimisations(rows)
     for r in [r for r in rows if "plain" in r]:
         per = (r["build"] / max(r["pages"], 1)) / (r["plain"] / max(r["plain_pages"], 1))
