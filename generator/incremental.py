@@ -2,8 +2,8 @@
 
 Three things make a live reload fast at thousands of notes: a note whose bytes did not change is not parsed
 again (the parse cache, :mod:`generator.parsecache`, kept from build to build); a generated page, note header
-and footer or asset whose inputs did not change is the last build's text (:class:`SiteCache`, all of them when
-only prose changed, since nothing generated shows a note's prose); and a page whose final Markdown did not
+and footer or asset whose inputs did not change is the last build's text (:class:`SiteCache`, all of them and
+the last knowledge base when only prose changed, since nothing resolved or generated shows a note's prose); and a page whose final Markdown did not
 change is not rendered to HTML again (:func:`changed_pages`).
 
 What a page reads is declared where the page is made (``PageSpec.reads``, :func:`generator.site.note_reads`,
@@ -171,8 +171,11 @@ class SiteCache:
     """The last build's knowledge base and generated text, reused for whatever cannot have changed since.
 
     Nothing resolved or generated shows a note's prose: when only prose changed, the last knowledge base is reused
-    without resolving every name again, and the whole last site without even deriving. Otherwise every page, note header and footer and the calendar is reused when it was made the same
-    way (its template) from inputs whose fingerprints (:func:`inputs`) equal the last build's.
+    without resolving every name again (:meth:`resolve`), and the whole last site without even deriving. Otherwise
+    every page, note header and footer and the calendar is reused when it was made the same way (its template) from
+    inputs whose fingerprints (:func:`inputs`) equal the last build's. The two checks for "only prose changed" stay
+    apart, so that each reuse can be turned off and measured alone (tools.bench.without); the second pass over the
+    notes' states costs about 3 ms at 5,000 notes.
     """
 
     def __init__(self) -> None:

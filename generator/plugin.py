@@ -148,8 +148,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         assert self.settings is not None
         user_pages = {f.src_uri for f in files if f.is_documentation_page()}
         prefix = self.config.repo_path.rstrip("/")
-        # one build renders each generated page when MkDocs reads it (on_page_read_source); serve keeps them all
-        make_site = self.sites.generate if self.live else partial(core.generate, later=True)
+        # one build renders each generated page when MkDocs reads it (on_page_read_source); serve keeps them all,
+        # and the last knowledge base and site for the next save
+        make_site, resolve_notes = ((self.sites.generate, self.sites.resolve) if self.live
+                                    else (partial(core.generate, later=True), resolve))
         cache = ParseCache.of_project(self.settings.project_dir, self.config.cache)
         if self.live:
             if self.parsed is not None and cache is not None:
@@ -157,8 +159,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                 cache.write_later = True  # written when serve stops (on_shutdown), not after every save
             self.parsed = cache
         self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix,
-                                      make_site=make_site, cache=cache,
-                                      resolve_notes=self.sites.resolve if self.live else resolve)
+                                      make_site=make_site, cache=cache, resolve_notes=resolve_notes)
         log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers),
                   ", ".join(f"{k} {v:.2f}" for k, v in site.timings.items()))
         self.diagnostics = site.diagnostics

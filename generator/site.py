@@ -60,8 +60,12 @@ class Site:
         return sorted([*self.kb.diagnostics, *self.derived.diagnostics], key=sort_key)
 
 
+# notes, settings and the problems found loading them -> a knowledge base: resolve.resolve, or live reload's
+ResolveNotes = Callable[[list[Note], Settings, list[Diagnostic]], KnowledgeBase]
+
+
 def load(sources: list[Source], settings: Settings, cache: ParseCache | None = None,
-         resolve_notes: Callable[[list[Note], Settings, list[Diagnostic]], KnowledgeBase] = resolve) -> KnowledgeBase:
+         resolve_notes: ResolveNotes = resolve) -> KnowledgeBase:
     notes, diags = load_notes(sources, cache)  # with the warnings for contact details in shared notes
     return resolve_notes(notes, settings, diags)
 
@@ -164,7 +168,7 @@ class Reuse(Protocol):
 
 def build(docs_dir: str | Path, settings: Settings, user_pages: set[str] = frozenset(), report_prefix: str | None = None,  # type: ignore[assignment]
           make_site: Callable[..., Site] | None = None, cache: ParseCache | None = None,
-          resolve_notes: Callable[[list[Note], Settings, list[Diagnostic]], KnowledgeBase] = resolve) -> Site:
+          resolve_notes: ResolveNotes = resolve) -> Site:
     """Load, resolve and render one docs dir; ``make_site`` and ``resolve_notes`` may be live reload's
     (:class:`generator.incremental.SiteCache`), ``cache`` the notes parsed by earlier builds (:mod:`generator.parsecache`)."""
     t0 = time.perf_counter()

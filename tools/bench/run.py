@@ -173,9 +173,10 @@ def save_to_reload(project: Path, edits: int, full: bool = False, timeout: float
     """
     port = _free_port()
     runner = ["-m", "tools.bench.without", without, "generator"] if without else ["-m", "generator"]
-    cmd = [sys.executable, *runner, "serve", "--today", TODAY.isoformat(), "-a", f"127.0.0.1:{port}"]
     if plain:
         cmd = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"]
+    else:
+        cmd = [sys.executable, *runner, "serve", "--today", TODAY.isoformat(), "-a", f"127.0.0.1:{port}"]
     notes = sorted((project / "content" / "interviews").glob("*.md"))
     picks = [notes[(i * 7919) % len(notes)] for i in range(edits)]
     base = f"http://127.0.0.1:{port}/"
