@@ -8,6 +8,7 @@ place is outside it (:func:`outside`).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from .diagnostics import Diagnostic
@@ -49,3 +50,24 @@ def leaving_links(docs_dir: str | Path, report_prefix: str | None = None) -> lis
 def outside(abs_path: str | None, root_real: str) -> bool:
     """Whether a file MkDocs found lies outside the docs dir once links are resolved."""
     return abs_path is not None and not inside(abs_path, root_real)
+
+
+def outside_all(abs_paths: Iterable[str], root_real: str) -> set[str]:
+    """The files MkDocs found (absolute paths) that lie outside the docs dir once links are resolved: what
+    :func:`outside` says of each, with each folder resolved once instead of once per file in it (at 5,000 notes,
+    a fifth of what the plugin does on a save under ``insight serve``). A file that is itself a link is
+    resolved whole; any other has its folder's real place."""
+    real_folders: dict[str, str] = {}
+    out = set()
+    for path in abs_paths:
+        folder, name = os.path.split(path)
+        if os.path.islink(path):
+            real = os.path.realpath(path)
+        else:
+            real_folder = real_folders.get(folder)
+            if real_folder is None:
+                real_folder = real_folders[folder] = os.path.realpath(folder)
+            real = os.path.join(real_folder, name)
+        if not (real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)):
+            out.add(path)
+    return out

@@ -166,9 +166,12 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         for d in site.diagnostics:
             {"error": log.error, "warning": log.warning}.get(d.severity, log.info)(d.format())
         docs_real = os.path.realpath(config.docs_dir)
-        for f in [f for f in files if f.src_dir and os.path.realpath(f.src_dir) == docs_real  # the notes' files, not the theme's
-                  and confine.outside(f.abs_src_path, docs_real)]:
-            files.remove(f)  # reached through a link out of content/ (named by `insight check`): never published
+        src_dirs = {d: os.path.realpath(d) == docs_real for d in {f.src_dir for f in files if f.src_dir}}
+        # the notes' files, not the theme's, reached through a link out of content/ (named by `insight check`):
+        # never published
+        notes_files = {f.abs_src_path: f for f in files if f.src_dir and src_dirs[f.src_dir] and f.abs_src_path}
+        for path in sorted(confine.outside_all(notes_files, docs_real)):
+            files.remove(notes_files[path])
         for f in [f for f in files if f.src_uri.startswith("emails/") and f.src_uri.endswith(".txt.j2")]:
             files.remove(f)  # the user's email templates (overrides/emails/) are input, not pages to publish
         for uri in sorted(site.left_out):
