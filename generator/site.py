@@ -149,11 +149,11 @@ def _make(output: str, how: str, reads: tuple[str, ...] | None, make: Callable[[
 
 
 def release_caches() -> None:
-    """Empty the memo caches the derive stage filled (question intents, what was said): MkDocs' own build has no
-    use for them. Not under ``insight serve``, where the next save derives with them."""
+    """Empty the memo caches the derive stage filled (question intents, what was said, the wordings shown):
+    MkDocs' own build has no use for them. Not under ``insight serve``, where the next save derives with them."""
     from .questions import grouping, said
 
-    for cached in (grouping.intent_of, said.features):
+    for cached in (grouping.intent_of, said.features, said._central):
         getattr(cached, "cache_clear", lambda: None)()  # tools.bench.without may have put the bare function there
 
 

@@ -397,9 +397,10 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
                                      ("changed-pages", "live reload converts only changed pages (`changed_pages`)", (False, True)),
                                      ("parse-cache", "parse cache (`.cache/insight/`) under serve", (False,)),
                                      ("resolve-memo", "live reload reuses the knowledge base (`SiteCache.resolve`)", (False,)),
-                                     # the derive stage runs again on every frontmatter save: its two caches serve that
+                                     # the derive stage runs again on every frontmatter save: its three caches serve that
                                      ("lru:generator.questions.grouping.intent_of", "`intent_of` cache under serve", (True,)),
-                                     ("lru:generator.questions.said.features", "`features` cache under serve", (True,))):
+                                     ("lru:generator.questions.said.features", "`features` cache under serve", (True,)),
+                                     ("lru:generator.questions.said._central", "`central` cache under serve", (True,))):
             for field in fields:
                 without = statistics.median(save_to_reload(project, edits, field=field, without=switch))
                 out[f"{name}: a {'frontmatter' if field else 'prose'} save"] = (with_[field], without, without, "wall")
