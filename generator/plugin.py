@@ -113,6 +113,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.searched: dict[str, tuple[str, list[tuple[int, int]]]] | None = None
         self.aside_at: dict[str, tuple[int, list[tuple[int, int]]]] = {}
         self.aside: list[str] | None = None
+        self.order: list[File] = []  # one build: the order of the files before the generated pages were put first
         # One build: MkDocs converts every page before it writes the first, so each page's HTML waits here,
         # compressed (a fifth of its size), from its conversion to its writing.
         self.held: dict[str, bytes] = {}
@@ -197,11 +198,23 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         else:
             # one build: the generated pages' Markdown is MkDocs' files' now (a page of the user's still needs its part)
             site.pages = {uri: text for uri, text in site.pages.items() if uri in user_pages}
+            core.release_caches()  # the derive stage's memos are dead weight once it is done
+            # MkDocs reads the pages in the order of `files`: those made from the knowledge base go first, so that
+            # most of it can go before the notes' pages are converted (on_page_read_source); on_env puts them back
+            self.order = list(files)
+            _to_end(files, [f for f in files if f.src_uri not in site.later])
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        make = self.site.later.pop(page.file.src_uri, None) if self.site is not None else None
-        return make() if make is not None else None
+        site = self.site
+        make = site.later.pop(page.file.src_uri, None) if site is not None else None
+        if make is None:
+            return None
+        markdown = make()
+        if not site.later:  # one build's last page made from the knowledge base: the notes' pages need little of it
+            site.keep_for_notes()
+            core.release_caches()
+        return markdown
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self.live:
@@ -211,6 +224,12 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             # facts, the memos) is dead weight while MkDocs writes them. Under serve the next save builds on it.
             self.site = None
             core.release_caches()
+        # MkDocs writes the pages, and the sitemap and search index list them, in the order of `files`: back to
+        # the order they had before on_files had the generated ones read first, so the site is the same byte for byte
+        if self.order:
+            rank = {id(f): i for i, f in enumerate(self.order)}
+            _to_end(files, sorted(files, key=lambda f: rank.get(id(f), len(rank))))  # a file added since: last
+            self.order = []
         return env
 
     @event_priority(50)  # before Material's search writes its index
@@ -356,6 +375,13 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             page.content = None
         return output
 
+
+
+def _to_end(files: Files, moving: list[File]) -> None:
+    """Move ``moving`` to the end of ``files``, in their order (MkDocs reads and writes pages in that order)."""
+    for f in moving:
+        files.remove(f)
+        files.append(f)
 
 
 def _publish_only_what_pages_link(files: Files, config: MkDocsConfig) -> None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import DEMO_TODAY, make_project, run_insight
+import pytest
+from conftest import DEMO_TODAY, ROOT, make_project, run_insight
 
 
 def tree(root: Path) -> dict[str, str]:
@@ -44,3 +48,32 @@ def test_a_build_after_the_memo_caches_are_emptied_is_the_same() -> None:
     assert all(c.cache_info().currsize == 0 for c in (grouping.intent_of, said.features, said._central))
     again = core.build(content, settings)
     assert (again.pages, again.headers, again.footers) == (first.pages, first.headers, first.footers)
+
+
+@pytest.mark.parametrize("notes", ["demo", "obsidian"])
+def test_reading_the_generated_pages_first_changes_no_byte_of_the_site(tmp_path: Path, notes: str) -> None:
+    """One build has MkDocs read the pages made from the knowledge base before the notes' own pages, and keeps of it
+    only what those pages still ask (wikilinks' names, the people's names, entity files' own fields): the same
+    site, sitemap and search index in the same order included, as when MkDocs reads the pages in its own order and
+    the whole knowledge base is there for every page (tools.bench.without's switch)."""
+    fixture = ROOT / "tests" / "fixtures" / "editors"
+    args = ("--today", DEMO_TODAY) if notes == "demo" else ("--today", "2026-12-01")
+    sites = {}
+    for switch in ("none", "generated-first"):
+        if notes == "demo":
+            project = make_project(tmp_path / switch)
+        else:
+            project = make_project(tmp_path / switch, fixture / "content", (fixture / "mkdocs.yml").read_text(encoding="utf-8"))
+            # an industry file of the user's with a field of its own, shown on the industry's page
+            (project / "content" / "industries").mkdir()
+            (project / "content" / "industries" / "Data Science.md").write_text(
+                "---\noutlook: \"[[Acme Analytics]] hires juniors\"\n---\n\nWhere [[Dana Li]] works.\n", encoding="utf-8")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+        subprocess.run([sys.executable, "-m", "tools.bench.without", switch, "generator", "build", *args],
+                       cwd=project, env=env, check=True, capture_output=True)
+        sites[switch] = tree(project / "site")
+    assert len(sites["none"]) > 20 and sites["none"] == sites["generated-first"]
+    if notes == "obsidian":
+        page = (tmp_path / "none" / "site" / "industries" / "Data Science" / "index.html").read_text(encoding="utf-8")
+        assert '<a href="../../people/Dana%20Li/">Dana Li</a> works' in page
+        assert '<strong>outlook:</strong> <a href="../../companies/Acme%20Analytics/">Acme Analytics</a> hires' in page

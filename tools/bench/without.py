@@ -7,7 +7,9 @@ switch of its own: ``lru:<module>.<function>`` calls the function behind one ``f
 ``resolve-memo`` resolves every name again on a save under serve that changed only prose; ``changed-pages`` has MkDocs convert
 every page on every save; ``search-blocks`` has search read each page whole, the blocks it discards included;
 ``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown; ``hold-pages`` has ``insight build`` render
-every generated page before MkDocs starts and hold each page's HTML uncompressed (as UTF-8) until it is written. ``none``
+every generated page before MkDocs starts and hold each page's HTML uncompressed (as UTF-8) until it is written;
+``generated-first`` leaves MkDocs to read the pages in its own order, so the knowledge base is held whole until the
+last generated page is read, after the notes' pages. ``none``
 turns nothing off (the same process shape, for the row's "with").
 """
 
@@ -84,6 +86,10 @@ def switch_off(name: str) -> None:
         generate = site.generate
         plugin.core.generate = lambda *args, later=False, **kw: generate(*args, **kw)  # every page rendered up front
         plugin.zlib = types.SimpleNamespace(compress=lambda data, level: data, decompress=lambda data: data)
+    elif name == "generated-first":
+        from generator import plugin
+
+        plugin._to_end = lambda files, moving: None  # MkDocs reads the notes' pages first, the knowledge base whole
     else:
         raise SystemExit(f"unknown switch {name!r}")
 
