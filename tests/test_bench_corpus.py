@@ -46,7 +46,8 @@ def test_report_is_a_markdown_table_with_the_machine() -> None:
            "plain_index": 1024 * 1024, "plain_runs": [40.0, 41.0, 39.0],
            "reload": [1.0, 1.2, 1.1], "first_page": [9.5, 8.75], "reload_full": [4.4],
            "plain_reload": [0.9, 0.7, 0.8], "plain_first_page": [3.0], "warm_load": 0.05, "warm_resolve": 0.2, "warm_render": 0.4,
-           "optimisations": {"`generator.escape._t` cache": (2.0, 2.5, 20.0, "CPU")}}
+           "optimisations": {"`generator.escape._t` cache": (2.0, 2.5, 20.0, "CPU"),
+                             "pages held compressed: peak memory": (300.0, 400.0, 400.0, "MB")}}
     text = report([row], {"CPU": "Test CPU", "cores": "2"}, "python -m tools.bench")
     assert "CPU Test CPU" in text and "| 1,000 | 0.30 s | 0.20 s | 0.40 s | 0.90 s | 0.90 s |" in text
     # 20 s over 1,500 pages is 13.3 ms a page, 40 s over 1,000 is 40 ms: a third; 300 MB against 250 MB is 1.2
@@ -63,6 +64,7 @@ def test_report_is_a_markdown_table_with_the_machine() -> None:
     assert "| 1,000 | parse cache (`.cache/insight/`): loading the notes | 0.05 s | 0.30 s | 1% |" in text
     assert "| 1,000 | live reload as a whole: a prose save against a whole-site rebuild | 1.10 s | 4.40 s | 75% |" in text
     assert "| 1,000 | `generator.escape._t` cache | 2.00 s | 2.50 s | 2% |" in text
+    assert "| 1,000 | pages held compressed: peak memory | 300 MB | 400 MB | 25% |" in text  # 100 MB of 400
 
 
 def test_side_by_side_builds_both_sites_and_the_baseline_keeps_notes_out_of_its_nav(tmp_path: Path) -> None:

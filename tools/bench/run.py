@@ -346,14 +346,15 @@ def report(rows: list[dict], info: dict[str, str], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def cpu_run(cmd: list[str], cwd: Path) -> float:
-    """CPU seconds (user + system) of ``cmd`` and its children: steadier than wall time on a shared machine."""
+def cpu_run(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """CPU seconds (user + system) of ``cmd`` and its children, steadier than wall time on a shared machine, and its
+    peak resident MB."""
     proc = subprocess.Popen(cmd, cwd=cwd, env={**ENV, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status):
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode(errors='replace')[-3000:]}")
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, tuple[float, float, float, str]]:
@@ -364,6 +365,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     render: ``tools.bench.core``, no parse cache) and set against a full ``insight build``; lifting the HTML out
     of pages touches MkDocs' conversion, so it is timed on full builds; live reload's two parts on saves under
     ``insight serve``. CPU times, the least of ``rounds`` interleaved runs (the least is the one least disturbed).
+    Two optimisations are for memory: ``insight build``'s peak with and without each, the least of the runs.
     """
     docs = str(project / "content")
     build = ["generator", "build", "--today", TODAY.isoformat()]
@@ -371,17 +373,20 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     caches = subprocess.run([sys.executable, "-m", "tools.bench.without", "--caches"], cwd=ROOT, env=ENV,
                             capture_output=True, text=True, check=True).stdout.split()
     jobs = {"none core": ("none", core), "none build": ("none", build), "lift-html": ("lift-html", build),
-            "search-blocks": ("search-blocks", build)}
+            "search-blocks": ("search-blocks", build), "hold-pages": ("hold-pages", build),
+            "generated-first": ("generated-first", build)}
     jobs.update((c, (c, core)) for c in caches)
     best: dict[str, float] = {}
+    least_mb: dict[str, float] = {}
     for _ in range(rounds):
         for key, (switch, args) in jobs.items():
             try:
-                t = cpu_run([sys.executable, "-m", "tools.bench.without", switch, *args], project)
+                t, mb = cpu_run([sys.executable, "-m", "tools.bench.without", switch, *args], project)
             except RuntimeError as err:
                 print(f"{key}: {err}", file=sys.stderr)
                 continue
             best[key] = min(best.get(key, t), t)
+            least_mb[key] = min(least_mb.get(key, mb), mb)
     whole = best["none build"]
     out: dict[str, tuple[float, float, float, str]] = {}
     for c in caches:
@@ -391,6 +396,11 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
         out["pre-rendered HTML lifted out of Python-Markdown (`lift_html`)"] = (whole, best["lift-html"], whole, "CPU")
     if "search-blocks" in best:
         out["unsearched blocks set aside while search reads a page (`set_aside`)"] = (whole, best["search-blocks"], whole, "CPU")
+    for switch, name in (("hold-pages", "generated pages made when read, pages' HTML held compressed (`later`, `held`)"),
+                         ("generated-first", "generated pages read first, then the knowledge base let go (`keep_for_notes`)")):
+        if switch in least_mb:
+            mb = least_mb["none build"], least_mb[switch]
+            out[f"{name}: peak memory"] = (*mb, mb[1], "MB")
     if edits:
         with_ = {field: statistics.median(save_to_reload(project, edits, field=field)) for field in (False, True)}
         for switch, name, fields in (("site-cache", "live reload reuses generated pages (`SiteCache`)", (False, True)),
@@ -416,19 +426,22 @@ def optimisations(rows: list[dict]) -> list[str]:
            "interleaved runs; a cache is timed on the generator alone, the only work it touches); of the save "
            "itself for live reload (seconds from save to reloaded page, median). Less than 5 % does not earn its "
            "place; a cache of work the derive stage does (question intents, what was said) is also timed on a "
-           "frontmatter save under serve, which runs that stage again, and kept for what it saves there.", "",
+           "frontmatter save under serve, which runs that stage again, and kept for what it saves there. Two are for "
+           "memory, not time: their rows give `insight build`'s peak memory (the least of the runs) and what they "
+           "save of it.", "",
            "| conversations | optimisation | with | without | saves |", "|---:|---|---:|---:|---:|"]
     for r in rows:
         pairs = []
         if "warm_load" in r:  # loading with every note from the parse cache, and parsing every note
-            pairs.append(("parse cache (`.cache/insight/`): loading the notes", r["warm_load"], r["load"], r["build"]))
+            pairs.append(("parse cache (`.cache/insight/`): loading the notes", r["warm_load"], r["load"], r["build"], "CPU"))
         if r.get("reload") and r.get("reload_full"):
             pairs.append(("live reload as a whole: a prose save against a whole-site rebuild",
-                          statistics.median(r["reload"]), r["reload_full"][0], r["reload_full"][0]))
-        for name, (with_, without, whole, _) in r.get("optimisations", {}).items():
-            pairs.append((name, with_, without, whole))
-        for name, with_, without, whole in pairs:
-            out.append(f"| {r['n']:,} | {name} | {_s(with_)} | {_s(without)} | {(without - with_) / whole:.0%} |")
+                          statistics.median(r["reload"]), r["reload_full"][0], r["reload_full"][0], "wall"))
+        for name, (with_, without, whole, unit) in r.get("optimisations", {}).items():
+            pairs.append((name, with_, without, whole, unit))
+        for name, with_, without, whole, unit in pairs:
+            shown = (f"{with_:.0f} MB", f"{without:.0f} MB") if unit == "MB" else (_s(with_), _s(without))
+            out.append(f"| {r['n']:,} | {name} | {shown[0]} | {shown[1]} | {(without - with_) / whole:.0%} |")
     return out if len(out) > 7 else []
 
 
