@@ -114,6 +114,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.aside_at: dict[str, tuple[int, list[tuple[int, int]]]] = {}
         self.aside: list[str] | None = None
         self.order: list[File] = []  # one build: the order of the files before the generated pages were put first
+        self.copied: list[File] = []  # one build: the files made from the knowledge base that are not pages
         # One build: MkDocs converts every page before it writes the first, so each page's HTML waits here,
         # compressed (a fifth of its size), from its conversion to its writing.
         self.held: dict[str, bytes] = {}
@@ -161,7 +162,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             self.parsed = cache
         self.site = site = core.build(config.docs_dir, self.settings, user_pages, report_prefix=prefix,
                                       make_site=make_site, cache=cache, resolve_notes=resolve_notes)
-        log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers),
+        log.debug("insight: %d pages and %d notes generated (%s)", len(site.pages), len(site.headers) + len(site.packed),
                   ", ".join(f"{k} {v:.2f}" for k, v in site.timings.items()))
         self.diagnostics = site.diagnostics
         for d in site.diagnostics:
@@ -187,7 +188,9 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             if uri not in user_pages:  # (a page in site.later has its Markdown made when MkDocs reads it)
                 files.append(File.generated(config, uri, content=markdown))
         for path, data in site.assets.items():
-            files.append(File.generated(config, path, content=data))
+            files.append(asset := File.generated(config, path, content=data))
+            if not self.live:
+                self.copied.append(asset)
         for path in _asset_files():
             if files.get_file_from_path(path) is None:  # a file of the user's at the same place wins
                 files.append(File(path, str(ASSETS.parent), config.site_dir, config.use_directory_urls))
@@ -268,7 +271,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             if parts is None:  # a page of the user's the generator does not touch: nothing of ours in it
                 return markdown
             if not self.live:  # one build: each page is read once, and its parts are in `parts` now
-                for made in (site.headers, site.footers, site.pages):
+                for made in (site.headers, site.footers, site.packed, site.pages):
                     made.pop(uri, None)
         elif page.file.src_uri in site.broken:  # a note's page showing its problem and its text as written
             return markdown
@@ -369,12 +372,21 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     on_page_context = CombinedEvent(_on_page_context_first, _on_page_context_last)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # One build: MkDocs copied the files made from the knowledge base that are not pages before it wrote the
+        # first page, and would keep their bytes to the end (the questions' JSON is 12 MB at 5,000 conversations)
+        _let_go(self.copied)
+        self.copied = []
         if not self.live:
             # One build: a written page's HTML is read by nothing after this (search has indexed it, other pages'
             # templates read titles and URLs), but MkDocs keeps it to the end. Under serve the next build may reuse it.
             page.content = None
         return output
 
+
+
+def _let_go(copied: list[File]) -> None:
+    for f in copied:
+        f.content_bytes = b""
 
 
 def _to_end(files: Files, moving: list[File]) -> None:

@@ -365,7 +365,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     render: ``tools.bench.core``, no parse cache) and set against a full ``insight build``; lifting the HTML out
     of pages touches MkDocs' conversion, so it is timed on full builds; live reload's two parts on saves under
     ``insight serve``. CPU times, the least of ``rounds`` interleaved runs (the least is the one least disturbed).
-    Two optimisations are for memory: ``insight build``'s peak with and without each, the least of the runs.
+    Three optimisations are for memory: ``insight build``'s peak with and without each, the least of the runs.
     """
     docs = str(project / "content")
     build = ["generator", "build", "--today", TODAY.isoformat()]
@@ -374,7 +374,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
                             capture_output=True, text=True, check=True).stdout.split()
     jobs = {"none core": ("none", core), "none build": ("none", build), "lift-html": ("lift-html", build),
             "search-blocks": ("search-blocks", build), "hold-pages": ("hold-pages", build),
-            "generated-first": ("generated-first", build)}
+            "generated-first": ("generated-first", build), "hold-parts": ("hold-parts", build)}
     jobs.update((c, (c, core)) for c in caches)
     best: dict[str, float] = {}
     least_mb: dict[str, float] = {}
@@ -397,7 +397,8 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     if "search-blocks" in best:
         out["unsearched blocks set aside while search reads a page (`set_aside`)"] = (whole, best["search-blocks"], whole, "CPU")
     for switch, name in (("hold-pages", "generated pages made when read, pages' HTML held compressed (`later`, `held`)"),
-                         ("generated-first", "generated pages read first, then the knowledge base let go (`keep_for_notes`)")):
+                         ("generated-first", "generated pages read first, then the knowledge base let go (`keep_for_notes`)"),
+                         ("hold-parts", "notes' cards packed until read, copied files let go (`packed`, `copied`)")):
         if switch in least_mb:
             mb = least_mb["none build"], least_mb[switch]
             out[f"{name}: peak memory"] = (*mb, mb[1], "MB")
@@ -426,7 +427,7 @@ def optimisations(rows: list[dict]) -> list[str]:
            "interleaved runs; a cache is timed on the generator alone, the only work it touches); of the save "
            "itself for live reload (seconds from save to reloaded page, median). Less than 5 % does not earn its "
            "place; a cache of work the derive stage does (question intents, what was said) is also timed on a "
-           "frontmatter save under serve, which runs that stage again, and kept for what it saves there. Two are for "
+           "frontmatter save under serve, which runs that stage again, and kept for what it saves there. Three are for "
            "memory, not time: their rows give `insight build`'s peak memory (the least of the runs) and what they "
            "save of it.", "",
            "| conversations | optimisation | with | without | saves |", "|---:|---|---:|---:|---:|"]

@@ -9,7 +9,9 @@ every page on every save; ``search-blocks`` has search read each page whole, the
 ``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown; ``hold-pages`` has ``insight build`` render
 every generated page before MkDocs starts and hold each page's HTML uncompressed (as UTF-8) until it is written;
 ``generated-first`` leaves MkDocs to read the pages in its own order, so the knowledge base is held whole until the
-last generated page is read, after the notes' pages. ``none``
+last generated page is read, after the notes' pages; ``hold-parts`` has ``insight build`` hold the notes' header
+cards and footers uncompressed (as UTF-8) until their pages are read, and the files that are not pages (the
+questions' JSON, the map's, the calendar) to the end of the build. ``none``
 turns nothing off (the same process shape, for the row's "with").
 """
 
@@ -86,6 +88,13 @@ def switch_off(name: str) -> None:
         generate = site.generate
         plugin.core.generate = lambda *args, later=False, **kw: generate(*args, **kw)  # every page rendered up front
         plugin.zlib = types.SimpleNamespace(compress=lambda data, level: data, decompress=lambda data: data)
+    elif name == "hold-parts":
+        import types
+
+        from generator import plugin, site
+
+        site.zlib = types.SimpleNamespace(compress=lambda data, level: data, decompress=lambda data: data)
+        plugin._let_go = lambda copied: None
     elif name == "generated-first":
         from generator import plugin
 
