@@ -13,7 +13,6 @@ from functools import partial
 from html import escape
 import logging
 import os
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from . import confine, livereload, sanitize
 from . import site as core
+from .site import pack, unpack
 from .diagnostics import Diagnostic
 from .incremental import SiteCache
 from .lifecycle import Rules
@@ -339,7 +339,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             self.aside_at[uri] = (len(html), found[1])
         if self.live:  # serve: the next build may reuse the page as it is
             return html
-        self.held[uri] = zlib.compress(html.encode("utf-8", "surrogatepass"), 1)
+        self.held[uri] = pack(html)
         return ""
 
     on_page_content = CombinedEvent(_on_page_content, _on_page_content_last)
@@ -355,7 +355,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             page.edit_url = None  # generated pages have no source file to edit
         held = self.held.pop(page.file.src_uri, None)
         if held is not None and page.content == "":
-            page.content = zlib.decompress(held).decode("utf-8", "surrogatepass")
+            page.content = unpack(held)
         found = self.aside_at.pop(page.file.src_uri, None)
         if found is not None and page.content is not None and len(page.content) == found[0]:
             # search reads the page without the blocks it would parse only to discard
@@ -372,11 +372,11 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     on_page_context = CombinedEvent(_on_page_context_first, _on_page_context_last)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        # One build: MkDocs copied the files made from the knowledge base that are not pages before it wrote the
-        # first page, and would keep their bytes to the end (the questions' JSON is 12 MB at 5,000 conversations)
-        _let_go(self.copied)
-        self.copied = []
         if not self.live:
+            # One build: MkDocs copied the files made from the knowledge base that are not pages before it wrote the
+            # first page, and would keep their bytes to the end (the questions' JSON is 12 MB at 5,000 conversations)
+            _let_go(self.copied)
+            self.copied = []
             # One build: a written page's HTML is read by nothing after this (search has indexed it, other pages'
             # templates read titles and URLs), but MkDocs keeps it to the end. Under serve the next build may reuse it.
             page.content = None

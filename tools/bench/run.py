@@ -399,9 +399,8 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     for switch, name in (("hold-pages", "generated pages made when read, pages' HTML held compressed (`later`, `held`)"),
                          ("generated-first", "generated pages read first, then the knowledge base let go (`keep_for_notes`)"),
                          ("hold-parts", "notes' cards packed until read, copied files let go (`packed`, `copied`)")):
-        if switch in least_mb:
-            mb = least_mb["none build"], least_mb[switch]
-            out[f"{name}: peak memory"] = (*mb, mb[1], "MB")
+        if switch in least_mb:  # what it saves, as a share of the peak without it
+            out[f"{name}: peak memory"] = (least_mb["none build"], least_mb[switch], least_mb[switch], "MB")
     if edits:
         with_ = {field: statistics.median(save_to_reload(project, edits, field=field)) for field in (False, True)}
         for switch, name, fields in (("site-cache", "live reload reuses generated pages (`SiteCache`)", (False, True)),

@@ -81,19 +81,15 @@ def switch_off(name: str) -> None:
             raise SystemExit("lift-html: the plugin no longer lifts HTML out of pages")
         plugin.lift_parts = lambda parts: ("".join(text for text, _ in parts), [], "")
     elif name == "hold-pages":
-        import types
-
         from generator import plugin, site
 
         generate = site.generate
         plugin.core.generate = lambda *args, later=False, **kw: generate(*args, **kw)  # every page rendered up front
-        plugin.zlib = types.SimpleNamespace(compress=lambda data, level: data, decompress=lambda data: data)
+        plugin.pack, plugin.unpack = _as_utf8()
     elif name == "hold-parts":
-        import types
-
         from generator import plugin, site
 
-        site.zlib = types.SimpleNamespace(compress=lambda data, level: data, decompress=lambda data: data)
+        site.pack, site.unpack = _as_utf8()
         plugin._let_go = lambda copied: None
     elif name == "generated-first":
         from generator import plugin
@@ -101,6 +97,11 @@ def switch_off(name: str) -> None:
         plugin._to_end = lambda files, moving: None  # MkDocs reads the notes' pages first, the knowledge base whole
     else:
         raise SystemExit(f"unknown switch {name!r}")
+
+
+def _as_utf8() -> tuple[Any, Any]:
+    """``pack`` and ``unpack`` that hold the text as UTF-8, uncompressed: the same bytes a page ends up with."""
+    return (lambda text: text.encode("utf-8", "surrogatepass")), (lambda data: data.decode("utf-8", "surrogatepass"))
 
 
 def caches() -> list[str]:
