@@ -167,3 +167,45 @@ def test_an_answers_markdown_shows_formatted_on_its_card_and_in_export(tmp_path:
     run_insight("export", "--today", DEMO_TODAY, "--out", str(tmp_path / "out"), cwd=project)
     exported = (tmp_path / "out" / "questions" / "insurance" / "index.md").read_text(encoding="utf-8")
     assert "<em>pricing</em>" in exported and "insight:md" not in exported
+
+
+def _hostile_questions(tmp_path: Path) -> Path:
+    """Notes whose answers hold what JSON must escape: quotes, backslashes, a closing script tag, control and
+    right-to-left characters, emoji, accents; and one conversation with no industry."""
+    notes = tmp_path / "content" / "interviews"
+    notes.mkdir(parents=True)
+    answers = ['She said "it depends" \\ and meant it.', "Write </script><script>alert(1)</script> in a form?",
+               "Tabs\tand\u202eoverrides\u202c, emoji 🧭, accents: Renée, Søren, José.", "Plain answer."]
+    for i, (name, industry) in enumerate([("Renée Dubois", "Data Science"), ("Søren Kim", "Finance"),
+                                          ("José Park", None)]):
+        meta = {"date": f"2026-0{i + 1}-15", "person": {"name": name}, "company": f"Firm {i}",
+                "questions": [{"q": "What does a typical day look like?", "a": answers[i]},
+                              {"q": "How did you get started?", "a": answers[-1 - i]}]}
+        if industry:
+            meta["industry"] = industry
+        (notes / f"2026-0{i + 1}-15-note.md").write_text("---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\nNotes.\n",
+                                                        encoding="utf-8")
+    return tmp_path / "content"
+
+
+def test_questions_json_is_the_bank_dumped_whole_byte_for_byte(tmp_path: Path) -> None:
+    # questions.json is written one question at a time; it must be exactly what dumping the whole bank gives
+    today = dt.date.fromisoformat(DEMO_TODAY)
+    empty = tmp_path / "empty" / "content"
+    empty.mkdir(parents=True)
+    texts = {}
+    for docs in (ROOT / "content", _hostile_questions(tmp_path / "hostile"), empty):
+        for directory_urls in (True, False):
+            settings = Settings.from_options({"use_directory_urls": directory_urls}, today=today)
+            site = core.build(docs, settings)
+            whole = json.dumps(bank_as_dict(site.derived.bank, site.kb, directory_urls), sort_keys=True,
+                               ensure_ascii=False, separators=(",", ":")) + "\n"
+            written = site.assets["questions/questions.json"]
+            assert written == whole.encode(), docs
+            data = json.loads(written)
+            assert [g["id"] for g in data["groups"]] == [g.id for g in site.derived.bank.groups]
+            texts[docs] = [a["answer"] for g in data["groups"] for a in g["answers"]]
+    assert len(texts[ROOT / "content"]) > 50 and texts[empty] == []
+    hostile = " ".join(texts[tmp_path / "hostile" / "content"])
+    for tricky in ('"it depends" \\', "</script>", "\t", "\u202e", "🧭", "Søren"):
+        assert tricky in hostile, tricky
