@@ -271,7 +271,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             if parts is None:  # a page of the user's the generator does not touch: nothing of ours in it
                 return markdown
             if not self.live:  # one build: each page is read once, and its parts are in `parts` now
-                for made in (site.headers, site.footers, site.packed, site.pages):
+                for made in (site.headers, site.footers, site.packed, site.pages, site.packed_pages):
                     made.pop(uri, None)
         elif page.file.src_uri in site.broken:  # a note's page showing its problem and its text as written
             return markdown

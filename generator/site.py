@@ -55,6 +55,9 @@ class Site:
     # one MkDocs build: the note parts (header, footer) zlib-packed instead of in headers and footers, a fifth of
     # their size (24 MB at 5,000 conversations) while they wait for their note's page to be read
     packed: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    # one MkDocs build: the generated part of a page of the user's ("" in pages), packed likewise; an industry's
+    # part lists its conversations (227 such pages held 20 MB as text at 5,000 conversations)
+    packed_pages: dict[str, bytes] = field(default_factory=dict)
 
     def parts_of_note(self, uri: str) -> tuple[str, str] | None:
         """A note's header and footer, packed or not; None for a page that is not a note of the knowledge base."""
@@ -137,7 +140,8 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
 
     ``reuse`` (live reload) hands back the last build's text of what cannot have changed. With ``later``, a page
     that is all generated is rendered only when asked (``site.later``): MkDocs reads the pages one at a time, so
-    their Markdown is never all held at once (121 MB at 5,000 conversations).
+    their Markdown is never all held at once (121 MB at 5,000 conversations); the generated part of a page of the
+    user's waits packed (``site.packed_pages``) until its page is read, as the notes' cards do (``site.packed``).
     """
     derived = derived or derive(kb, settings)
     site = Site(kb, derived)
@@ -151,6 +155,9 @@ def generate(kb: KnowledgeBase, settings: Settings, user_pages: set[str] = froze
         make = partial(render, spec, {**common, "overlay": overlay})
         if later and not overlay:
             site.pages[spec.src_uri], site.later[spec.src_uri] = "", make  # in its place among the pages
+        elif later:
+            site.pages[spec.src_uri] = ""
+            site.packed_pages[spec.src_uri] = pack(made(f"page:{spec.src_uri}", spec.template, spec.reads, make))
         else:
             site.pages[spec.src_uri] = made(f"page:{spec.src_uri}", spec.template, spec.reads, make)
         site.titles[spec.src_uri] = spec.title
@@ -307,7 +314,8 @@ def shown_parts(site: Site, uri: str, markdown: str, meta_title: str | None = No
     own_extra = own_fields(site.kb, uri) if site.kb is not None else ""
     if own_extra:
         parts.append((f"\n\n{own_extra}" if body else own_extra, True))  # escaped as the templates escape
-    parts.append((f"\n\n{site.pages[uri]}", True))
+    packed = site.packed_pages.get(uri)
+    parts.append((f"\n\n{site.pages[uri] if packed is None else unpack(packed)}", True))
     return parts
 
 

@@ -398,7 +398,8 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
         out["unsearched blocks set aside while search reads a page (`set_aside`)"] = (whole, best["search-blocks"], whole, "CPU")
     for switch, name in (("hold-pages", "generated pages made when read, pages' HTML held compressed (`later`, `held`)"),
                          ("generated-first", "generated pages read first, then the knowledge base let go (`keep_for_notes`)"),
-                         ("hold-parts", "notes' cards packed until read, copied files let go (`packed`, `copied`)")):
+                         ("hold-parts", "notes' cards and user pages' parts packed until read, copied files let go "
+                                        "(`packed`, `packed_pages`, `copied`)")):
         if switch in least_mb:  # what it saves, as a share of the peak without it
             out[f"{name}: peak memory"] = (least_mb["none build"], least_mb[switch], least_mb[switch], "MB")
     if edits:

@@ -10,8 +10,8 @@ every page on every save; ``search-blocks`` has search read each page whole, the
 every generated page before MkDocs starts and hold each page's HTML uncompressed (as UTF-8) until it is written;
 ``generated-first`` leaves MkDocs to read the pages in its own order, so the knowledge base is held whole until the
 last generated page is read, after the notes' pages; ``hold-parts`` has ``insight build`` hold the notes' header
-cards and footers uncompressed (as UTF-8) until their pages are read, and the files that are not pages (the
-questions' JSON, the map's, the calendar) to the end of the build. ``none``
+cards and footers, and the generated parts of the user's own pages, uncompressed (as UTF-8) until their pages are
+read, and the files that are not pages (the questions' JSON, the map's, the calendar) to the end of the build. ``none``
 turns nothing off (the same process shape, for the row's "with").
 """
 
