@@ -36,7 +36,7 @@ from .parsecache import ParseCache
 from .htmlblocks import ASIDE, UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_parts, put_back, set_aside
 from .publish import Attachments, unlinked
 from .resolve import resolve
-from .search import fold_index
+from .search import fold_index, take_entries, write_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
 from .wording import counted
 
@@ -118,6 +118,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         # One build: MkDocs converts every page before it writes the first, so each page's HTML waits here,
         # compressed (a fifth of its size), from its conversion to its writing.
         self.held: dict[str, bytes] = {}
+        self.index_entries: list[Any] | None = None  # one build: the search index's, while Material writes none
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.live = livereload.LiveState() if command == "serve" and dirty else None
@@ -236,11 +237,22 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         return env
 
     @event_priority(50)  # before Material's search writes its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        fold_index(livereload.search_plugin(config))
+    def _on_post_build_first(self, *, config: MkDocsConfig) -> None:
+        search = livereload.search_plugin(config)
+        fold_index(search)
         if self.live:
             livereload.merge_search_index(self.live, config)
             livereload.commit(self.live)
+        else:  # one build: Material writes an index with no entries, and they are written after it, one by one
+            self.index_entries = take_entries(search)
+
+    @event_priority(-100)  # after Material's search wrote its index
+    def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
+        entries, self.index_entries = self.index_entries, None
+        if entries is not None:
+            write_index(livereload.search_plugin(config), config.site_dir, entries)
+
+    on_post_build = CombinedEvent(_on_post_build_first, _on_post_build_last)
 
     def on_shutdown(self) -> None:
         if self.parsed is not None:
@@ -254,6 +266,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             self.searched.clear()
         self.aside_at.clear()
         self.held.clear()
+        self.index_entries = None
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = self.site

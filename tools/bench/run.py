@@ -365,7 +365,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     render: ``tools.bench.core``, no parse cache) and set against a full ``insight build``; lifting the HTML out
     of pages touches MkDocs' conversion, so it is timed on full builds; live reload's two parts on saves under
     ``insight serve``. CPU times, the least of ``rounds`` interleaved runs (the least is the one least disturbed).
-    Three optimisations are for memory: ``insight build``'s peak with and without each, the least of the runs.
+    Four optimisations are for memory: ``insight build``'s peak with and without each, the least of the runs.
     """
     docs = str(project / "content")
     build = ["generator", "build", "--today", TODAY.isoformat()]
@@ -374,7 +374,8 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
                             capture_output=True, text=True, check=True).stdout.split()
     jobs = {"none core": ("none", core), "none build": ("none", build), "lift-html": ("lift-html", build),
             "search-blocks": ("search-blocks", build), "hold-pages": ("hold-pages", build),
-            "generated-first": ("generated-first", build), "hold-parts": ("hold-parts", build)}
+            "generated-first": ("generated-first", build), "hold-parts": ("hold-parts", build),
+            "whole-index": ("whole-index", build)}
     jobs.update((c, (c, core)) for c in caches)
     best: dict[str, float] = {}
     least_mb: dict[str, float] = {}
@@ -399,7 +400,8 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     for switch, name in (("hold-pages", "generated pages made when read, pages' HTML held compressed (`later`, `held`)"),
                          ("generated-first", "generated pages read first, then the knowledge base let go (`keep_for_notes`)"),
                          ("hold-parts", "notes' cards and user pages' parts packed until read, copied files let go "
-                                        "(`packed`, `packed_pages`, `copied`)")):
+                                        "(`packed`, `packed_pages`, `copied`)"),
+                         ("whole-index", "search index written one entry at a time (`take_entries`, `write_index`)")):
         if switch in least_mb:  # what it saves, as a share of the peak without it
             out[f"{name}: peak memory"] = (least_mb["none build"], least_mb[switch], least_mb[switch], "MB")
     if edits:
