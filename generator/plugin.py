@@ -225,8 +225,9 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             env.bytecode_cache = self.live.templates
         elif self.site is not None:
             # One build: every page is converted, so what they were made from (the knowledge base, the derived
-            # facts, the memos) is dead weight while MkDocs writes them. Under serve the next save builds on it.
-            self.site = None
+            # facts, the memos, the answers converted for the cards) is dead weight while MkDocs writes them.
+            # Under serve the next save builds on it.
+            self.site = self.snippets = None
             core.release_caches()
         # MkDocs writes the pages, and the sitemap and search index list them, in the order of `files`: back to
         # the order they had before on_files had the generated ones read first, so the site is the same byte for byte
