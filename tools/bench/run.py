@@ -429,7 +429,7 @@ def optimisations(rows: list[dict]) -> list[str]:
            "interleaved runs; a cache is timed on the generator alone, the only work it touches); of the save "
            "itself for live reload (seconds from save to reloaded page, median). Less than 5 % does not earn its "
            "place; a cache of work the derive stage does (question intents, what was said) is also timed on a "
-           "frontmatter save under serve, which runs that stage again, and kept for what it saves there. Three are for "
+           "frontmatter save under serve, which runs that stage again, and kept for what it saves there. Four are for "
            "memory, not time: their rows give `insight build`'s peak memory (the least of the runs) and what they "
            "save of it.", "",
            "| conversations | optimisation | with | without | saves |", "|---:|---|---:|---:|---:|"]
