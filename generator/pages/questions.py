@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from ..derive import Derived
 from ..model import KnowledgeBase
-from ..questions.bank import Bank, QuestionGroup, by_topic, group_as_dict, starters_as_list, topics_as_list
+from ..questions.bank import Bank, QuestionGroup, bank_as_dict, by_topic
 from ..fragments import group_page_uri
 from ..questions.taxonomy import TIARA, TOPIC_SLUGS, TOPICS, get_topic
 from ..render import PageSpec
@@ -84,18 +84,10 @@ def _shown_answers(g: QuestionGroup, filed: bool) -> tuple[list, list]:
 
 
 def assets(kb: KnowledgeBase, bank: Bank, directory_urls: bool = True) -> dict[str, bytes]:
-    """``questions/questions.json``: the whole bank, byte for byte ``json.dumps(bank_as_dict(...), sort_keys=True)``
-    in compact form, and the same for the same notes.
+    """``questions/questions.json``: the whole bank, byte-identical for the same notes.
 
     Compact, like the network asset: at 1,000 conversations it holds every answer (megabytes), and without
-    ``indent`` the standard library's C encoder writes it about ten times faster. Written one question at a time:
-    the whole bank as plain data, with the encoder's pieces, was the peak of ``insight build`` at 5,000
-    conversations (about 45 MB above the rest).
+    ``indent`` the standard library's C encoder writes it about ten times faster.
     """
-    dump = partial(json.dumps, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    pieces = [b'{"groups":[']
-    for i, g in enumerate(bank.groups):
-        pieces += [b"," if i else b"", dump(group_as_dict(g, kb, directory_urls)).encode()]
-    # the keys in sort_keys' order
-    pieces += [b'],"starters":', dump(starters_as_list(bank)).encode(), b',"topics":', dump(topics_as_list()).encode(), b"}\n"]
-    return {ASSET: b"".join(pieces)}
+    data = bank_as_dict(bank, kb, directory_urls)
+    return {ASSET: (json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n").encode()}

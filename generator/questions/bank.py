@@ -212,22 +212,6 @@ def bank_as_dict(bank: Bank, kb: KnowledgeBase, directory_urls: bool = True) -> 
     """The whole bank as plain data for ``questions.json``: deterministic. Each page is named twice: ``page``/``note``
     as its docs-dir path (stable whatever the site's URL style), ``url``/``note_url`` as its URL relative to the
     site root."""
-    return {"topics": topics_as_list(), "groups": [group_as_dict(g, kb, directory_urls) for g in bank.groups],
-            "starters": starters_as_list(bank)}
-
-
-def topics_as_list() -> list[dict[str, Any]]:
-    return [{"slug": t.slug, "title": t.title, "tiara": t.tiara_letter, "tiara_name": t.tiara_name,
-             "description": t.description} for t in TOPICS]
-
-
-def starters_as_list(bank: Bank) -> list[dict[str, Any]]:
-    return [{"question": s.question.text, "topic": s.question.topic, "asked": s.asked, "group": s.group,
-             "asked_in": list(s.industries)} for s in bank.starters]
-
-
-def group_as_dict(g: QuestionGroup, kb: KnowledgeBase, directory_urls: bool = True) -> dict[str, Any]:
-    """One question of :func:`bank_as_dict`, with every answer to it."""
     def answer(a: Answer) -> dict[str, Any]:
         person = kb.people.get(a.person)
         company = kb.companies.get(a.company) if a.company else None
@@ -247,5 +231,11 @@ def group_as_dict(g: QuestionGroup, kb: KnowledgeBase, directory_urls: bool = Tr
             "line": a.line,
         }
 
-    return {"id": g.id, "question": g.canonical, "topic": g.topic, "intent": g.intent, "asked": g.asked,
-            "wordings": g.wordings, "answers": [answer(a) for a in g.answers]}
+    return {
+        "topics": [{"slug": t.slug, "title": t.title, "tiara": t.tiara_letter, "tiara_name": t.tiara_name,
+                    "description": t.description} for t in TOPICS],
+        "groups": [{"id": g.id, "question": g.canonical, "topic": g.topic, "intent": g.intent, "asked": g.asked,
+                    "wordings": g.wordings, "answers": [answer(a) for a in g.answers]} for g in bank.groups],
+        "starters": [{"question": s.question.text, "topic": s.question.topic, "asked": s.asked, "group": s.group,
+                      "asked_in": list(s.industries)} for s in bank.starters],
+    }
