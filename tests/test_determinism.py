@@ -55,14 +55,15 @@ def test_what_one_build_holds_less_of_changes_no_byte_of_the_site(tmp_path: Path
     """One build has MkDocs read the pages made from the knowledge base before the notes' own pages, and keeps of it
     only what those pages still ask (wikilinks' names, the people's names, entity files' own fields); it holds the
     notes' cards and the generated parts of the user's own pages packed until their pages are read, lets go of the
-    files that are not pages once copied, and writes the search index one entry at a time: the same site, sitemap
+    files that are not pages once copied, and writes the search index an entry at a time: the same site, sitemap
     and search index in the same order included, as when MkDocs reads the pages in its own order with the whole
     knowledge base there for every page, as when the cards are held as made, as when every page is made before
     MkDocs starts, nothing packed, and as when Material writes the index itself (tools.bench.without's switches)."""
     fixture = ROOT / "tests" / "fixtures" / "editors"
     args = ("--today", DEMO_TODAY) if notes == "demo" else ("--today", "2026-12-01")
     sites = {}
-    for switch in ("none", "generated-first", "hold-parts", "hold-pages", "whole-index"):
+    switches = ("generated-first", "hold-parts", "hold-pages", "whole-index")
+    for switch in ("none", *switches):
         if notes == "demo":
             project = make_project(tmp_path / switch)
         else:
@@ -77,7 +78,7 @@ def test_what_one_build_holds_less_of_changes_no_byte_of_the_site(tmp_path: Path
         sites[switch] = tree(project / "site")
     assert len(sites["none"]) > 20
     assert ("search/search_index.json" in sites["none"]) == (notes == "demo")  # the Obsidian fixture has no search
-    for switch in ("generated-first", "hold-parts", "hold-pages", "whole-index"):
+    for switch in switches:
         assert sites[switch] == sites["none"], switch
     if notes == "obsidian":
         page = (tmp_path / "none" / "site" / "industries" / "Data Science" / "index.html").read_text(encoding="utf-8")
