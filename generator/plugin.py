@@ -247,7 +247,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         else:  # one build: Material writes an index with no entries, and they are written after it, one by one
             self.index_entries = take_entries(search)
 
-    @event_priority(-100)  # after Material's search wrote its index
+    # right after Material's search (0) wrote its index, before anything reads it (Material's offline plugin, -100)
+    @event_priority(-1)
     def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
         entries, self.index_entries = self.index_entries, None
         if entries is not None:

@@ -173,3 +173,20 @@ def test_blocks_put_back_are_found_where_they_landed_and_set_aside_for_search() 
     assert put_back(read, parts) == html
     # a placeholder an extension took away: its block is not shown, and not looked for
     assert drop_html("<p>a</p>", found, mark) == ("<p>a</p>", [None, None])
+
+
+def test_a_plugin_that_reads_the_written_index_gets_every_entry(tmp_path: Path) -> None:
+    # insight build writes the index's entries after Material's search has written an index of none; Material's
+    # offline plugin copies the written index into a script, and is listed before insight here, so it would run
+    # first among plugins of the same priority
+    from conftest import make_project, run_insight
+
+    yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "plugins:\n  - search\n" in yml
+    project = make_project(tmp_path / "offline", mkdocs_yml=yml.replace("plugins:\n  - search\n", "plugins:\n  - search\n  - offline\n"))
+    run_insight("build", "--today", DEMO_TODAY, cwd=project)
+    written = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    script = (project / "site" / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script == f"var __index = {written}"
+    docs = json.loads(written)["docs"]
+    assert len(docs) > 100 and any(d["title"] == "Roman Petrov" for d in docs)
