@@ -36,7 +36,7 @@ from .parsecache import ParseCache
 from .htmlblocks import ASIDE, UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_parts, put_back, set_aside
 from .publish import Attachments, unlinked
 from .resolve import resolve
-from .search import fold_index, take_entries, write_index
+from .search import can_write, fold_index, write_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
 from .wording import counted
 
@@ -118,7 +118,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         # One build: MkDocs converts every page before it writes the first, so each page's HTML waits here,
         # compressed (a fifth of its size), from its conversion to its writing.
         self.held: dict[str, bytes] = {}
-        self.index_entries: list[Any] | None = None  # one build: the search index's, while Material writes none
+        self.search_off: Any = None  # one build: Material's search, told not to write the index written here
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.live = livereload.LiveState() if command == "serve" and dirty else None
@@ -244,19 +244,26 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         if self.live:
             livereload.merge_search_index(self.live, config)
             livereload.commit(self.live)
-        else:  # one build: Material writes an index with no entries, and they are written after it, one by one
-            self.index_entries = take_entries(search)
+        elif can_write(search):
+            # one build: the index written here an entry at a time, so Material's search does not write it again
+            # as one string; its `enabled` is back on once its turn is over (below), or if the build fails
+            write_index(search, config.site_dir)
+            search.config.enabled = False
+            self.search_off = search
 
-    # right after Material's search (0) wrote its index, before anything reads it (Material's offline plugin, -100)
-    @event_priority(-1)
+    @event_priority(-1)  # right after Material's search (0) had its turn
     def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
-        entries, self.index_entries = self.index_entries, None
-        if entries is not None:
-            write_index(livereload.search_plugin(config), config.site_dir, entries)
+        self._search_on()
+
+    def _search_on(self) -> None:
+        if self.search_off is not None:
+            self.search_off.config.enabled = True
+            self.search_off = None
 
     on_post_build = CombinedEvent(_on_post_build_first, _on_post_build_last)
 
     def on_shutdown(self) -> None:
+        self._search_on()
         if self.parsed is not None:
             self.parsed.flush()  # what serve parsed, for the next build
 
@@ -268,7 +275,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             self.searched.clear()
         self.aside_at.clear()
         self.held.clear()
-        self.index_entries = None
+        self._search_on()
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = self.site

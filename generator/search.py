@@ -55,30 +55,31 @@ def fold_index(search: Any) -> None:
             fold_entry(entry)
 
 
-def take_entries(search: Any) -> list[Any] | None:
-    """One build, before Material's search writes its index: its entries, taken out, so that it writes an index
-    with none and :func:`write_index` writes them after it; None (Material writes as usual) when the search
-    plugin is not Material's, is turned off or keeps its index in a way this does not know.
-
-    Material makes the index one string with ``json.dumps`` and writes a UTF-8 copy of it: the whole index as
-    Python objects, the encoder's pieces, the string and its copy at once were the peak of ``insight build`` at
-    5,000 conversations (30 MB above the rest for an index of 14 MB)."""
+def can_write(search: Any) -> bool:
+    """Whether :func:`write_index` can write the index of ``search`` for it: Material's search, on, in one build
+    (under ``serve --dirty`` Material keeps its index for the next build), its index kept as this knows it."""
     index = getattr(search, "search_index", None)
-    if (not type(search).__module__.startswith("material.") or not getattr(search.config, "enabled", False)
-            or not isinstance(getattr(index, "entries", None), list) or not hasattr(index, "generate_search_index")):
-        return None
-    entries, index.entries = index.entries, []
-    return entries
+    return (type(search).__module__.startswith("material.") and bool(getattr(search.config, "enabled", False))
+            and getattr(search, "is_dirty", True) is False
+            and isinstance(getattr(index, "entries", None), list) and hasattr(index, "generate_search_index"))
 
 
-def write_index(search: Any, site_dir: str, entries: list[Any]) -> None:
-    """Write ``search/search_index.json`` as Material's search would have with ``entries``, byte for byte, one
-    entry at a time (see :func:`take_entries`)."""
+def write_index(search: Any, site_dir: str) -> None:
+    """Write ``search/search_index.json`` as Material's search writes it, byte for byte, one entry at a time.
+
+    Material makes the index one string with ``json.dumps`` and writes a UTF-8 copy of it: the entries, the
+    encoder's pieces, the string and its copy at once were the peak of ``insight build`` at 5,000 conversations
+    (30 MB above the rest, for an index of 14 MB). Its own settings come from Material, which writes them in an
+    index of no entries here."""
     index = search.search_index
-    empty = index.generate_search_index(None)  # what Material just wrote: its config, no entries
+    entries, index.entries = index.entries, []
+    try:
+        empty = index.generate_search_index(None)  # Material's settings, and where the entries go
+    finally:
+        index.entries = entries
     head, found, tail = empty.rpartition('"docs":[]')
-    index.entries = entries  # Material's state as it was, for any plugin that reads it after this
     path = os.path.join(site_dir, "search", "search_index.json")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     if not found:  # not the format this knows: Material's own way, whatever it costs
         with open(path, "wb") as f:
             f.write(index.generate_search_index(None).encode("utf-8"))

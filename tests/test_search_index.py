@@ -175,18 +175,28 @@ def test_blocks_put_back_are_found_where_they_landed_and_set_aside_for_search() 
     assert drop_html("<p>a</p>", found, mark) == ("<p>a</p>", [None, None])
 
 
-def test_a_plugin_that_reads_the_written_index_gets_every_entry(tmp_path: Path) -> None:
-    # insight build writes the index's entries after Material's search has written an index of none; Material's
-    # offline plugin copies the written index into a script, and is listed before insight here, so it would run
-    # first among plugins of the same priority
+def test_plugins_and_hooks_that_read_the_index_get_every_entry(tmp_path: Path) -> None:
+    # insight build writes the index itself, an entry at a time, and has Material's search skip its turn: whatever
+    # reads the index after that turn finds it whole. Material's offline plugin copies it into a script; a hook of
+    # the user's at the same priority as search reads the file and search's entries.
     from conftest import make_project, run_insight
 
     yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "plugins:\n  - search\n" in yml
-    project = make_project(tmp_path / "offline", mkdocs_yml=yml.replace("plugins:\n  - search\n", "plugins:\n  - search\n  - offline\n"))
+    yml = yml.replace("plugins:\n  - search\n", "plugins:\n  - search\n  - offline\n") + "hooks: [hook.py]\n"
+    project = make_project(tmp_path / "offline", mkdocs_yml=yml)
+    (project / "hook.py").write_text(
+        "import json, os\n\n\n"
+        "def on_post_build(config, **kwargs):\n"
+        "    with open(os.path.join(config.site_dir, 'search', 'search_index.json'), encoding='utf-8') as f:\n"
+        "        docs = json.load(f)['docs']\n"
+        "    entries = config.plugins['material/search'].search_index.entries\n"
+        "    with open(os.path.join(config.site_dir, 'hook-saw.json'), 'w') as f:\n"
+        "        json.dump([len(docs), len(entries)], f)\n", encoding="utf-8")
     run_insight("build", "--today", DEMO_TODAY, cwd=project)
     written = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     script = (project / "site" / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script == f"var __index = {written}"
     docs = json.loads(written)["docs"]
     assert len(docs) > 100 and any(d["title"] == "Roman Petrov" for d in docs)
+    assert json.loads((project / "site" / "hook-saw.json").read_text(encoding="utf-8")) == [len(docs), len(docs)]

@@ -401,7 +401,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
                          ("generated-first", "generated pages read first, then the knowledge base let go (`keep_for_notes`)"),
                          ("hold-parts", "notes' cards and user pages' parts packed until read, copied files let go "
                                         "(`packed`, `packed_pages`, `copied`)"),
-                         ("whole-index", "search index written one entry at a time (`take_entries`, `write_index`)")):
+                         ("whole-index", "search index written one entry at a time (`search.write_index`)")):
         if switch in least_mb:  # what it saves, as a share of the peak without it
             out[f"{name}: peak memory"] = (least_mb["none build"], least_mb[switch], least_mb[switch], "MB")
     if edits:
