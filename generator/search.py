@@ -69,8 +69,8 @@ def write_index(search: Any, site_dir: str) -> None:
 
     Material makes the index one string with ``json.dumps`` and writes a UTF-8 copy of it: the entries, the
     encoder's pieces, the string and its copy at once were the peak of ``insight build`` at 5,000 conversations
-    (30 MB above the rest, for an index of 14 MB). Its own settings come from Material, which writes them in an
-    index of no entries here."""
+    (30 MB above the rest, for an index of 14 MB). What goes around the entries (Material's settings) is what
+    Material makes for an index of none."""
     index = search.search_index
     entries, index.entries = index.entries, []
     try:

@@ -11,10 +11,9 @@ every generated page before MkDocs starts and hold each page's HTML uncompressed
 ``generated-first`` leaves MkDocs to read the pages in its own order, so the knowledge base is held whole until the
 last generated page is read, after the notes' pages; ``hold-parts`` has ``insight build`` hold the notes' header
 cards and footers, and the generated parts of the user's own pages, uncompressed (as UTF-8) until their pages are
-read, and the files that are not pages (the questions' JSON, the map's, the calendar) to the end of the build; ``whole-index`` leaves Material's search to
-write its index as one string and a UTF-8 copy of it, instead of one entry at a time. ``none``
-turns nothing off (the same process shape, for the row's "with").
-"""
+read, and the files that are not pages (the questions' JSON, the map's, the calendar) to the end of the build;
+``whole-index`` leaves Material's search to write its index as one string and a UTF-8 copy of it, instead of one
+entry at a time. ``none`` turns nothing off (the same process shape, for the row's "with")."""
 
 from __future__ import annotations
 
