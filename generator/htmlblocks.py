@@ -78,19 +78,31 @@ def lift_html(markdown: str) -> tuple[str, list[str], str]:
     runs its HTML block parser: a raw ``<div>`` placeholder cost a sixth of a millisecond each, and a company page
     has a dozen blocks. The mark comes from a hash of the page, so the same page gets the same mark in every build
     and a note cannot guess the mark of a page it is shown on."""
-    return lift_parts([(markdown, True)])
+    markdown, blocks, mark, _ = lift_parts([(markdown, True)], headings=False)
+    return markdown, blocks, mark
 
 
-def lift_parts(parts: list[tuple[str, bool]]) -> tuple[str, list[str], str]:
+Heading = tuple[int, str]  # a generated heading lifted with the block under it: its level and its Markdown text
+
+
+def lift_parts(parts: list[tuple[str, bool]], headings: bool = True,
+               toc_marker: str = "[TOC]") -> tuple[str, list[str], str, list[Heading | None]]:
     """:func:`lift_html` on a page made of pieces, lifting blocks out of the pieces marked True (the generator's)
     only: a user's text is never taken for pre-rendered HTML, whatever markers it writes (they stay comments,
-    converted and cleaned with the rest of the note)."""
+    converted and cleaned with the rest of the note).
+
+    With ``headings``, a generated heading right above a block (``## Referrals``, a blank line before and after) is
+    lifted with it, the block's entry in the last list; the plugin writes it as the site's ``toc`` would
+    (:meth:`MarkdownSnippets.heading`). Five headings cost a note's page a third of a millisecond in Python-Markdown,
+    a third of its conversion. A heading is lifted only if nothing after it on the page can be a heading (nor is
+    there a ``[TOC]``): Python-Markdown has then given every other heading its id and place in the table of
+    contents first, as it would have with these headings there, so the plugin adds them after in the same order."""
     markdown = "".join(text for text, _ in parts)
     if not any(HTML_OPEN in text for text, ours in parts if ours):
-        return markdown, [], ""
+        return markdown, [], "", []
     mark = "insight" + hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
     blocks: list[str] = []
-    out: list[str] = []
+    out: list[str | int] = []  # text, and each block's number where its placeholder goes
     for text, ours in parts:
         rest = text
         while ours and HTML_OPEN in rest:
@@ -98,37 +110,95 @@ def lift_parts(parts: list[tuple[str, bool]]) -> tuple[str, list[str], str]:
             block, found, after = after.partition(HTML_CLOSE)
             if not found:  # unclosed: leave the rest of the piece as it is
                 break
-            out.append(f"{before}{mark}x{len(blocks)}x")
+            out += [before, len(blocks)]
             blocks.append(block.strip("\n"))
             rest = after
         out.append(rest)
-    return ("".join(out), blocks, mark) if blocks else (markdown, [], "")
+    if not blocks:
+        return markdown, [], "", []
+    heads: list[Heading | None] = [None] * len(blocks)
+    clear = headings and not (toc_marker and toc_marker in markdown)  # nothing below can be a heading
+    for at in range(len(out) - 1, -1, -1):
+        piece = out[at]
+        if isinstance(piece, int):
+            found = _LIFTED_HEADING.search(out[at - 1]) if clear else None  # type: ignore[arg-type]
+            if found:
+                heads[piece] = (len(found.group(1)), found.group(2))
+                out[at - 1] = out[at - 1][: found.start()] + "\n\n"  # type: ignore[index]
+        elif clear and _MAY_BE_HEADING.search(piece):
+            clear = False
+    # Blocks with nothing but a blank line between them (a note's footer, once its headings are lifted) share one
+    # placeholder, "<mark>x<first>-<last>x": each placeholder is a paragraph Python-Markdown converts.
+    text: list[str] = []
+    for at, piece in enumerate(out):
+        if isinstance(piece, str):
+            text.append(piece)
+        elif at >= 2 and isinstance(out[at - 2], int) and not out[at - 1].strip():  # type: ignore[union-attr]
+            text.pop()  # the blank line; the placeholder before now stands for this block too
+            text[-1] = text[-1].rpartition("x")[0].partition("-")[0] + f"-{piece}x"
+        else:
+            text.append(f"{mark}x{piece}x")
+    return "".join(text), blocks, mark, heads
 
 
-def drop_html(html: str, blocks: list[str], mark: str) -> tuple[str, list[tuple[int, int] | None]]:
-    """Put the lifted blocks back into the page's HTML, each in place of the paragraph Markdown made of its
-    placeholder, and where each one now is in the page (None for a block whose paragraph is not there: not shown).
+def drop_html(html: str, blocks: list[str], mark: str,
+              heads: list[str | None] | None = None) -> tuple[str, list[tuple[int, int] | None]]:
+    """Put the lifted blocks back into the page's HTML, in place of the paragraphs Markdown made of their
+    placeholders (each block after its heading's HTML in ``heads``, if it has one; the blocks of one placeholder one
+    after the other, a line apart), and where each block now is in the page (None for a block whose paragraph is
+    not there: not shown).
 
-    Only a paragraph of the placeholder alone is replaced. Anywhere else (a heading's text or id, a link, an
+    Only a paragraph of a placeholder alone is replaced. Anywhere else (a heading's text or id, a link, an
     attribute, raw HTML a note left open) the word is inside something a block must not be put into."""
     out: list[str] = []
-    where: list[tuple[int, int] | None] = []
+    where: list[tuple[int, int] | None] = [None] * len(blocks)
     at = length = 0
-    for i, block in enumerate(blocks):
-        paragraph = f"<p>{mark}x{i}x</p>"
-        start = html.find(paragraph, at)
-        if start < 0:
-            where.append(None)
+    done = -1  # the last block put back: blocks go back in order, each once
+    for found in re.finditer(f"<p>{re.escape(mark)}x([0-9]+)(?:-([0-9]+))?x</p>", html) if blocks else ():
+        first, last = int(found.group(1)), int(found.group(2) or found.group(1))
+        if not done < first <= last < len(blocks):
             continue
-        end = start + len(paragraph)
-        out.append(html[at:start])
-        length += start - at
-        where.append((length, length + len(block)))
-        out.append(block)
-        length += len(block)
-        at = end
+        out.append(html[at:found.start()])
+        length += found.start() - at
+        for i in range(first, last + 1):
+            head = heads[i] if heads is not None else None
+            lead = ("\n" if i > first else "") + ("" if head is None else f"{head}\n")
+            out.append(lead + blocks[i])
+            where[i] = (length + len(lead), length + len(lead) + len(blocks[i]))
+            length += len(lead) + len(blocks[i])
+        at, done = found.end(), last
     out.append(html[at:])
     return "".join(out), where
+
+
+_HEADING_ID = re.compile(r'<h[1-6] id="([^"&<>]*)"')
+
+
+def place_headings(heads: list[Heading | None], heading: Callable[[int, str], tuple[str, dict[str, Any] | None]],
+                   ids: set[str]) -> tuple[list[str | None], list[dict[str, Any] | None]]:
+    """Each lifted heading's HTML for :func:`drop_html`, with the id ``toc`` would give it below the page's other
+    ids (``ids``, which gains it): ``questions_1`` under a note's own "Questions" heading. And its entry for the
+    table of contents, with that id. In page order, as ``toc`` numbers them."""
+    from markdown.extensions.toc import unique  # Python-Markdown's own numbering of a repeated id
+
+    htmls: list[str | None] = []
+    entries: list[dict[str, Any] | None] = []
+    for head in heads:
+        if head is None:
+            htmls.append(None)
+            entries.append(None)
+            continue
+        html, entry = heading(*head)
+        found = _HEADING_ID.match(html)
+        if found:
+            old = found.group(1)
+            new = unique(old, ids)
+            if new != old:
+                html = html.replace(f'id="{old}"', f'id="{new}"', 1).replace(f'href="#{old}"', f'href="#{new}"')
+                entry = None if entry is None else {**entry, "id": new}
+        htmls.append(html)
+        entries.append(entry)
+    return htmls, entries
 
 
 MD_OPEN, MD_CLOSE = "<!-- insight:md -->", "<!-- /insight:md -->"
@@ -187,6 +257,7 @@ class MarkdownSnippets:
         self._done: dict[str, str] = last._done if keep and last is not None else {}
         self._removed: dict[str, str | None] = last._removed if keep and last is not None else {}
         self._plain_ok = all(isinstance(e, str) and e in PLAIN_SAFE for e in self.extensions)
+        self._headings: dict[Heading, tuple[str, dict[str, Any] | None]] = {}
 
     def __call__(self, text: str) -> str:
         html = self._done.get(text)
@@ -197,6 +268,17 @@ class MarkdownSnippets:
                 html = self._md.reset().convert(text)
             self._done[text] = html
         return html
+
+    def heading(self, level: int, text: str) -> tuple[str, dict[str, Any] | None]:
+        """A lifted heading (:func:`lift_parts`) as the page would have it: its HTML as the site's extensions write it
+        (``toc``'s id and permalink), cleaned, and its table-of-contents entry (None if ``toc_depth`` leaves it
+        out). The id is the one it has alone on a page: :func:`place_headings` makes it unique on its own page."""
+        key = (level, text)
+        if key not in self._headings:
+            html = sanitize.clean(self._md.reset().convert(f"{'#' * level} {text}"))
+            tokens = getattr(self._md, "toc_tokens", [])
+            self._headings[key] = (html, tokens[0] if tokens else None)
+        return self._headings[key]
 
     def removed(self, text: str) -> str | None:
         """What cleaning takes out of the HTML ``text`` converts to (:func:`generator.sanitize.removed`), each
@@ -212,6 +294,11 @@ class MarkdownSnippets:
 # character that starts Markdown or HTML (``* _ ` [ < & # { | \ ~ = + >``), no digit first ("1. " is a list).
 PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%\u2018\u2019\u201c\u201d\u2013\u2014-])*(?<! )")
 # Not with ``abbr`` (nor ``extra``, which holds it): a glossary's abbreviation in a plain sentence becomes <abbr>.
+# A generated heading the plugin may lift (see lift_parts): level 2 to 6 (the page's title stays Markdown: MkDocs
+# reads it), a blank line around it, its text plain (no link MkDocs would resolve, no attribute list, no markup).
+_LIFTED_HEADING = re.compile(r"\n\n(#{2,6}) (" + PLAIN.pattern + r")\n\n\Z")
+# a line that can make a heading: ATX, or a setext underline (a rule "---" too: it only keeps headings in Markdown)
+_MAY_BE_HEADING = re.compile(r"^[ \t]*#|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
 PLAIN_SAFE = frozenset({"admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
                         "pymdownx.superfences", "pymdownx.tasklist", "def_list", "footnotes",
                         "fenced_code", "sane_lists", "nl2br", "pymdownx.highlight", "pymdownx.inlinehilite",

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from . import confine, livereload, sanitize
 from . import site as core
@@ -33,7 +34,8 @@ from .lifecycle import Rules
 from .load import kind_of
 from .nav import navigation
 from .parsecache import ParseCache
-from .htmlblocks import ASIDE, UNSEARCHED, MarkdownSnippets, drop_html, fill_markdown, lift_parts, put_back, set_aside
+from .htmlblocks import (ASIDE, UNSEARCHED, Heading, MarkdownSnippets, drop_html, fill_markdown, lift_parts, place_headings,
+                         put_back, set_aside)
 from .publish import Attachments, unlinked
 from .resolve import resolve
 from .search import can_write, fold_index, write_index
@@ -105,7 +107,9 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.live: livereload.LiveState | None = None  # under `serve --dirty`: rebuild only what changed
         self.parsed: ParseCache | None = None  # under serve, kept from build to build (its table stays in memory)
         self.sites = SiteCache()
-        self.html: dict[str, tuple[list[str], str]] = {}  # pre-rendered HTML lifted out of a page while MkDocs converts it
+        # pre-rendered HTML lifted out of a page while MkDocs converts it, with the headings lifted above the blocks
+        self.html: dict[str, tuple[list[str], str, list[Heading | None]]] = {}
+        self.toc_marker = "[TOC]"  # the site's `toc` marker: a page that has one keeps its headings in Markdown
         self.snippets: MarkdownSnippets | None = None  # converts the answers inside that HTML
         # With a search plugin: where each page's unsearched blocks are, to set them aside while search reads the
         # page (on_page_context; put back before the page is written): noted with the page's HTML, kept as the
@@ -141,6 +145,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.snippets = MarkdownSnippets(config.markdown_extensions, config.mdx_configs,
                                          last=self.snippets if self.live else None)
         self.searched = {} if livereload.search_plugin(config) is not None else None
+        self.toc_marker = str((config.mdx_configs.get("toc") or {}).get("marker", "[TOC]"))
         _add_first(config.extra_css, CSS)
         _add_first(config.extra_javascript, JAVASCRIPT)
         if today is not None:
@@ -301,13 +306,13 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             parts = [(markdown, True)]
         if not self.live and page.file.generated_by:
             page.file.content_string = ""  # one build: read once, and MkDocs would keep it to the end
-        markdown, blocks, mark = lift_parts(parts)  # our tables: HTML that needs no converting
+        markdown, blocks, mark, heads = lift_parts(parts, toc_marker=self.toc_marker)  # our HTML needs no converting
         if blocks:
-            self.html[page.file.src_uri] = (blocks, mark)
+            self.html[page.file.src_uri] = (blocks, mark, heads)
         return markdown
 
     def _on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        blocks, mark = self.html.pop(page.file.src_uri, None) or ([], "")
+        blocks, mark, heads = self.html.pop(page.file.src_uri, None) or ([], "", [])
         # No note puts active HTML into a page, whatever Markdown and its extensions made of it. The page and each
         # pre-rendered block are cleaned apart: each block is whole HTML on its own, and so the unsearched ones
         # are known as cleaned without cleaning them twice.
@@ -326,7 +331,14 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             # the blocks are our HTML, every value escaped and every link ours (fragments.py); what a note wrote
             # is in them only as the Markdown converted here, so that is where anything removed came from
             what = what or next(filter(None, map(snippets.removed, texts)), None)
-            cleaned, placed = drop_html(cleaned, clean_blocks, mark)
+            titles, entries = None, []
+            if any(heads):
+                ids = page.present_anchor_ids if page.present_anchor_ids is not None else set()
+                titles, entries = place_headings(heads, snippets.heading, ids)
+            cleaned, placed = drop_html(cleaned, clean_blocks, mark, titles)
+            for entry, at in zip(entries, placed):
+                if entry is not None and at is not None:
+                    _add_to_toc(page, entry)
             if None in placed:
                 log.warning("%s: %s of this page cannot be shown: HTML in the text above it is left open (a tag, "
                             "a quote in an attribute), so the page's own parts fall inside it; close it",
@@ -404,6 +416,15 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             page.content = None
         return output
 
+
+
+def _add_to_toc(page: Page, entry: dict[str, Any]) -> None:
+    """A lifted heading's entry at the end of the page's table of contents, nested as Python-Markdown nests a
+    heading that comes after all the others (under the last entry of a higher level)."""
+    items = page.toc.items
+    while items and items[-1].level < entry["level"]:
+        items = items[-1].children
+    items.append(AnchorLink(entry["name"], entry["id"], entry["level"]))
 
 
 def _let_go(copied: list[File]) -> None:

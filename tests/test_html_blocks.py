@@ -145,8 +145,9 @@ def test_only_the_generators_pieces_are_lifted_and_a_block_only_replaces_its_own
     from generator.htmlblocks import lift_parts
 
     ours, theirs = html_block("<table>ours</table>"), html_block("<b>theirs</b>")
-    lifted, blocks, mark = lift_parts([(f"# Page\n\n{ours}\n\n", True), (f"## Notes {theirs}\n", False)])
+    lifted, blocks, mark, heads = lift_parts([(f"# Page\n\n{ours}\n\n", True), (f"## Notes {theirs}\n", False)])
     assert blocks == ["<table>ours</table>"] and theirs in lifted  # the note's markers stay its text
+    assert heads == [None] and lifted.startswith("# Page\n\n")  # the page's title is never lifted
     # a placeholder word anywhere but in a paragraph of its own (here a heading's text and id) is left alone
     word = f"{mark}x0x"
     html = f'<h2 id="{word}">Notes {word}</h2>\n<p>{word}</p>'
@@ -164,3 +165,27 @@ def test_plain_sentences_skip_python_markdown_only_where_it_would_leave_them_as_
     assert "<abbr" in MarkdownSnippets(["abbr"], glossary)("We write HTML every day.")
     assert "<abbr" in MarkdownSnippets(["extra"], {"extra": glossary})("We write HTML every day.")
     assert MarkdownSnippets(["admonition"])("We write HTML every day.") == "<p>We write HTML every day.</p>"
+
+
+def test_generated_headings_are_lifted_only_when_nothing_below_them_can_be_a_heading() -> None:
+    """Python-Markdown gives ids and places in the table of contents in page order; the plugin adds the lifted
+    headings after it, so a heading is lifted only with no heading, [TOC] or unliftable heading below it."""
+    from generator.htmlblocks import lift_parts
+
+    a, b, c = html_block("<p>a</p>"), html_block("<p>b</p>"), html_block("<p>c</p>")
+
+    def lifted(note: str, footer_heading: str = "Three") -> tuple[str, list]:
+        text, blocks, mark, heads = lift_parts([(f"# T\n\n## One\n\n{a}\n\n## Two\n\n{b}\n\n", True), (note, False),
+                                                (f"\n\n## {footer_heading}\n\n{c}\n", True)])
+        assert blocks == ["<p>a</p>", "<p>b</p>", "<p>c</p>"]
+        return text.replace(mark, "M"), heads
+
+    # blocks a blank line apart share a placeholder; the page's title stays
+    assert lifted("Note text.\n") == ("# T\n\nMx0-1x\n\nNote text.\n\n\nMx2x\n", [(2, "One"), (2, "Two"), (2, "Three")])
+    # a note's own heading (ATX or setext) below keeps the ones above it in Markdown
+    for note in ("## Mine\n", "Mine\n====\n"):
+        assert lifted(note)[1] == [None, None, (2, "Three")]
+    assert lifted("[TOC]\n")[1] == [None, None, None]  # the [TOC] is written while the page converts
+    # a heading with a link (MkDocs resolves it) or markup is not plain text: it stays, and so do those above
+    for heading in ("[Three](x.md)", "Three *now*", "Three {#id}"):
+        assert lifted("Text.\n", heading)[1] == [None, None, None]

@@ -373,6 +373,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
     caches = subprocess.run([sys.executable, "-m", "tools.bench.without", "--caches"], cwd=ROOT, env=ENV,
                             capture_output=True, text=True, check=True).stdout.split()
     jobs = {"none core": ("none", core), "none build": ("none", build), "lift-html": ("lift-html", build),
+            "lift-headings": ("lift-headings", build),
             "search-blocks": ("search-blocks", build), "hold-pages": ("hold-pages", build),
             "generated-first": ("generated-first", build), "hold-parts": ("hold-parts", build),
             "whole-index": ("whole-index", build)}
@@ -395,6 +396,8 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
             out[f"`{c[4:]}` cache"] = (best["none core"], best[c], whole, "CPU")
     if "lift-html" in best:
         out["pre-rendered HTML lifted out of Python-Markdown (`lift_html`)"] = (whole, best["lift-html"], whole, "CPU")
+    if "lift-headings" in best:
+        out["generated headings above those blocks lifted with them (`lift_parts`)"] = (whole, best["lift-headings"], whole, "CPU")
     if "search-blocks" in best:
         out["unsearched blocks set aside while search reads a page (`set_aside`)"] = (whole, best["search-blocks"], whole, "CPU")
     for switch, name in (("hold-pages", "generated pages made when read, pages' HTML held compressed (`later`, `held`)"),
@@ -425,7 +428,7 @@ def optimisations(rows: list[dict]) -> list[str]:
     optimisation that saves less than 5 % of it does not earn its moving parts)."""
     out = ["", "## Optimisations, with and without", "",
            "Each optimisation kept, with and without it, and what it saves as a share of the whole job: of a full "
-           "`insight build` for the parse cache, the caches, `lift_html` and `set_aside` (CPU seconds, the least of two "
+           "`insight build` for the parse cache, the caches, `lift_html`, the lifted headings and `set_aside` (CPU seconds, the least of two "
            "interleaved runs; a cache is timed on the generator alone, the only work it touches); of the save "
            "itself for live reload (seconds from save to reloaded page, median). Less than 5 % does not earn its "
            "place; a cache of work the derive stage does (question intents, what was said) is also timed on a "

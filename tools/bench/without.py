@@ -6,7 +6,8 @@ switch of its own: ``lru:<module>.<function>`` calls the function behind one ``f
 ``parse-cache`` parses every note on every build; ``site-cache`` renders every generated page on every save under serve;
 ``resolve-memo`` resolves every name again on a save under serve that changed only prose; ``changed-pages`` has MkDocs convert
 every page on every save; ``search-blocks`` has search read each page whole, the blocks it discards included;
-``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown; ``hold-pages`` has ``insight build`` render
+``lift-html`` sends the pre-rendered HTML blocks through Python-Markdown; ``lift-headings`` sends the generated
+headings above them through Python-Markdown (the blocks are still lifted); ``hold-pages`` has ``insight build`` render
 every generated page before MkDocs starts and hold each page's HTML uncompressed (as UTF-8) until it is written;
 ``generated-first`` leaves MkDocs to read the pages in its own order, so the knowledge base is held whole until the
 last generated page is read, after the notes' pages; ``hold-parts`` has ``insight build`` hold the notes' header
@@ -79,7 +80,12 @@ def switch_off(name: str) -> None:
 
         if not hasattr(plugin, "lift_parts"):
             raise SystemExit("lift-html: the plugin no longer lifts HTML out of pages")
-        plugin.lift_parts = lambda parts: ("".join(text for text, _ in parts), [], "")
+        plugin.lift_parts = lambda parts, **kw: ("".join(text for text, _ in parts), [], "", [])
+    elif name == "lift-headings":
+        from generator import plugin
+
+        lift = plugin.lift_parts
+        plugin.lift_parts = lambda parts, **kw: lift(parts, **{**kw, "headings": False})
     elif name == "hold-pages":
         from generator import plugin, site
 
