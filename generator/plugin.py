@@ -13,6 +13,7 @@ from functools import partial
 from html import escape
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -343,9 +344,11 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                 log.warning("%s: %s of this page cannot be shown: HTML in the text above it is left open (a tag, "
                             "a quote in an attribute), so the page's own parts fall inside it; close it",
                             self._where(page), counted(placed.count(None), "generated part"))
+                # the placeholders' words are in that HTML as text: the reader sees the text they wrote, not ours
+                cleaned = re.sub(f"{re.escape(mark)}x[0-9]+(?:-[0-9]+)?x", "", cleaned)
             aside = [w for block, w in zip(blocks, placed) if block.startswith(UNSEARCHED)]
             # a placeholder's word cannot be written by a note (see lift_parts); the aside marker can
-            if self.searched is not None and aside and None not in aside and ASIDE not in cleaned:
+            if self.searched is not None and aside and None not in placed and ASIDE not in cleaned:
                 self.searched[page.file.src_uri] = (cleaned, aside)  # the page's own string: no copy is kept
         if what:
             log.warning("%s: active HTML removed from the page (%s): pages show notes, they never run them",
