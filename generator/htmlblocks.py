@@ -96,7 +96,9 @@ def lift_parts(parts: list[tuple[str, bool]], headings: bool = True,
     (:meth:`MarkdownSnippets.heading`). Five headings cost a note's page a third of a millisecond in Python-Markdown,
     a third of its conversion. A heading is lifted only if nothing after it on the page can be a heading (nor is
     there a ``[TOC]``): Python-Markdown has then given every other heading its id and place in the table of
-    contents first, as it would have with these headings there, so the plugin adds them after in the same order."""
+    contents first, as it would have with these headings there, so the plugin adds them after in the same order.
+    The plugin asks for ``headings`` only under extensions that keep that true (``HEADINGS_SAFE``), and puts them
+    back (:func:`restore_headings`) on a page another plugin changes after the lifting."""
     markdown = "".join(text for text, _ in parts)
     if not any(HTML_OPEN in text for text, ours in parts if ours):
         return markdown, [], "", []
@@ -172,6 +174,39 @@ def drop_html(html: str, blocks: list[str], mark: str,
 
 
 _HEADING_ID = re.compile(r'<h[1-6] id="([^"&<>]*)"')
+# an element's id in HTML as the sanitiser writes it (every attribute value in double quotes, "<" in text escaped)
+_ELEMENT_ID = re.compile(r'<[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:="[^"]*")?)*?\s+id="([^"]*)"')
+
+
+def heading_ids(html: str) -> set[str]:
+    """The id of a heading's HTML (none if ``toc`` gave it none)."""
+    found = _HEADING_ID.match(html)
+    return {found.group(1)} if found else set()
+
+
+def page_ids(html: str) -> set[str]:
+    """The ids of the elements in a page's cleaned HTML: the ones a lifted heading's id must not repeat (not an id
+    written in a code block or an element the sanitiser removed, which are not on the page)."""
+    from html import unescape
+
+    return {unescape(found) for found in _ELEMENT_ID.findall(html)}
+
+
+def restore_headings(markdown: str, mark: str, heads: list[Heading | None]) -> str:
+    """A lifted page's Markdown with its lifted headings back above their placeholders, one placeholder per block,
+    as :func:`lift_parts` makes it without ``headings``: for a page another plugin changed after the lifting (a
+    heading it added below would come before them in the table of contents)."""
+    def expand(found: re.Match[str]) -> str:
+        first, last = int(found.group(1)), int(found.group(2) or found.group(1))
+        if last >= len(heads):
+            return found.group(0)
+        out = []
+        for i in range(first, last + 1):
+            head = heads[i]
+            out.append((f"{'#' * head[0]} {head[1]}\n\n" if head else "") + f"{mark}x{i}x")
+        return "\n\n".join(out)
+
+    return re.sub(f"{re.escape(mark)}x([0-9]+)(?:-([0-9]+))?x", expand, markdown)
 
 
 def place_headings(heads: list[Heading | None], heading: Callable[[int, str], tuple[str, dict[str, Any] | None]],
@@ -294,12 +329,16 @@ class MarkdownSnippets:
 # character that starts Markdown or HTML (``* _ ` [ < & # { | \ ~ = + >``), no digit first ("1. " is a list).
 PLAIN = re.compile(r"[^\W\d_](?:[^\W_]|[ ,.;:'\"?!()/%\u2018\u2019\u201c\u201d\u2013\u2014-])*(?<! )")
 # Not with ``abbr`` (nor ``extra``, which holds it): a glossary's abbreviation in a plain sentence becomes <abbr>.
+PLAIN_SAFE = frozenset({"admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
+                        "pymdownx.superfences", "pymdownx.tasklist", "def_list", "footnotes",
+                        "fenced_code", "sane_lists", "nl2br", "pymdownx.highlight", "pymdownx.inlinehilite",
+                        "pymdownx.tabbed"})
+# Extensions under which a heading converts alone as it does on its page (so the plugin may lift it, see lift_parts):
+# not footnotes (they move below the page's parts, headings and all), nor abbr (a note's abbreviations apply to the
+# page's headings), nor anything unknown (pymdownx.snippets can append a file to each conversion).
+HEADINGS_SAFE = PLAIN_SAFE - {"footnotes"}
 # A generated heading the plugin may lift (see lift_parts): level 2 to 6 (the page's title stays Markdown: MkDocs
 # reads it), a blank line around it, its text plain (no link MkDocs would resolve, no attribute list, no markup).
 _LIFTED_HEADING = re.compile(r"\n\n(#{2,6}) (" + PLAIN.pattern + r")\n\n\Z")
 # a line that can make a heading: ATX, or a setext underline (a rule "---" too: it only keeps headings in Markdown)
 _MAY_BE_HEADING = re.compile(r"^[ \t]*#|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
-PLAIN_SAFE = frozenset({"admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
-                        "pymdownx.superfences", "pymdownx.tasklist", "def_list", "footnotes",
-                        "fenced_code", "sane_lists", "nl2br", "pymdownx.highlight", "pymdownx.inlinehilite",
-                        "pymdownx.tabbed"})

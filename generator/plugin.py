@@ -35,8 +35,8 @@ from .lifecycle import Rules
 from .load import kind_of
 from .nav import navigation
 from .parsecache import ParseCache
-from .htmlblocks import (ASIDE, UNSEARCHED, Heading, MarkdownSnippets, drop_html, fill_markdown, lift_parts, place_headings,
-                         put_back, set_aside)
+from .htmlblocks import (ASIDE, HEADINGS_SAFE, UNSEARCHED, Heading, MarkdownSnippets, drop_html, fill_markdown,
+                         heading_ids, lift_parts, page_ids, place_headings, put_back, restore_headings, set_aside)
 from .publish import Attachments, unlinked
 from .resolve import resolve
 from .search import can_write, fold_index, write_index
@@ -111,6 +111,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         # pre-rendered HTML lifted out of a page while MkDocs converts it, with the headings lifted above the blocks
         self.html: dict[str, tuple[list[str], str, list[Heading | None]]] = {}
         self.toc_marker = "[TOC]"  # the site's `toc` marker: a page that has one keeps its headings in Markdown
+        self.lift_headings = True  # whether the site's Markdown extensions let generated headings be lifted
+        self.lifted: dict[str, str] = {}  # a page's Markdown as lifted with headings, until every plugin has seen it
         self.snippets: MarkdownSnippets | None = None  # converts the answers inside that HTML
         # With a search plugin: where each page's unsearched blocks are, to set them aside while search reads the
         # page (on_page_context; put back before the page is written): noted with the page's HTML, kept as the
@@ -147,6 +149,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                                          last=self.snippets if self.live else None)
         self.searched = {} if livereload.search_plugin(config) is not None else None
         self.toc_marker = str((config.mdx_configs.get("toc") or {}).get("marker", "[TOC]"))
+        self.lift_headings = all(isinstance(e, str) and e in HEADINGS_SAFE for e in config.markdown_extensions)
         _add_first(config.extra_css, CSS)
         _add_first(config.extra_javascript, JAVASCRIPT)
         if today is not None:
@@ -277,13 +280,14 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         if self.live:
             self.live.reset()
         self.aside = None  # a page's blocks set aside for search belong to the build that failed
+        self.lifted.clear()
         if self.searched:
             self.searched.clear()
         self.aside_at.clear()
         self.held.clear()
         self._search_on()
 
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         site = self.site
         if site is None:
             return markdown
@@ -307,10 +311,25 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             parts = [(markdown, True)]
         if not self.live and page.file.generated_by:
             page.file.content_string = ""  # one build: read once, and MkDocs would keep it to the end
-        markdown, blocks, mark, heads = lift_parts(parts, toc_marker=self.toc_marker)  # our HTML needs no converting
-        if blocks:
+        markdown, blocks, mark, heads = lift_parts(parts, headings=self.lift_headings, toc_marker=self.toc_marker)
+        if blocks:  # our HTML needs no converting
             self.html[page.file.src_uri] = (blocks, mark, heads)
+            if any(heads):
+                self.lifted[page.file.src_uri] = markdown
         return markdown
+
+    @event_priority(-100)  # after every other plugin's (and hook's) on_page_markdown
+    def _on_page_markdown_last(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        uri = page.file.src_uri
+        lifted = self.lifted.pop(uri, None)
+        if lifted is not None and markdown is not lifted and markdown != lifted:
+            # changed since: a heading added below the lifted ones would come first in the table of contents
+            blocks, mark, heads = self.html[uri]
+            markdown = restore_headings(markdown, mark, heads)
+            self.html[uri] = (blocks, mark, [None] * len(heads))
+        return markdown
+
+    on_page_markdown = CombinedEvent(_on_page_markdown, _on_page_markdown_last)
 
     def _on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks, mark, heads = self.html.pop(page.file.src_uri, None) or ([], "", [])
@@ -333,13 +352,15 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             # is in them only as the Markdown converted here, so that is where anything removed came from
             what = what or next(filter(None, map(snippets.removed, texts)), None)
             titles, entries = None, []
-            if any(heads):
-                ids = page.present_anchor_ids if page.present_anchor_ids is not None else set()
-                titles, entries = place_headings(heads, snippets.heading, ids)
+            if any(heads):  # numbered after the ids on the page, as toc numbers a heading below them all
+                titles, entries = place_headings(heads, snippets.heading, page_ids(cleaned))
             cleaned, placed = drop_html(cleaned, clean_blocks, mark, titles)
-            for entry, at in zip(entries, placed):
-                if entry is not None and at is not None:
-                    _add_to_toc(page, entry)
+            for title, entry, at in zip(titles or (), entries, placed):
+                if title is not None and at is not None:
+                    if entry is not None:
+                        _add_to_toc(page, entry)
+                    if page.present_anchor_ids is not None:  # links to it from other pages are checked
+                        page.present_anchor_ids.update(heading_ids(title))
             if None in placed:
                 log.warning("%s: %s of this page cannot be shown: HTML in the text above it is left open (a tag, "
                             "a quote in an attribute), so the page's own parts fall inside it; close it",

@@ -1,8 +1,9 @@
 """The generated headings above a note's pre-rendered parts (Questions asked, Insights, Referrals...) skip
 Python-Markdown: the plugin writes them as the site's ``toc`` extension would and adds them to the page's table of
 contents. Worked out the other way, with tools.bench.without's ``lift-headings`` (every heading through
-Python-Markdown), the site is the same to the byte, under the site's own ``toc`` settings and on notes whose own
-headings have the same names or that hold a ``[TOC]``."""
+Python-Markdown), the site is the same to the byte: under the site's own ``toc`` settings, on notes whose own
+headings have the same names, that hold a ``[TOC]`` or ids in code, and on sites whose extensions or hooks would
+put a heading below the lifted ones (footnotes, abbreviations, a hook that adds a heading)."""
 
 from __future__ import annotations
 
@@ -36,8 +37,7 @@ markdown_extensions:
   - attr_list
   - md_in_html
   - tables
-  - toc: {TOC}
-"""
+{EXTENSIONS}"""
 
 FRONT = """---
 date: {date}
@@ -67,10 +67,26 @@ NOTES = {
     # links to generated headings' anchors on other notes: MkDocs checks them
     "2026-05-04 Kai Moon.md": "See [their referrals](2026-05-01%20Ines%20Duarte.md#referrals_1) and "
                               "[the questions](2026-05-02%20Tom%20Wu.md#questions-asked).\n",
+    # ids that are not on the page (text in code, an element the sanitiser removes) take no generated heading's id
+    "2026-05-05 Lea Park.md": "About `<a id=\"insights\">` tags.\n\n    <span id=\"referrals\"></span>\n\n"
+                              "<script id=\"advice\">alert(1)</script>\n",
+    # a footnote with a heading in it and abbreviations (for the sites that have those extensions)
+    "2026-05-06 Noor Ali.md": "Text[^1].\n\n[^1]: A footnote.\n\n    ## Advice\n\n*[Referrals]: People they named\n\n@@TOC@@\n",
 }
 
-TOCS = {"defaults": "{permalink: true}",
-        "own settings": '{permalink: "#", permalink_title: Link here, toc_depth: "2-2", anchorlink: true}'}
+# The site's Markdown settings (and anything more in its mkdocs.yml): footnotes move below the page's parts, a note's
+# abbreviations apply to its headings, a hook adds a heading below them, and "markdown.extensions.toc" is toc too.
+TOCS = {"defaults": "  - toc: {permalink: true}\n",
+        "own settings": '  - toc: {permalink: "#", permalink_title: Link here, toc_depth: "2-2", anchorlink: true}\n',
+        "footnotes and abbr": "  - toc: {permalink: true}\n  - footnotes\n  - abbr\n",
+        "a hook": "  - toc: {permalink: true}\nhooks: [comments.py]\n",
+        "long toc name": '  - markdown.extensions.toc: {permalink: true, marker: "@@TOC@@"}\n'}
+
+HOOK = """def on_page_markdown(markdown, page, **kwargs):
+    if page.file.src_uri.startswith("interviews/"):
+        return markdown + "\\n\\n## Comments\\n\\nSay hello.\\n"
+    return markdown
+"""
 
 
 def build(project: Path, switch: str) -> subprocess.CompletedProcess[str]:
@@ -85,7 +101,8 @@ def notes_project(path: Path, toc: str) -> Path:
     for n, (name, body) in enumerate(NOTES.items()):
         person = name[11:-3]
         (content / name).write_text(FRONT.format(date=name[:10], person=person) + "\n" + body, encoding="utf-8")
-    (path / "mkdocs.yml").write_text(YML.replace("{TOC}", toc), encoding="utf-8")
+    (path / "mkdocs.yml").write_text(YML.replace("{EXTENSIONS}", toc), encoding="utf-8")
+    (path / "comments.py").write_text(HOOK, encoding="utf-8")
     return path
 
 
@@ -103,10 +120,13 @@ def test_lifted_headings_make_the_site_python_markdown_makes(tmp_path: Path, toc
     page = (site / "interviews" / "2026-05-01 Ines Duarte" / "index.html").read_text(encoding="utf-8")
     article = page.split("<article", 1)[1]
     ids = re.findall(r'<h[2-6] id="([^"]+)"', article)
+    hooked = ["comments"] if toc == "a hook" else []  # the hook's heading, last on the page
     assert ids == ["insights", "referrals", "advice", "questions-asked", "insights_1", "advice_1", "referrals_1",
-                   "related-conversations"]
+                   "related-conversations", *hooked]
     toc_links = re.findall(r'<a href="#([^"]+)" class="md-nav__link', page)
-    assert toc_links == (ids if toc == "defaults" else [i for i in ids if i != "advice"])  # toc_depth 2-2: no h1, no h3
+    assert toc_links == (ids if toc != "own settings" else [i for i in ids if i != "advice"])  # 2-2: no h1, no h3
+    lea = (site / "interviews" / "2026-05-05 Lea Park" / "index.html").read_text(encoding="utf-8")
+    assert {"insights", "referrals", "advice"} <= set(re.findall(r'<h2 id="([^"]+)"', lea))
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"location":"interviews/2026-05-01%20Ines%20Duarte/#referrals_1"' in index.replace(" ", "")
 
