@@ -29,6 +29,11 @@ def test_follow_ups_page_lists_what_is_due_with_links(demo_site: Path) -> None:
     assert 'href="../people/ingrid-larsen/#email-drafts"' in html
     assert 'href="../prep/2026-12-03-tomas-herrera/"' in html
     assert 'href="follow-ups.ics"' in html
+    # the reminders are a table the reader can sort, and search finds them, each cell a word apart
+    assert '<div class="insight-sortable">\n<table>' in html.split('id="overdue"', 1)[1].split('id="coming-up"')[0]
+    index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    overdue = next(d["text"] for d in index if d["location"] == "follow-ups/#overdue")
+    assert overdue.startswith("Due What Note Email ") and "Contact Sam Whitaker (suggested by Adam Novak) note draft" in overdue
     # Olivia was followed up once: she waits, she is not due again; Marcus (no-reply) and Hannah (declined) never show
     due, waits = html.split('id="waiting-for-an-answer"')
     assert "Olivia Grant" in waits and "Olivia Grant" not in due
