@@ -458,6 +458,26 @@ def tag_items(kb: KnowledgeBase, tag: Any, page_uri: str, settings: Any) -> str:
     return html_block(f"<ul>\n{''.join(lis)}</ul>")
 
 
+def draft_intro(d: Any, status: str = "") -> str:
+    """What goes between an email draft's heading and the draft: its ``status`` line (HTML, from
+    :func:`draft_status`) and a warning when the draft is long, as Python-Markdown writes a paragraph and an
+    admonition; a block of its own, so the heading stands right above pre-rendered HTML (see
+    :func:`generator.htmlblocks.lift_parts`). Empty when there is neither."""
+    parts = [f"<p>{status}</p>"] if status else []
+    if d.too_long:
+        title = f"{counted(d.words, 'word')}: busy people read short emails; aim for 150 or fewer"
+        parts.append(f'<div class="admonition warning">\n<p class="admonition-title">{escape(title, quote=False)}</p>\n</div>')
+    return html_block("\n".join(parts)) + "\n\n" if parts else ""
+
+
+def draft_status(item: Any, note: Any, page_uri: str, settings: Any) -> str:
+    """A due email's state and day above its draft on a person's page, and a link to the note it is about."""
+    line = f"<strong>{escape(item.state.capitalize(), quote=False)}</strong>, due {item.due.isoformat()}"
+    if note is not None:
+        line += " · " + links_from(page_uri, settings.use_directory_urls)(note.src_uri, "the note")
+    return line
+
+
 def draft_block(d: Any) -> str:
     """An email draft's length, its ``mailto:`` link and its text, as the Markdown of ``N words · [Open in your
     email app](mailto:...)`` and a ```text fence would make them (so Material's copy button finds the text),
@@ -473,7 +493,7 @@ def draft_block(d: Any) -> str:
                       f'{code}\n</code></pre></div>\n</div>\n</div>', searched=False)
 
 
-GLOBALS = {"html_block": html_block, "draft_block": draft_block, "tag_items": tag_items, "person_connections": person_connections, "iv_table": iv_table, "due_table": due_table, "people_table": people_table,
+GLOBALS = {"html_block": html_block, "draft_intro": draft_intro, "draft_status": draft_status, "draft_block": draft_block, "tag_items": tag_items, "person_connections": person_connections, "iv_table": iv_table, "due_table": due_table, "people_table": people_table,
            "companies_table": companies_table, "sourced_items": sourced_items, "said_items": said_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "md_items": md_items, "said": said, "net_node": net_node, "net_path": net_path}

@@ -83,16 +83,17 @@ def lift_html(markdown: str) -> tuple[str, list[str], str]:
 
 
 Heading = tuple[int, str]  # a generated heading lifted with the block under it: its level and its Markdown text
+Headings = tuple[Heading, ...]  # the headings right above one block, in page order ("## Email drafts", "### Update")
 
 
 def lift_parts(parts: list[tuple[str, bool]], headings: bool = True,
-               toc_marker: str = "[TOC]") -> tuple[str, list[str], str, list[Heading | None]]:
+               toc_marker: str = "[TOC]") -> tuple[str, list[str], str, list[Headings | None]]:
     """:func:`lift_html` on a page made of pieces, lifting blocks out of the pieces marked True (the generator's)
     only: a user's text is never taken for pre-rendered HTML, whatever markers it writes (they stay comments,
     converted and cleaned with the rest of the note).
 
-    With ``headings``, a generated heading right above a block (``## Referrals``, a blank line before and after) is
-    lifted with it, the block's entry in the last list; the plugin writes it as the site's ``toc`` would
+    With ``headings``, the generated headings right above a block (``## Referrals``, a blank line before and after
+    each) are lifted with it, the block's entry in the last list; the plugin writes it as the site's ``toc`` would
     (:meth:`MarkdownSnippets.heading`). Five headings cost a note's page a third of a millisecond in Python-Markdown,
     a third of its conversion. A heading is lifted only if nothing after it on the page can be a heading (nor is
     there a ``[TOC]``): Python-Markdown has then given every other heading its id and place in the table of
@@ -118,15 +119,16 @@ def lift_parts(parts: list[tuple[str, bool]], headings: bool = True,
         out.append(rest)
     if not blocks:
         return markdown, [], "", []
-    heads: list[Heading | None] = [None] * len(blocks)
+    heads: list[Headings | None] = [None] * len(blocks)
     clear = headings and not (toc_marker and toc_marker in markdown)  # nothing below can be a heading
     for at in range(len(out) - 1, -1, -1):
         piece = out[at]
         if isinstance(piece, int):
-            found = _LIFTED_HEADING.search(out[at - 1]) if clear else None  # type: ignore[arg-type]
-            if found:
-                heads[piece] = (len(found.group(1)), found.group(2))
+            above: list[Heading] = []
+            while clear and (found := _LIFTED_HEADING.search(out[at - 1])):  # type: ignore[arg-type]
+                above.insert(0, (len(found.group(1)), found.group(2)))
                 out[at - 1] = out[at - 1][: found.start()] + "\n\n"  # type: ignore[index]
+            heads[piece] = tuple(above) or None
         elif clear and _MAY_BE_HEADING.search(piece):
             clear = False
     # Blocks with nothing but a blank line between them (a note's footer, once its headings are lifted) share one
@@ -179,9 +181,8 @@ _ELEMENT_ID = re.compile(r'<[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:="[^"]*")?)*?\s+id
 
 
 def heading_ids(html: str) -> set[str]:
-    """The id of a heading's HTML (none if ``toc`` gave it none)."""
-    found = _HEADING_ID.match(html)
-    return {found.group(1)} if found else set()
+    """The ids of lifted headings' HTML (:func:`place_headings`; none for one ``toc`` gave none)."""
+    return {found.group(1) for found in _HEADING_ID.finditer(html)}
 
 
 def page_ids(html: str) -> set[str]:
@@ -192,7 +193,7 @@ def page_ids(html: str) -> set[str]:
     return {unescape(found) for found in _ELEMENT_ID.findall(html)}
 
 
-def restore_headings(markdown: str, mark: str, heads: list[Heading | None]) -> str:
+def restore_headings(markdown: str, mark: str, heads: list[Headings | None]) -> str:
     """A lifted page's Markdown with its lifted headings back above their placeholders, one placeholder per block,
     as :func:`lift_parts` makes it without ``headings``: for a page another plugin changed after the lifting (a
     heading it added below would come before them in the table of contents)."""
@@ -202,37 +203,36 @@ def restore_headings(markdown: str, mark: str, heads: list[Heading | None]) -> s
             return found.group(0)
         out = []
         for i in range(first, last + 1):
-            head = heads[i]
-            out.append((f"{'#' * head[0]} {head[1]}\n\n" if head else "") + f"{mark}x{i}x")
+            out.append("".join(f"{'#' * level} {text}\n\n" for level, text in heads[i] or ()) + f"{mark}x{i}x")
         return "\n\n".join(out)
 
     return re.sub(f"{re.escape(mark)}x([0-9]+)(?:-([0-9]+))?x", expand, markdown)
 
 
-def place_headings(heads: list[Heading | None], heading: Callable[[int, str], tuple[str, dict[str, Any] | None]],
-                   ids: set[str]) -> tuple[list[str | None], list[dict[str, Any] | None]]:
-    """Each lifted heading's HTML for :func:`drop_html`, with the id ``toc`` would give it below the page's other
-    ids (``ids``, which gains it): ``questions_1`` under a note's own "Questions" heading. And its entry for the
-    table of contents, with that id. In page order, as ``toc`` numbers them."""
+def place_headings(heads: list[Headings | None], heading: Callable[[int, str], tuple[str, dict[str, Any] | None]],
+                   ids: set[str]) -> tuple[list[str | None], list[list[dict[str, Any]]]]:
+    """The HTML of each block's lifted headings for :func:`drop_html`, each with the id ``toc`` would give it below
+    the page's other ids (``ids``, which gains it): ``questions_1`` under a note's own "Questions" heading. And
+    their entries for the table of contents, with those ids. In page order, as ``toc`` numbers them."""
     from markdown.extensions.toc import unique  # Python-Markdown's own numbering of a repeated id
 
     htmls: list[str | None] = []
-    entries: list[dict[str, Any] | None] = []
-    for head in heads:
-        if head is None:
-            htmls.append(None)
-            entries.append(None)
-            continue
-        html, entry = heading(*head)
-        found = _HEADING_ID.match(html)
-        if found:
-            old = found.group(1)
-            new = unique(old, ids)
-            if new != old:
-                html = html.replace(f'id="{old}"', f'id="{new}"', 1).replace(f'href="#{old}"', f'href="#{new}"')
-                entry = None if entry is None else {**entry, "id": new}
-        htmls.append(html)
-        entries.append(entry)
+    entries: list[list[dict[str, Any]]] = []
+    for above in heads:
+        written, listed = [], []
+        for level, text in above or ():
+            html, entry = heading(level, text)
+            found = _HEADING_ID.match(html)
+            if found:
+                old = found.group(1)
+                new = unique(old, ids)
+                if new != old:
+                    html = html.replace(f'id="{old}"', f'id="{new}"', 1).replace(f'href="#{old}"', f'href="#{new}"')
+                    entry = None if entry is None else {**entry, "id": new}
+            written.append(html)
+            listed += [entry] if entry is not None else []
+        htmls.append("\n".join(written) if written else None)
+        entries.append(listed)
     return htmls, entries
 
 

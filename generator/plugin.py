@@ -35,7 +35,7 @@ from .lifecycle import Rules
 from .load import kind_of
 from .nav import navigation
 from .parsecache import ParseCache
-from .htmlblocks import (ASIDE, HEADINGS_SAFE, UNSEARCHED, Heading, MarkdownSnippets, drop_html, fill_markdown,
+from .htmlblocks import (ASIDE, HEADINGS_SAFE, UNSEARCHED, Headings, MarkdownSnippets, drop_html, fill_markdown,
                          heading_ids, lift_parts, page_ids, place_headings, put_back, restore_headings, set_aside)
 from .publish import Attachments, unlinked
 from .resolve import resolve
@@ -109,7 +109,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.parsed: ParseCache | None = None  # under serve, kept from build to build (its table stays in memory)
         self.sites = SiteCache()
         # pre-rendered HTML lifted out of a page while MkDocs converts it, with the headings lifted above the blocks
-        self.html: dict[str, tuple[list[str], str, list[Heading | None]]] = {}
+        self.html: dict[str, tuple[list[str], str, list[Headings | None]]] = {}
         self.toc_marker = "[TOC]"  # the site's `toc` marker: a page that has one keeps its headings in Markdown
         self.lift_headings = True  # whether the site's Markdown extensions let generated headings be lifted
         self.lifted: dict[str, str] = {}  # a page's Markdown as lifted with headings, until every plugin has seen it
@@ -355,9 +355,9 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             if any(heads):  # numbered after the ids on the page, as toc numbers a heading below them all
                 titles, entries = place_headings(heads, snippets.heading, page_ids(cleaned))
             cleaned, placed = drop_html(cleaned, clean_blocks, mark, titles)
-            for title, entry, at in zip(titles or (), entries, placed):
+            for title, listed, at in zip(titles or (), entries, placed):
                 if title is not None and at is not None:
-                    if entry is not None:
+                    for entry in listed:
                         _add_to_toc(page, entry)
                     if page.present_anchor_ids is not None:  # links to it from other pages are checked
                         page.present_anchor_ids.update(heading_ids(title))

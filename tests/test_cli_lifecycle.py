@@ -72,4 +72,4 @@ def test_new_scheduled_conversation_lands_on_follow_ups_and_prep(tmp_path: Path)
     assert "Acme Analytics" in out or "Data Science" in out  # what earlier notes say about the industry
     run_insight("export", "--today", DEMO_TODAY, "--out", str(tmp_path / "out"), cwd=project)
     assert (tmp_path / "out" / "prep" / "2026-12-04-zoe-quinn.md").is_file()
-    assert "prep/2026-12-04-zoe-quinn.md" in (tmp_path / "out" / "follow-ups" / "index.md").read_text(encoding="utf-8")
+    assert 'href="../prep/2026-12-04-zoe-quinn/"' in (tmp_path / "out" / "follow-ups" / "index.md").read_text(encoding="utf-8")

@@ -181,11 +181,36 @@ def test_generated_headings_are_lifted_only_when_nothing_below_them_can_be_a_hea
         return text.replace(mark, "M"), heads
 
     # blocks a blank line apart share a placeholder; the page's title stays
-    assert lifted("Note text.\n") == ("# T\n\nMx0-1x\n\nNote text.\n\n\nMx2x\n", [(2, "One"), (2, "Two"), (2, "Three")])
+    assert lifted("Note text.\n") == ("# T\n\nMx0-1x\n\nNote text.\n\n\nMx2x\n",
+                                     [((2, "One"),), ((2, "Two"),), ((2, "Three"),)])
     # a note's own heading (ATX or setext) below keeps the ones above it in Markdown
     for note in ("## Mine\n", "Mine\n====\n"):
-        assert lifted(note)[1] == [None, None, (2, "Three")]
+        assert lifted(note)[1] == [None, None, ((2, "Three"),)]
     assert lifted("[TOC]\n")[1] == [None, None, None]  # the [TOC] is written while the page converts
     # a heading with a link (MkDocs resolves it) or markup is not plain text: it stays, and so do those above
     for heading in ("[Three](x.md)", "Three *now*", "Three {#id}"):
         assert lifted("Text.\n", heading)[1] == [None, None, None]
+    # headings right above one another go with the block under the last, in page order
+    assert lifted("Text.\n", "Drafts\n\n### Update")[1] == [((2, "One"),), ((2, "Two"),), ((2, "Drafts"), (3, "Update"))]
+    # a heading with text under it is not right above a block: it stays, and so do those above it
+    assert lifted("Text.\n", "Drafts\n\nWords.\n\n### Update")[1] == [None, None, ((3, "Update"),)]
+
+
+def test_a_drafts_status_and_long_warning_are_what_python_markdown_made_of_them() -> None:
+    """A draft's status line and its warning moved from Markdown into a pre-rendered block (so the draft's heading
+    stands right above HTML): the same HTML as Python-Markdown made of the Markdown they were written as."""
+    from types import SimpleNamespace
+
+    from generator.fragments import draft_intro
+    from generator.htmlblocks import HTML_CLOSE, HTML_OPEN
+
+    status = 'Overdue &amp; <em>late</em>, due 2026-03-16 · <a href="../../interviews/x/">the note</a>'
+    written = ('Overdue &amp; *late*, due 2026-03-16 · <a href="../../interviews/x/">the note</a>\n\n'
+               '!!! warning "212 words: busy people read short emails; aim for 150 or fewer"\n')
+    long = SimpleNamespace(too_long=True, words=212)
+    block = draft_intro(long, status)
+    assert block.startswith(HTML_OPEN) and block.endswith(HTML_CLOSE + "\n\n")
+    assert block[len(HTML_OPEN):-len(HTML_CLOSE) - 2].strip("\n") == markdown.markdown(written, extensions=["admonition"])
+    short = SimpleNamespace(too_long=False, words=90)
+    assert draft_intro(short, "") == ""  # nothing between the heading and the draft
+    assert "warning" not in draft_intro(short, status)
