@@ -211,10 +211,14 @@ def question_group(kb: KnowledgeBase, g: Any, link: Link, page_uri: str, setting
 
     ``more`` adds a link to the group's own page (all its answers, every industry).
     """
-    line = _asked(g.asked) + _wordings(g, 6)
+    # The line is a block of its own (the wordings converted as Markdown, each distinct line once), so the heading
+    # stands right above pre-rendered HTML and is lifted with it (htmlblocks.lift_parts): a company page's
+    # questions were most of its conversion.
+    line = markdown_in_html(_asked(g.asked) + _wordings(g, 6), inline=True)
     if more:
-        line += ". " + link(group_page_uri(g), "Every answer, all industries")
-    return f"{level} {t(g.canonical)} {{ #q-{g.id} }}\n\n{line}.\n\n{answer_cards(kb, g.answers, page_uri, settings)}"
+        line += ". " + links_from(page_uri, settings.use_directory_urls)(group_page_uri(g), "Every answer, all industries")
+    return (f"{level} {t(g.canonical)} {{ #q-{g.id} }}\n\n{html_block(f'<p>{line}.</p>')}\n\n"
+            f"{answer_cards(kb, g.answers, page_uri, settings)}")
 
 
 def group_entry(g: Any, link: Link) -> str:

@@ -121,11 +121,17 @@ def lift_parts(parts: list[tuple[str, bool]], headings: bool = True,
         return markdown, [], "", []
     heads: list[Headings | None] = [None] * len(blocks)
     clear = headings and not (toc_marker and toc_marker in markdown)  # nothing below can be a heading
+    # A heading with an id of its own is lifted only on a page whose user text has no heading: toc numbers a
+    # heading of the note's whose id would be the same ("## Q: Career path") after it, wherever it is.
+    theirs = any(not ours and _MAY_BE_HEADING.search(text) for text, ours in parts)
     for at in range(len(out) - 1, -1, -1):
         piece = out[at]
         if isinstance(piece, int):
             above: list[Heading] = []
             while clear and (found := _LIFTED_HEADING.search(out[at - 1])):  # type: ignore[arg-type]
+                if theirs and _OWN_ID.search(found.group(2)):
+                    clear = False
+                    break
                 above.insert(0, (len(found.group(1)), found.group(2)))
                 out[at - 1] = out[at - 1][: found.start()] + "\n\n"  # type: ignore[index]
             heads[piece] = tuple(above) or None
@@ -223,7 +229,10 @@ def place_headings(heads: list[Headings | None], heading: Callable[[int, str], t
         for level, text in above or ():
             html, entry = heading(level, text)
             found = _HEADING_ID.match(html)
-            if found:
+            own = _OWN_ID.search(text)
+            if found and own and found.group(1) == own.group(1):
+                ids.add(own.group(1))  # an id written for it (attr_list) is kept as written, as toc keeps it
+            elif found:
                 old = found.group(1)
                 new = unique(old, ids)
                 if new != old:
@@ -338,7 +347,9 @@ PLAIN_SAFE = frozenset({"admonition", "attr_list", "md_in_html", "tables", "toc"
 # page's headings), nor anything unknown (pymdownx.snippets can append a file to each conversion).
 HEADINGS_SAFE = PLAIN_SAFE - {"footnotes"}
 # A generated heading the plugin may lift (see lift_parts): level 2 to 6 (the page's title stays Markdown: MkDocs
-# reads it), a blank line around it, its text plain (no link MkDocs would resolve, no attribute list, no markup).
-_LIFTED_HEADING = re.compile(r"\n\n(#{2,6}) (" + PLAIN.pattern + r")\n\n\Z")
+# reads it), a blank line around it, its text plain (no link MkDocs would resolve, no markup), and at most an
+# anchor of its own as the templates write one (``### How did you start? { #q-career-path }``).
+_LIFTED_HEADING = re.compile(r"\n\n(#{2,6}) (" + PLAIN.pattern + r"(?: \{ #[A-Za-z0-9_-]+ \})?)\n\n\Z")
+_OWN_ID = re.compile(r" \{ #([A-Za-z0-9_-]+) \}\Z")
 # a line that can make a heading: ATX, or a setext underline (a rule "---" too: it only keeps headings in Markdown)
 _MAY_BE_HEADING = re.compile(r"^[ \t]*#|^[ \t]*(?:=+|-+)[ \t]*$", re.M)

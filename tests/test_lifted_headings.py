@@ -2,7 +2,8 @@
 Python-Markdown: the plugin writes them as the site's ``toc`` extension would and adds them to the page's table of
 contents. Worked out the other way, with tools.bench.without's ``lift-headings`` (every heading through
 Python-Markdown), the site is the same to the byte: under the site's own ``toc`` settings, on notes whose own
-headings have the same names, that hold a ``[TOC]`` or ids in code, and on sites whose extensions or hooks would
+headings have the same names (or the id of a generated heading's own anchor), that hold a ``[TOC]`` or ids in
+code, and on sites whose extensions or hooks would
 put a heading below the lifted ones (footnotes, abbreviations, a hook that adds a heading)."""
 
 from __future__ import annotations
@@ -101,6 +102,9 @@ def notes_project(path: Path, toc: str) -> Path:
     for n, (name, body) in enumerate(NOTES.items()):
         person = name[11:-3]
         (content / name).write_text(FRONT.format(date=name[:10], person=person) + "\n" + body, encoding="utf-8")
+    # the company's file of the user's: a heading whose id is the one a generated question has ("q-typical-day")
+    (path / "content" / "companies").mkdir()
+    (path / "content" / "companies" / "Northwind Freight.md").write_text("## Q: Typical day\n\nShifts.\n", encoding="utf-8")
     (path / "mkdocs.yml").write_text(YML.replace("{EXTENSIONS}", toc), encoding="utf-8")
     (path / "comments.py").write_text(HOOK, encoding="utf-8")
     return path
@@ -125,6 +129,8 @@ def test_lifted_headings_make_the_site_python_markdown_makes(tmp_path: Path, toc
                    "related-conversations", *hooked]
     toc_links = re.findall(r'<a href="#([^"]+)" class="md-nav__link', page)
     assert toc_links == (ids if toc != "own settings" else [i for i in ids if i != "advice"])  # 2-2: no h1, no h3
+    company = (site / "companies" / "Northwind Freight" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<h[23] id="(q-typical-day[_0-9]*)"', company) == ["q-typical-day_1", "q-typical-day"]
     lea = (site / "interviews" / "2026-05-05 Lea Park" / "index.html").read_text(encoding="utf-8")
     assert {"insights", "referrals", "advice"} <= set(re.findall(r'<h2 id="([^"]+)"', lea))
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
