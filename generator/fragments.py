@@ -94,7 +94,7 @@ def due_table(rows: Iterable[Any], page_uri: str, settings: Any) -> str:
     def email(r: Any) -> tuple[str, str] | None:
         return (r.draft, "prep sheet" if r.item.kind == "conversation" else "draft") if r.draft else None
 
-    table = ([r.item.due.isoformat(), r.what + (f": {r.item.detail}" if r.item.detail else ""),
+    table = ([r.item.due.isoformat(), " ".join((r.what + (f": {r.item.detail}" if r.item.detail else "")).split()),
               (r.note, "note") if r.note else None, email(r)] for r in rows)
     return html_table(page_uri, settings.use_directory_urls, ("Due", "What", "Note", "Email"), table, searched=True)
 

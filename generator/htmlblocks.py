@@ -123,7 +123,7 @@ def lift_parts(parts: list[tuple[str, bool]], headings: bool = True,
     clear = headings and not (toc_marker and toc_marker in markdown)  # nothing below can be a heading
     # A heading with an id of its own is lifted only on a page whose user text has no heading: toc numbers a
     # heading of the note's whose id would be the same ("## Q: Career path") after it, wherever it is.
-    theirs = any(not ours and _MAY_BE_HEADING.search(text) for text, ours in parts)
+    theirs = any(not ours and _MAY_BE_HEADING.search(text) for text, ours in parts)  # in a list or quote too
     for at in range(len(out) - 1, -1, -1):
         piece = out[at]
         if isinstance(piece, int):
@@ -351,5 +351,6 @@ HEADINGS_SAFE = PLAIN_SAFE - {"footnotes"}
 # anchor of its own as the templates write one (``### How did you start? { #q-career-path }``).
 _LIFTED_HEADING = re.compile(r"\n\n(#{2,6}) (" + PLAIN.pattern + r"(?: \{ #[A-Za-z0-9_-]+ \})?)\n\n\Z")
 _OWN_ID = re.compile(r" \{ #([A-Za-z0-9_-]+) \}\Z")
-# a line that can make a heading: ATX, or a setext underline (a rule "---" too: it only keeps headings in Markdown)
-_MAY_BE_HEADING = re.compile(r"^[ \t]*#|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
+# a line that can make a heading, also inside a quote, a list item or a definition ("> ## x", "- ## x"): ATX, or a
+# setext underline (a rule "---" too, and "1. #tag": it only keeps headings in Markdown)
+_MAY_BE_HEADING = re.compile(r"^[ \t>*+:.)0-9-]*#|^[ \t>*+:-]*(?:=+|-+)[ \t]*$", re.M)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import quote, unquote
 from typing import Any, Callable
 
 from .escape import _t
@@ -76,7 +77,8 @@ def hrefs_from(from_uri: str, directory_urls: bool = True) -> Callable[[str], st
         path, hash_, anchor = to_uri.partition("#")
         there = page_url(path, directory_urls)
         rel = _rel(base, there.rstrip("/")) if there.rstrip("/") else up
-        return (rel + "/" if there.endswith("/") and not rel.endswith("/") else rel) + hash_ + anchor
+        # quoted as MkDocs quotes the URLs it writes: "2026-05-22 100% A&B" is "2026-05-22%20100%25%20A%26B"
+        return quote(rel + "/" if there.endswith("/") and not rel.endswith("/") else rel) + hash_ + anchor
 
     return href
 
@@ -106,15 +108,16 @@ def _relink(text: str, from_dir: str, to_uri: str, directory_urls: bool | None) 
         if written.startswith(("#", "/")) or _SCHEME.match(written):
             return m.group(0)
         path, hashmark, fragment = written.partition("#")
-        docs = posixpath.normpath(posixpath.join(from_dir, path))
+        # a link's address is a URL ("Acme%20Analytics.md"), its file the name it encodes, as MkDocs reads it
+        docs = posixpath.normpath(posixpath.join(from_dir, unquote(path)))
         if docs == ".." or docs.startswith("../"):
             return m.group(0)
         if directory_urls is None:
-            new = href(to_uri, docs)
+            new = quote(href(to_uri, docs))
         elif docs.endswith(MARKDOWN):
             new = page_href(to_uri, docs, directory_urls)
         else:
-            new = _rel(page_url(to_uri, directory_urls).rpartition("/")[0], docs)
+            new = quote(_rel(page_url(to_uri, directory_urls).rpartition("/")[0], docs))
         return m.group(1) + new + hashmark + fragment
 
     return _REF_TARGET.sub(target, _INLINE_TARGET.sub(target, text))

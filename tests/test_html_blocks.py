@@ -214,3 +214,15 @@ def test_a_drafts_status_and_long_warning_are_what_python_markdown_made_of_them(
     short = SimpleNamespace(too_long=False, words=90)
     assert draft_intro(short, "") == ""  # nothing between the heading and the draft
     assert "warning" not in draft_intro(short, status)
+
+
+@pytest.mark.parametrize("theirs", ["## Q: Typical day\n", "> ## Q: Typical day\n", "- ## Q: Typical day\n",
+                                    "Term\n: ## Q: Typical day\n", "Q: Typical day\n===\n"])
+def test_a_heading_with_its_own_anchor_stays_when_the_users_text_has_a_heading(theirs: str) -> None:
+    """toc numbers the user's "Q: Typical day" after the question's own anchor "q-typical-day", wherever the
+    user's heading is (in a quote, a list item, a definition): the question's heading stays in Markdown."""
+    from generator.htmlblocks import lift_parts
+
+    ours = f"\n\n### Typical day? {{ #q-typical-day }}\n\n{html_block('<p>a</p>')}\n"
+    assert lift_parts([("# T\n\n", True), (theirs, False), (ours, True)])[3] == [None]
+    assert lift_parts([("# T\n\n", True), ("Plain words.\n", False), (ours, True)])[3] == [((3, "Typical day? { #q-typical-day }"),)]
