@@ -205,7 +205,7 @@ def answer_cards(kb: KnowledgeBase, answers: Iterable[Any], page_uri: str, setti
     return html_block("".join(out), searched=False)
 
 
-def question_group(kb: KnowledgeBase, g: Any, link: Link, page_uri: str, settings: Any, level: str = "###",
+def question_group(kb: KnowledgeBase, g: Any, page_uri: str, settings: Any, level: str = "###",
                    more: bool = False) -> str:
     """One question: its heading and anchor, how often and how it was worded, then every answer as a card.
 
@@ -216,7 +216,8 @@ def question_group(kb: KnowledgeBase, g: Any, link: Link, page_uri: str, setting
     # questions were most of its conversion.
     line = markdown_in_html(_asked(g.asked) + _wordings(g, 6), inline=True)
     if more:
-        line += ". " + links_from(page_uri, settings.use_directory_urls)(group_page_uri(g), "Every answer, all industries")
+        a, _ = _html_links(page_uri, settings)
+        line += ". " + a(group_page_uri(g), "Every answer, all industries")
     return (f"{level} {t(g.canonical)} {{ #q-{g.id} }}\n\n{html_block(f'<p>{line}.</p>')}\n\n"
             f"{answer_cards(kb, g.answers, page_uri, settings)}")
 
@@ -478,7 +479,8 @@ def draft_status(item: Any, note: Any, page_uri: str, settings: Any) -> str:
     """A due email's state and day above its draft on a person's page, and a link to the note it is about."""
     line = f"<strong>{escape(item.state.capitalize(), quote=False)}</strong>, due {item.due.isoformat()}"
     if note is not None:
-        line += " · " + links_from(page_uri, settings.use_directory_urls)(note.src_uri, "the note")
+        a, _ = _html_links(page_uri, settings)
+        line += " · " + a(note, "the note")
     return line
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from html import escape
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from . import sanitize
 from .urls import hrefs_from
@@ -82,6 +82,22 @@ def lift_html(markdown: str) -> tuple[str, list[str], str]:
     return markdown, blocks, mark
 
 
+def _placeholder(mark: str, blocks: list[int]) -> str:
+    """The word standing for consecutive blocks: ``<mark>x3x``, or ``<mark>x3-5x`` for blocks 3 to 5."""
+    return f"{mark}x{blocks[0]}x" if len(blocks) == 1 else f"{mark}x{blocks[0]}-{blocks[-1]}x"
+
+
+def _placeholders(mark: str) -> re.Pattern[str]:
+    """Every placeholder word of a page, its first and last block as groups 1 and 2 (2 is None for one block)."""
+    return re.compile(f"{re.escape(mark)}x([0-9]+)(?:-([0-9]+))?x")
+
+
+def strip_placeholders(html: str, mark: str) -> str:
+    """``html`` without the placeholder words of blocks that could not go back (HTML a note left open swallowed
+    their paragraphs): the reader sees the text the note wrote, not ours."""
+    return _placeholders(mark).sub("", html)
+
+
 Heading = tuple[int, str]  # a generated heading lifted with the block under it: its level and its Markdown text
 Headings = tuple[Heading, ...]  # the headings right above one block, in page order ("## Email drafts", "### Update")
 
@@ -138,17 +154,16 @@ def lift_parts(parts: list[tuple[str, bool]], headings: bool = True,
         elif clear and _MAY_BE_HEADING.search(piece):
             clear = False
     # Blocks with nothing but a blank line between them (a note's footer, once its headings are lifted) share one
-    # placeholder, "<mark>x<first>-<last>x": each placeholder is a paragraph Python-Markdown converts.
-    text: list[str] = []
-    for at, piece in enumerate(out):
-        if isinstance(piece, str):
-            text.append(piece)
-        elif at >= 2 and isinstance(out[at - 2], int) and not out[at - 1].strip():  # type: ignore[union-attr]
-            text.pop()  # the blank line; the placeholder before now stands for this block too
-            text[-1] = text[-1].rpartition("x")[0].partition("-")[0] + f"-{piece}x"
+    # placeholder: each placeholder is a paragraph Python-Markdown converts.
+    pieces: list[str | list[int]] = []
+    for piece in out:
+        if isinstance(piece, int) and len(pieces) >= 2 and isinstance(pieces[-2], list) \
+                and isinstance(pieces[-1], str) and not pieces[-1].strip():
+            pieces.pop()  # the blank line between
+            pieces[-1].append(piece)  # type: ignore[union-attr]
         else:
-            text.append(f"{mark}x{piece}x")
-    return "".join(text), blocks, mark, heads
+            pieces.append([piece] if isinstance(piece, int) else piece)
+    return "".join(p if isinstance(p, str) else _placeholder(mark, p) for p in pieces), blocks, mark, heads
 
 
 def drop_html(html: str, blocks: list[str], mark: str,
@@ -164,19 +179,20 @@ def drop_html(html: str, blocks: list[str], mark: str,
     where: list[tuple[int, int] | None] = [None] * len(blocks)
     at = length = 0
     done = -1  # the last block put back: blocks go back in order, each once
-    for found in re.finditer(f"<p>{re.escape(mark)}x([0-9]+)(?:-([0-9]+))?x</p>", html) if blocks else ():
+    for found in _placeholders(mark).finditer(html) if blocks else ():
         first, last = int(found.group(1)), int(found.group(2) or found.group(1))
-        if not done < first <= last < len(blocks):
+        start, end = found.start() - 3, found.end() + 4  # the paragraph of the word alone
+        if not done < first <= last < len(blocks) or html[start:found.start()] != "<p>" or html[found.end():end] != "</p>":
             continue
-        out.append(html[at:found.start()])
-        length += found.start() - at
+        out.append(html[at:start])
+        length += start - at
         for i in range(first, last + 1):
             head = heads[i] if heads is not None else None
             lead = ("\n" if i > first else "") + ("" if head is None else f"{head}\n")
             out.append(lead + blocks[i])
             where[i] = (length + len(lead), length + len(lead) + len(blocks[i]))
             length += len(lead) + len(blocks[i])
-        at, done = found.end(), last
+        at, done = end, last
     out.append(html[at:])
     return "".join(out), where
 
@@ -184,11 +200,6 @@ def drop_html(html: str, blocks: list[str], mark: str,
 _HEADING_ID = re.compile(r'<h[1-6] id="([^"&<>]*)"')
 # an element's id in HTML as the sanitiser writes it (every attribute value in double quotes, "<" in text escaped)
 _ELEMENT_ID = re.compile(r'<[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:="[^"]*")?)*?\s+id="([^"]*)"')
-
-
-def heading_ids(html: str) -> set[str]:
-    """The ids of lifted headings' HTML (:func:`place_headings`; none for one ``toc`` gave none)."""
-    return {found.group(1) for found in _HEADING_ID.finditer(html)}
 
 
 def page_ids(html: str) -> set[str]:
@@ -207,42 +218,48 @@ def restore_headings(markdown: str, mark: str, heads: list[Headings | None]) -> 
         first, last = int(found.group(1)), int(found.group(2) or found.group(1))
         if last >= len(heads):
             return found.group(0)
-        out = []
-        for i in range(first, last + 1):
-            out.append("".join(f"{'#' * level} {text}\n\n" for level, text in heads[i] or ()) + f"{mark}x{i}x")
-        return "\n\n".join(out)
+        return "\n\n".join("".join(f"{'#' * level} {text}\n\n" for level, text in heads[i] or ()) + _placeholder(mark, [i])
+                           for i in range(first, last + 1))
 
-    return re.sub(f"{re.escape(mark)}x([0-9]+)(?:-([0-9]+))?x", expand, markdown)
+    return _placeholders(mark).sub(expand, markdown)
+
+
+class Placed(NamedTuple):
+    """A block's lifted headings as :func:`place_headings` writes them."""
+
+    html: str | None  # their HTML, for drop_html (None: the block has none)
+    ids: list[str]  # their ids on the page
+    entries: list[dict[str, Any]]  # their table-of-contents entries (toc_depth may leave some out)
 
 
 def place_headings(heads: list[Headings | None], heading: Callable[[int, str], tuple[str, dict[str, Any] | None]],
-                   ids: set[str]) -> tuple[list[str | None], list[list[dict[str, Any]]]]:
-    """The HTML of each block's lifted headings for :func:`drop_html`, each with the id ``toc`` would give it below
-    the page's other ids (``ids``, which gains it): ``questions_1`` under a note's own "Questions" heading. And
-    their entries for the table of contents, with those ids. In page order, as ``toc`` numbers them."""
+                   ids: set[str]) -> list[Placed]:
+    """Each block's lifted headings, each with the id ``toc`` would give it below the page's other ids (``ids``,
+    which gains it): ``questions_1`` under a note's own "Questions" heading. In page order, as ``toc`` numbers
+    them."""
     from markdown.extensions.toc import unique  # Python-Markdown's own numbering of a repeated id
 
-    htmls: list[str | None] = []
-    entries: list[list[dict[str, Any]]] = []
+    placed: list[Placed] = []
     for above in heads:
-        written, listed = [], []
+        written, named, listed = [], [], []
         for level, text in above or ():
             html, entry = heading(level, text)
             found = _HEADING_ID.match(html)
             own = _OWN_ID.search(text)
             if found and own and found.group(1) == own.group(1):
                 ids.add(own.group(1))  # an id written for it (attr_list) is kept as written, as toc keeps it
+                named.append(own.group(1))
             elif found:
                 old = found.group(1)
                 new = unique(old, ids)
                 if new != old:
                     html = html.replace(f'id="{old}"', f'id="{new}"', 1).replace(f'href="#{old}"', f'href="#{new}"')
                     entry = None if entry is None else {**entry, "id": new}
+                named.append(new)
             written.append(html)
             listed += [entry] if entry is not None else []
-        htmls.append("\n".join(written) if written else None)
-        entries.append(listed)
-    return htmls, entries
+        placed.append(Placed("\n".join(written) if written else None, named, listed))
+    return placed
 
 
 MD_OPEN, MD_CLOSE = "<!-- insight:md -->", "<!-- /insight:md -->"
@@ -302,6 +319,9 @@ class MarkdownSnippets:
         self._removed: dict[str, str | None] = last._removed if keep and last is not None else {}
         self._plain_ok = all(isinstance(e, str) and e in PLAIN_SAFE for e in self.extensions)
         self._headings: dict[Heading, tuple[str, dict[str, Any] | None]] = {}
+        # whether generated headings may be lifted under these extensions, and the `toc` marker that stops it on a page
+        self.lifts_headings = all(isinstance(e, str) and e in HEADINGS_SAFE for e in self.extensions)
+        self.toc_marker = str((self.configs.get("toc") or {}).get("marker", "[TOC]"))
 
     def __call__(self, text: str) -> str:
         html = self._done.get(text)

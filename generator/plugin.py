@@ -13,7 +13,6 @@ from functools import partial
 from html import escape
 import logging
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +34,8 @@ from .lifecycle import Rules
 from .load import kind_of
 from .nav import navigation
 from .parsecache import ParseCache
-from .htmlblocks import (ASIDE, HEADINGS_SAFE, UNSEARCHED, Headings, MarkdownSnippets, drop_html, fill_markdown,
-                         heading_ids, lift_parts, page_ids, place_headings, put_back, restore_headings, set_aside)
+from .htmlblocks import (ASIDE, UNSEARCHED, Headings, MarkdownSnippets, drop_html, fill_markdown, lift_parts, page_ids,
+                         place_headings, put_back, restore_headings, set_aside, strip_placeholders)
 from .publish import Attachments, unlinked
 from .resolve import resolve
 from .search import can_write, fold_index, write_index
@@ -110,8 +109,6 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.sites = SiteCache()
         # pre-rendered HTML lifted out of a page while MkDocs converts it, with the headings lifted above the blocks
         self.html: dict[str, tuple[list[str], str, list[Headings | None]]] = {}
-        self.toc_marker = "[TOC]"  # the site's `toc` marker: a page that has one keeps its headings in Markdown
-        self.lift_headings = True  # whether the site's Markdown extensions let generated headings be lifted
         self.lifted: dict[str, str] = {}  # a page's Markdown as lifted with headings, until every plugin has seen it
         self.snippets: MarkdownSnippets | None = None  # converts the answers inside that HTML
         # With a search plugin: where each page's unsearched blocks are, to set them aside while search reads the
@@ -148,8 +145,6 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         self.snippets = MarkdownSnippets(config.markdown_extensions, config.mdx_configs,
                                          last=self.snippets if self.live else None)
         self.searched = {} if livereload.search_plugin(config) is not None else None
-        self.toc_marker = str((config.mdx_configs.get("toc") or {}).get("marker", "[TOC]"))
-        self.lift_headings = all(isinstance(e, str) and e in HEADINGS_SAFE for e in config.markdown_extensions)
         _add_first(config.extra_css, CSS)
         _add_first(config.extra_javascript, JAVASCRIPT)
         if today is not None:
@@ -311,7 +306,9 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             parts = [(markdown, True)]
         if not self.live and page.file.generated_by:
             page.file.content_string = ""  # one build: read once, and MkDocs would keep it to the end
-        markdown, blocks, mark, heads = lift_parts(parts, headings=self.lift_headings, toc_marker=self.toc_marker)
+        snippets = self.snippets
+        assert snippets is not None  # made in on_config
+        markdown, blocks, mark, heads = lift_parts(parts, headings=snippets.lifts_headings, toc_marker=snippets.toc_marker)
         if blocks:  # our HTML needs no converting
             self.html[page.file.src_uri] = (blocks, mark, heads)
             if any(heads):
@@ -351,22 +348,20 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             # the blocks are our HTML, every value escaped and every link ours (fragments.py); what a note wrote
             # is in them only as the Markdown converted here, so that is where anything removed came from
             what = what or next(filter(None, map(snippets.removed, texts)), None)
-            titles, entries = None, []
-            if any(heads):  # numbered after the ids on the page, as toc numbers a heading below them all
-                titles, entries = place_headings(heads, snippets.heading, page_ids(cleaned))
-            cleaned, placed = drop_html(cleaned, clean_blocks, mark, titles)
-            for title, listed, at in zip(titles or (), entries, placed):
-                if title is not None and at is not None:
-                    for entry in listed:
+            # numbered after the ids on the page, as toc numbers a heading below them all
+            titles = place_headings(heads, snippets.heading, page_ids(cleaned)) if any(heads) else []
+            cleaned, placed = drop_html(cleaned, clean_blocks, mark, [t.html for t in titles] if titles else None)
+            for title, at in zip(titles, placed):
+                if at is not None:
+                    for entry in title.entries:
                         _add_to_toc(page, entry)
-                    if page.present_anchor_ids is not None:  # links to it from other pages are checked
-                        page.present_anchor_ids.update(heading_ids(title))
+                    if page.present_anchor_ids is not None:  # links to them from other pages are checked
+                        page.present_anchor_ids.update(title.ids)
             if None in placed:
                 log.warning("%s: %s of this page cannot be shown: HTML in the text above it is left open (a tag, "
                             "a quote in an attribute), so the page's own parts fall inside it; close it",
                             self._where(page), counted(placed.count(None), "generated part"))
-                # the placeholders' words are in that HTML as text: the reader sees the text they wrote, not ours
-                cleaned = re.sub(f"{re.escape(mark)}x[0-9]+(?:-[0-9]+)?x", "", cleaned)
+                cleaned = strip_placeholders(cleaned, mark)
             aside = [w for block, w in zip(blocks, placed) if block.startswith(UNSEARCHED)]
             # a placeholder's word cannot be written by a note (see lift_parts); the aside marker can
             if self.searched is not None and aside and None not in placed and ASIDE not in cleaned:
