@@ -7,7 +7,7 @@ import pytest
 
 import markdown
 
-from generator.htmlblocks import drop_html, html_block, lift_html
+from generator.htmlblocks import drop_html, html_block, lift_html, strip_placeholders
 
 EXTS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
 TABLE = '<div class="insight-sortable">\n<table>\n<tbody>\n<tr><td><a href="x/">A &amp; *B*</a></td></tr>\n</tbody>\n</table>\n</div>'
@@ -154,6 +154,10 @@ def test_only_the_generators_pieces_are_lifted_and_a_block_only_replaces_its_own
     out, where = drop_html(html, blocks, mark)
     assert out == f'<h2 id="{word}">Notes {word}</h2>\n<table>ours</table>' and where == [(len(out) - 19, len(out))]
     assert drop_html(f'<h2 id="{word}">x</h2>', blocks, mark) == (f'<h2 id="{word}">x</h2>', [None])
+    # another page's word (a note quoting one) is text on this page, whatever it stands for there
+    other = ("insight" + "0" * 16 if mark != "insight" + "0" * 16 else "insight" + "1" * 16) + "x0x"
+    assert drop_html(f"<p>{other}</p>\n<p>{word}</p>", blocks, mark)[0] == f"<p>{other}</p>\n<table>ours</table>"
+    assert strip_placeholders(f"<p>{other} {word}</p>", mark) == f"<p>{other} </p>"
 
 
 def test_plain_sentences_skip_python_markdown_only_where_it_would_leave_them_as_they_are() -> None:
