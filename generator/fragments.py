@@ -19,6 +19,7 @@ from .identity import slugify
 from .model import Interview, KnowledgeBase
 from .escape import md, t
 from .htmlblocks import html_block, links_from, markdown_in_html
+from .sanitize import web_url
 from .urls import relink
 from .wording import counted
 
@@ -410,6 +411,18 @@ def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[
     return "".join(out)
 
 
+# a site's address written without its scheme, as people often do: "acme.example", "www.linkedin.com/in/ana-lima"
+_SCHEMELESS = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?:[/?#][^\s<>\"'`\\]*)?")
+
+
+def web_link(value: Any) -> str:
+    """A website or profile as the user wrote it, as an HTML link: ``https://acme.example``, or ``acme.example/jobs``
+    without its scheme (linked as https). Anything else (``javascript:...``, a sentence) is shown as text, not linked."""
+    text = " ".join(str(value).split())
+    url = text if web_url(text) else f"https://{text}" if _SCHEMELESS.fullmatch(text) else None
+    return f'<a href="{escape(url)}">{escape(text, quote=False)}</a>' if url else escape(text, quote=False)
+
+
 def person_connections(kb: KnowledgeBase, person: Any, net: Any, settings: Any, contact: dict[str, Any], page_uri: str,
                        introducers: Iterable[str], introduced: Iterable[Interview], referred_by: Iterable[Any],
                        referred: Iterable[Any]) -> str:
@@ -502,4 +515,4 @@ def draft_block(d: Any) -> str:
 GLOBALS = {"html_block": html_block, "draft_intro": draft_intro, "draft_status": draft_status, "draft_block": draft_block, "tag_items": tag_items, "person_connections": person_connections, "iv_table": iv_table, "due_table": due_table, "people_table": people_table,
            "companies_table": companies_table, "sourced_items": sourced_items, "said_items": said_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
-           "md_items": md_items, "said": said, "net_node": net_node, "net_path": net_path}
+           "md_items": md_items, "said": said, "net_node": net_node, "net_path": net_path, "web_link": web_link}

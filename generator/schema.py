@@ -327,7 +327,7 @@ PERSON_REF = Record(
         Field("company", NAME, "Where they work."),
         Field("email", TEXT, "Email address (private: never shared).", private=True),
         Field("phone", TEXT, "Phone number (private: never shared).", private=True),
-        Field("linkedin", TEXT, "Profile URL (private: never shared).", private=True),
+        Field("linkedin", TEXT, "Profile URL (private: never shared), with or without `https://`.", private=True),
     ),
     shorthand="name",
 )
@@ -400,7 +400,7 @@ PERSON = Record(
         Field("industry", NAMES, "Their industry or industries."),
         Field("email", TEXT, "Email address (private).", private=True),
         Field("phone", TEXT, "Phone number (private).", private=True),
-        Field("linkedin", TEXT, "Profile URL (private).", private=True),
+        Field("linkedin", TEXT, "Profile URL (private), with or without `https://`.", private=True),
         Field("keep_in_touch", DAYS, "How often to get back in touch, in days.", private=True),
         Field("tags", TAGS, "Your own labels."),
     ),
@@ -411,7 +411,7 @@ COMPANY = Record(
         Field("name", NAME, "The company's name (default: from the file name)."),
         Field("aliases", NAMES, "Other names that mean this company."),
         Field("industry", NAMES, "Its industry or industries."),
-        Field("website", TEXT, "Its website."),
+        Field("website", TEXT, "Its website: `https://acme.example`, or `acme.example` without the scheme (linked as https)."),
         Field("location", TEXT, "Where it is."),
     ),
 )

@@ -1,0 +1,106 @@
+"""Websites and profiles as people write them: with or without ``https://``, or not an address at all."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project, run_insight
+from generator.fragments import web_link
+
+NOTE = """---
+date: 2026-03-02
+person: Ana Lima
+company: Brightline
+status: done
+---
+We talked about case interviews.
+"""
+
+ANA = """---
+name: Ana Lima
+role: Associate
+company: Brightline
+email: "ana_lima+kb@brightline.example"
+phone: "+1 555 0100"
+linkedin: www.linkedin.com/in/ana_lima-1
+---
+"""
+
+BEN = """---
+name: Ben Ode
+linkedin: "javascript:alert(1)"
+---
+"""
+
+BRIGHTLINE = """---
+name: Brightline
+location: Boston, MA
+website: brightline.example/careers?team=data
+---
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("web")
+    content = tmp / "src"
+    for folder, name, text in (("interviews", "2026-03-02-ana-lima.md", NOTE), ("people", "ana-lima.md", ANA),
+                               ("people", "ben-ode.md", BEN), ("companies", "brightline.md", BRIGHTLINE)):
+        (content / folder).mkdir(parents=True, exist_ok=True)
+        (content / folder / name).write_text(text, encoding="utf-8")
+    project = make_project(tmp / "p", content=content)
+    run_insight("build", "--today", "2026-11-27", cwd=project)
+    return project / "site"
+
+
+def _links(html: str) -> dict[str, str]:
+    """Each link's text and address on a page."""
+    return {unescape(re.sub(r"<[^>]+>", "", text)): unescape(href)
+            for href, text in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', html, re.S)}
+
+
+def test_a_profile_without_its_scheme_is_linked_not_lost(site: Path) -> None:
+    page = (site / "people" / "ana-lima" / "index.html").read_text(encoding="utf-8")
+    links = _links(page)
+    assert links["www.linkedin.com/in/ana_lima-1"] == "https://www.linkedin.com/in/ana_lima-1"
+    assert links["ana_lima+kb@brightline.example"] == "mailto:ana_lima%2Bkb%40brightline.example"
+    assert "Phone: +1 555 0100" in page
+    assert "Associate at " in page and links["Brightline"] == "../../companies/brightline/"
+
+
+def test_an_address_that_is_no_website_is_shown_as_text(site: Path) -> None:
+    page = (site / "people" / "ben-ode" / "index.html").read_text(encoding="utf-8")
+    assert "Profile: javascript:alert(1)</li>" in page
+    assert "javascript:alert(1)" not in _links(page).values() and 'href="javascript' not in page
+
+
+def test_a_company_without_industries_still_shows_where_it_is_and_its_website(site: Path) -> None:
+    page = (site / "companies" / "brightline" / "index.html").read_text(encoding="utf-8")
+    line = re.search(r"<p>Boston, MA · (.*?)</p>", page)
+    assert line is not None, "location and website missing"
+    assert _links(line.group(1)) == {"brightline.example/careers?team=data": "https://brightline.example/careers?team=data"}
+
+
+@pytest.mark.parametrize(("written", "href"), [
+    ("https://acme.example/jobs", "https://acme.example/jobs"),
+    ("HTTP://ACME.EXAMPLE", "HTTP://ACME.EXAMPLE"),
+    ("acme.example", "https://acme.example"),
+    ("  linkedin.com/in/ana  ", "https://linkedin.com/in/ana"),
+    ("acme.example/a?b=1&c=2#top", "https://acme.example/a?b=1&c=2#top"),
+    ("see their site", None),
+    ("javascript:alert(1)", None),
+    ("data:text/html,x", None),
+    ("acme", None),  # a word, not a host
+    ("acme.example/<script>", None),
+    ("ftp://acme.example", None),
+    ("//acme.example", None),
+])
+def test_web_link(written: str, href: str | None) -> None:
+    html = web_link(written)
+    found = re.fullmatch(r'<a href="([^"]*)">([^<]*)</a>', html)
+    assert (unescape(found.group(1)) if found else None) == href, html
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == " ".join(written.split())  # shown as written
