@@ -19,7 +19,7 @@ from .identity import slugify
 from .model import Interview, KnowledgeBase
 from .escape import md, t
 from .htmlblocks import html_block, links_from, markdown_in_html
-from .sanitize import web_url
+from .sanitize import web_address
 from .urls import relink
 from .wording import counted
 
@@ -411,15 +411,11 @@ def note_footer(kb: KnowledgeBase, iv: Interview, related: list[tuple[str, list[
     return "".join(out)
 
 
-# a site's address written without its scheme, as people often do: "acme.example", "www.linkedin.com/in/ana-lima"
-_SCHEMELESS = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?:[/?#][^\s<>\"'`\\]*)?")
-
-
 def web_link(value: Any) -> str:
-    """A website or profile as the user wrote it, as an HTML link: ``https://acme.example``, or ``acme.example/jobs``
-    without its scheme (linked as https). Anything else (``javascript:...``, a sentence) is shown as text, not linked."""
+    """A website or profile as the user wrote it, as an HTML link (:func:`generator.sanitize.web_address`); anything
+    that is no web address (``javascript:...``, a sentence) as text."""
     text = " ".join(str(value).split())
-    url = text if web_url(text) else f"https://{text}" if _SCHEMELESS.fullmatch(text) else None
+    url = web_address(text)
     return f'<a href="{escape(url)}">{escape(text, quote=False)}</a>' if url else escape(text, quote=False)
 
 

@@ -183,6 +183,17 @@ def web_url(url: str) -> bool:
     return re.fullmatch(r"https?://[^\s<>\"'`\\]+", url or "", re.I) is not None
 
 
+# a site's address written without its scheme, as people often do: "acme.example", "www.linkedin.com/in/ana-lima"
+_SCHEMELESS = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?:[/?#][^\s<>\"'`\\]*)?")
+
+
+def web_address(value: str) -> str | None:
+    """The web address a website or profile field means: ``https://acme.example/jobs`` as written, ``acme.example/jobs``
+    (no scheme) as https; None for anything else (another scheme, a sentence, a bare word)."""
+    text = " ".join(str(value or "").split())
+    return text if web_url(text) else f"https://{text}" if _SCHEMELESS.fullmatch(text) else None
+
+
 def defuse_links(markdown: str) -> str:
     """Links and images whose address has a script or data scheme keep their label and lose the address."""
     if ":" not in markdown and "&" not in markdown:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -18,6 +19,40 @@ company: Brightline
 status: done
 ---
 We talked about case interviews.
+"""
+
+NORTHWIND_NOTE = """---
+date: 2026-04-01
+person: Cy Dale
+company: Northwind
+industry: Health
+status: done
+share: anonymous
+insights: [Clinics buy on trust.]
+---
+"""
+
+NORTHWIND = """---
+name: Northwind
+website: northwind.example
+---
+"""
+
+OTHER = """---
+date: 2026-04-02
+person: Di Eze
+company: Odd Co
+industry: Health
+status: done
+share: anonymous
+insights: [Pilots come first.]
+---
+"""
+
+ODD = """---
+name: Odd Co
+website: "javascript:alert(1)"
+---
 """
 
 ANA = """---
@@ -49,11 +84,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("web")
     content = tmp / "src"
     for folder, name, text in (("interviews", "2026-03-02-ana-lima.md", NOTE), ("people", "ana-lima.md", ANA),
-                               ("people", "ben-ode.md", BEN), ("companies", "brightline.md", BRIGHTLINE)):
+                               ("people", "ben-ode.md", BEN), ("companies", "brightline.md", BRIGHTLINE),
+                               ("interviews", "2026-04-01-cy-dale.md", NORTHWIND_NOTE), ("companies", "northwind.md", NORTHWIND),
+                               ("interviews", "2026-04-02-di-eze.md", OTHER), ("companies", "odd-co.md", ODD)):
         (content / folder).mkdir(parents=True, exist_ok=True)
         (content / folder / name).write_text(text, encoding="utf-8")
     project = make_project(tmp / "p", content=content)
     run_insight("build", "--today", "2026-11-27", cwd=project)
+    run_insight("share", "Health", "--out", str(tmp / "guide"), "--today", "2026-11-27", cwd=project)
     return project / "site"
 
 
@@ -83,6 +121,12 @@ def test_a_company_without_industries_still_shows_where_it_is_and_its_website(si
     line = re.search(r"<p>Boston, MA · (.*?)</p>", page)
     assert line is not None, "location and website missing"
     assert _links(line.group(1)) == {"brightline.example/careers?team=data": "https://brightline.example/careers?team=data"}
+
+
+def test_a_shared_guide_gives_the_website_as_an_address_and_drops_what_is_no_website(site: Path) -> None:
+    guide = json.loads((site.parent.parent / "guide" / "guide.json").read_text(encoding="utf-8"))
+    websites = {c["name"]: c.get("website", "") for c in guide["companies"]}
+    assert websites == {"Northwind": "https://northwind.example", "Odd Co": ""}
 
 
 @pytest.mark.parametrize(("written", "href"), [

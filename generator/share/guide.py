@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from ..identity import key
-from ..sanitize import web_url
+from ..sanitize import web_address
 from ..model import Company, Industry, KnowledgeBase
 from ..questions.taxonomy import TOPIC_SLUGS, topic_of
 from .filter import Shared, label
@@ -241,7 +241,7 @@ def from_kb(kb: KnowledgeBase, shared: Shared, contributor: str, title: str) -> 
     company_slugs = sorted({iv.company for iv in ivs if iv.company}, key=lambda s: kb.companies[s].name.casefold())
 
     def company_entry(c: Company) -> Entry:
-        website = c.website if web_url(c.website or "") else ""  # a guide links only to web addresses
+        website = web_address(c.website or "") or ""  # a guide links only to web addresses
         return Entry(c.name, list(c.aliases), [kb.industries[s].name for s in c.industries], website, c.location,
                      _overview(c.file.body if c.file else "", contributor), [contributor])
 
