@@ -195,7 +195,7 @@ def release_caches() -> None:
     MkDocs' own build has no use for them. Not under ``insight serve``, where the next save derives with them."""
     from .questions import grouping, said
 
-    for cached in (grouping.intent_of, grouping._correct, said.features, said._central):
+    for cached in (grouping.intent_of, said.features, said._central):
         getattr(cached, "cache_clear", lambda: None)()  # tools.bench.without may have put the bare function there
 
 

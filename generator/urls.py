@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
 from urllib.parse import quote, unquote
 from typing import Any, Callable
 
@@ -47,7 +46,6 @@ def stem(uri: str) -> str:
     return uri
 
 
-@lru_cache(maxsize=65536)  # asked once per link: a page is linked from many (300,000 links at 5,000 conversations)
 def page_url(uri: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives the page of a docs-dir Markdown file, relative to the site root
     (``index.md`` and ``README.md`` stand for their folder)."""

@@ -63,7 +63,7 @@ def test_one_contact_status_per_person_on_every_page(site: core.Site) -> None:
             "gil-hart": "requested 2026-06-01", "hana-ito": "requested 2026-06-12", "ivan-joy": "declined",
             "jo-kim": "no reply", "ben-ortiz": "not contacted", "kai-lund": "not contacted"}
     for slug, label in want.items():
-        assert f"Contact: {label}\n" in site.pages[f"people/{slug}.md"], slug
+        assert f"<p>Contact: {label}</p>" in site.pages[f"people/{slug}.md"], slug
     people = plain(section(site.pages["companies/acme.md"], "People"))
     assert people.splitlines() == ["- Ana Lima, Data Scientist (held 2026-05-04)", "- Ben Ortiz, Platform Lead (not contacted)",
                                    "- Eve Fox, Analytics Engineer (scheduled for 2026-06-20)", "- Ivan Joy (declined)"]

@@ -54,7 +54,6 @@ _DELETE_INDEX = _build_delete_index()
 _KNOWN = KEYWORDS | STOPWORDS | COMMON_WORDS
 
 
-@lru_cache(maxsize=65536)  # notes reuse their words: at 5,000 conversations most of a sentence is words seen before
 def _correct(token: str) -> str:
     """Fix a token that is one edit (or one swap) away from a lexicon keyword; leave everything else alone."""
     if token in TYPOS:
