@@ -19,7 +19,7 @@ from .identity import slugify
 from .model import Interview, KnowledgeBase
 from .escape import md, t
 from .htmlblocks import html_block, links_from, markdown_in_html
-from .sanitize import web_address
+from .sanitize import unbracket, web_address
 from .urls import relink
 from .wording import counted
 
@@ -416,7 +416,7 @@ def web_link(value: Any) -> str:
     that is no web address (``javascript:...``, a sentence) as text."""
     text = " ".join(str(value).split())
     url = web_address(text)
-    return f'<a href="{escape(url)}">{escape(text, quote=False)}</a>' if url else escape(text, quote=False)
+    return f'<a href="{escape(url)}">{escape(unbracket(text), quote=False)}</a>' if url else escape(text, quote=False)
 
 
 def person_connections(kb: KnowledgeBase, person: Any, net: Any, settings: Any, contact: dict[str, Any], page_uri: str,

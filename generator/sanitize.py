@@ -178,20 +178,32 @@ def unsafe_url(url: str) -> bool:
     return m is not None and m.group(1).lower() not in SAFE_SCHEMES
 
 
-def web_url(url: str) -> bool:
-    """An address worth linking as a website: http or https, nothing odd in it."""
-    return re.fullmatch(r"https?://[^\s<>\"'`\\]+", url or "", re.I) is not None
-
-
+# What may follow a web address's host: no space, quote, angle bracket or backslash, and no control or direction
+# character (U+202E would show "acme.example/\u202egpj.exe" as "acme.example/exe.jpg").
+_URL_REST = r"[^\s<>\"'`\\\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+_WEB = re.compile(rf"(https?)://({_URL_REST}+)", re.I)
 # a site's address written without its scheme, as people often do: "acme.example", "www.linkedin.com/in/ana-lima"
-_SCHEMELESS = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?:[/?#][^\s<>\"'`\\]*)?")
+_SCHEMELESS = re.compile(rf"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}}(?::[0-9]{{1,5}})?(?:[/?#]{_URL_REST}*)?")
+WEB_ADDRESS_MAX = 2000  # characters: a shared guide refuses longer ones (generator.share.guide's schema)
+
+
+def unbracket(text: str) -> str:
+    """An address written as a Markdown autolink (``<https://acme.example>``) without its brackets."""
+    return text[1:-1].strip() if text.startswith("<") and text.endswith(">") else text
 
 
 def web_address(value: str) -> str | None:
-    """The web address a website or profile field means: ``https://acme.example/jobs`` as written, ``acme.example/jobs``
-    (no scheme) as https; None for anything else (another scheme, a sentence, a bare word)."""
-    text = " ".join(str(value or "").split())
-    return text if web_url(text) else f"https://{text}" if _SCHEMELESS.fullmatch(text) else None
+    """The web address a website or profile field means: ``https://acme.example/jobs`` as written (its scheme in
+    lower case), ``acme.example/jobs`` without a scheme as https, either in ``<...>``; None for anything else
+    (another scheme, a sentence, a bare word, an address longer than ``WEB_ADDRESS_MAX``)."""
+    text = unbracket(" ".join(str(value or "").split()))
+    if found := _WEB.fullmatch(text):
+        url = f"{found.group(1).lower()}://{found.group(2)}"
+    elif _SCHEMELESS.fullmatch(text):
+        url = f"https://{text}"
+    else:
+        return None
+    return url if len(url) <= WEB_ADDRESS_MAX else None
 
 
 def defuse_links(markdown: str) -> str:

@@ -55,6 +55,31 @@ website: "javascript:alert(1)"
 ---
 """
 
+UPPER_NOTE = """---
+date: 2026-04-03
+person: Em Fry
+company: Upper Co
+industry: Health
+status: done
+share: anonymous
+insights: [Hospitals move slowly.]
+---
+"""
+
+UPPER = """---
+name: Upper Co
+website: HTTPS://UPPER.EXAMPLE/Path
+---
+"""
+
+LONG_NOTE = UPPER_NOTE.replace("2026-04-03", "2026-04-04").replace("Em Fry", "Flo Gil").replace("Upper Co", "Long Co")
+
+LONG = f"""---
+name: Long Co
+website: long.example/{"x" * 2000}
+---
+"""
+
 ANA = """---
 name: Ana Lima
 role: Associate
@@ -86,7 +111,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for folder, name, text in (("interviews", "2026-03-02-ana-lima.md", NOTE), ("people", "ana-lima.md", ANA),
                                ("people", "ben-ode.md", BEN), ("companies", "brightline.md", BRIGHTLINE),
                                ("interviews", "2026-04-01-cy-dale.md", NORTHWIND_NOTE), ("companies", "northwind.md", NORTHWIND),
-                               ("interviews", "2026-04-02-di-eze.md", OTHER), ("companies", "odd-co.md", ODD)):
+                               ("interviews", "2026-04-02-di-eze.md", OTHER), ("companies", "odd-co.md", ODD),
+                               ("interviews", "2026-04-03-em-fry.md", UPPER_NOTE), ("companies", "upper-co.md", UPPER),
+                               ("interviews", "2026-04-04-flo-gil.md", LONG_NOTE), ("companies", "long-co.md", LONG)):
         (content / folder).mkdir(parents=True, exist_ok=True)
         (content / folder / name).write_text(text, encoding="utf-8")
     project = make_project(tmp / "p", content=content)
@@ -126,25 +153,36 @@ def test_a_company_without_industries_still_shows_where_it_is_and_its_website(si
 def test_a_shared_guide_gives_the_website_as_an_address_and_drops_what_is_no_website(site: Path) -> None:
     guide = json.loads((site.parent.parent / "guide" / "guide.json").read_text(encoding="utf-8"))
     websites = {c["name"]: c.get("website", "") for c in guide["companies"]}
-    assert websites == {"Northwind": "https://northwind.example", "Odd Co": ""}
+    assert websites == {"Northwind": "https://northwind.example", "Odd Co": "", "Upper Co": "https://UPPER.EXAMPLE/Path",
+                        "Long Co": ""}
+    # and a classmate can merge it: what share writes, merge takes
+    run_insight("merge", str(site.parent.parent / "guide"), "--out", str(site.parent.parent / "merged"),
+                "--today", "2026-11-27", cwd=site.parent)
+    assert (site.parent.parent / "merged" / "guide.json").is_file()
 
 
-@pytest.mark.parametrize(("written", "href"), [
-    ("https://acme.example/jobs", "https://acme.example/jobs"),
-    ("HTTP://ACME.EXAMPLE", "HTTP://ACME.EXAMPLE"),
-    ("acme.example", "https://acme.example"),
-    ("  linkedin.com/in/ana  ", "https://linkedin.com/in/ana"),
-    ("acme.example/a?b=1&c=2#top", "https://acme.example/a?b=1&c=2#top"),
-    ("see their site", None),
-    ("javascript:alert(1)", None),
-    ("data:text/html,x", None),
-    ("acme", None),  # a word, not a host
-    ("acme.example/<script>", None),
-    ("ftp://acme.example", None),
-    ("//acme.example", None),
+@pytest.mark.parametrize(("written", "href", "shown"), [
+    ("https://acme.example/jobs", "https://acme.example/jobs", None),
+    ("HTTP://ACME.EXAMPLE/Path", "http://ACME.EXAMPLE/Path", None),  # the scheme as a shared guide takes it
+    ("acme.example", "https://acme.example", None),
+    ("  linkedin.com/in/ana  ", "https://linkedin.com/in/ana", None),
+    ("acme.example:8080/a?b=1&c=2#top", "https://acme.example:8080/a?b=1&c=2#top", None),
+    ("<https://acme.example>", "https://acme.example", "https://acme.example"),  # written as a Markdown autolink
+    ("<acme.example>", "https://acme.example", "acme.example"),
+    ("see their site", None, None),
+    ("javascript:alert(1)", None, None),
+    ("<javascript:alert(1)>", None, None),
+    ("data:text/html,x", None, None),
+    ("acme", None, None),  # a word, not a host
+    ("acme.example/<script>", None, None),
+    ("ftp://acme.example", None, None),
+    ("//acme.example", None, None),
+    ("acme.example/\u202egpj.exe", None, None),  # would show reversed, as "exe.jpg"
+    ("https://acme.example/a\x00b", None, None),
+    ("acme.example/" + "x" * 2000, None, None),  # longer than a shared guide takes
 ])
-def test_web_link(written: str, href: str | None) -> None:
+def test_web_link(written: str, href: str | None, shown: str | None) -> None:
     html = web_link(written)
     found = re.fullmatch(r'<a href="([^"]*)">([^<]*)</a>', html)
     assert (unescape(found.group(1)) if found else None) == href, html
-    assert unescape(re.sub(r"<[^>]+>", "", html)) == " ".join(written.split())  # shown as written
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == (shown or " ".join(written.split()))  # shown as written
