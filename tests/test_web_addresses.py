@@ -21,64 +21,23 @@ status: done
 We talked about case interviews.
 """
 
-NORTHWIND_NOTE = """---
-date: 2026-04-01
-person: Cy Dale
-company: Northwind
-industry: Health
-status: done
-share: anonymous
-insights: [Clinics buy on trust.]
----
-"""
+# companies of shared conversations in Health, each with its website as written
+SHARED = [("2026-04-01", "Cy Dale", "Northwind", "northwind.example"),
+          ("2026-04-02", "Di Eze", "Odd Co", '"javascript:alert(1)"'),
+          ("2026-04-03", "Em Fry", "Upper Co", "HTTPS://UPPER.EXAMPLE/Path"),
+          ("2026-04-04", "Flo Gil", "Long Co", "long.example/" + "x" * 2000)]
 
-NORTHWIND = """---
-name: Northwind
-website: northwind.example
----
-"""
 
-OTHER = """---
-date: 2026-04-02
-person: Di Eze
-company: Odd Co
-industry: Health
-status: done
-share: anonymous
-insights: [Pilots come first.]
----
-"""
+def shared_files() -> list[tuple[str, str, str]]:
+    """(folder, file name, text) of a shared conversation and its company's file, for each of ``SHARED``."""
+    out = []
+    for date, person, company, website in SHARED:
+        slug = company.lower().replace(" ", "-")
+        out.append(("interviews", f"{date}-{slug}.md", f"---\ndate: {date}\nperson: {person}\ncompany: {company}\n"
+                    f"industry: Health\nstatus: done\nshare: anonymous\ninsights: [What {company} taught me.]\n---\n"))
+        out.append(("companies", f"{slug}.md", f"---\nname: {company}\nwebsite: {website}\n---\n"))
+    return out
 
-ODD = """---
-name: Odd Co
-website: "javascript:alert(1)"
----
-"""
-
-UPPER_NOTE = """---
-date: 2026-04-03
-person: Em Fry
-company: Upper Co
-industry: Health
-status: done
-share: anonymous
-insights: [Hospitals move slowly.]
----
-"""
-
-UPPER = """---
-name: Upper Co
-website: HTTPS://UPPER.EXAMPLE/Path
----
-"""
-
-LONG_NOTE = UPPER_NOTE.replace("2026-04-03", "2026-04-04").replace("Em Fry", "Flo Gil").replace("Upper Co", "Long Co")
-
-LONG = f"""---
-name: Long Co
-website: long.example/{"x" * 2000}
----
-"""
 
 ANA = """---
 name: Ana Lima
@@ -108,12 +67,9 @@ website: brightline.example/careers?team=data
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("web")
     content = tmp / "src"
-    for folder, name, text in (("interviews", "2026-03-02-ana-lima.md", NOTE), ("people", "ana-lima.md", ANA),
+    for folder, name, text in [("interviews", "2026-03-02-ana-lima.md", NOTE), ("people", "ana-lima.md", ANA),
                                ("people", "ben-ode.md", BEN), ("companies", "brightline.md", BRIGHTLINE),
-                               ("interviews", "2026-04-01-cy-dale.md", NORTHWIND_NOTE), ("companies", "northwind.md", NORTHWIND),
-                               ("interviews", "2026-04-02-di-eze.md", OTHER), ("companies", "odd-co.md", ODD),
-                               ("interviews", "2026-04-03-em-fry.md", UPPER_NOTE), ("companies", "upper-co.md", UPPER),
-                               ("interviews", "2026-04-04-flo-gil.md", LONG_NOTE), ("companies", "long-co.md", LONG)):
+                               *shared_files()]:
         (content / folder).mkdir(parents=True, exist_ok=True)
         (content / folder / name).write_text(text, encoding="utf-8")
     project = make_project(tmp / "p", content=content)
