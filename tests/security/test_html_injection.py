@@ -55,6 +55,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
         # raw HTML left open above the generated parts of a company's page: they cannot be shown, and the build says so
         "interviews/2026-05-06-open.md": note("Olga Open", company="Open Tag Co"),
         "companies/open-tag-co.md": '---\nname: Open Tag Co\n---\n\nOur notes.\n\n<div>\n<abbr title="\n',
+        # contact and website fields are written into pre-rendered HTML, a website or profile as a link when it is
+        # a web address (with or without https://): an imported contact's fields are anyone's words
+        "people/pat-hostile.md": ("---\nname: Pat Hostile\nrole: '<b onclick=alert(30)>Lead</b>'\n"
+                                  "linkedin: 'javascript:alert(31)'\nemail: '\"><script>alert(32)</script>@x.example'\n"
+                                  "phone: '<img src=x onerror=alert(33)>'\n---\n"),
+        "people/rtl-profile.md": "---\nname: Ray Tell\nlinkedin: \"ray.example/\\u202egpj.exe\"\n---\n",
+        "companies/hostile-web.md": ("---\nname: Hostile Web\nlocation: '<svg onload=alert(34)>'\n"
+                                     "website: 'hostile.example/\"><script>alert(35)</script>'\n---\n"),
+        "companies/bracket-web.md": "---\nname: Bracket Web\nwebsite: '<javascript:alert(36)>'\n---\n",
     })
     yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(yml.replace("site_name: Insight KB", "site_name: \"<b>Me</b></title><script>alert(15)</script>\""),
@@ -154,3 +163,23 @@ def test_what_cleaning_takes_from_markdown_inside_a_block_is_found_once_per_text
     assert snippets.removed("<script>alert(4)</script>") == "<script> element"
     snippets._md.convert = None  # type: ignore[assignment]  # a text asked again is not converted again
     assert snippets.removed("<script>alert(4)</script>") == "<script> element"
+
+
+def test_contact_and_website_fields_are_text_or_web_links(built: tuple[Path, str, Path]) -> None:
+    """The line under a person's or company's name and the private contact box are HTML the generator writes:
+    every value escaped, and only a web address (or the email's mailto:) a link."""
+    site, _, _ = built
+    assert active_html(site) == []
+    pages = {name: (site / name / "index.html").read_text(encoding="utf-8")
+             for name in ("people/pat-hostile", "people/rtl-profile", "companies/hostile-web", "companies/bracket-web")}
+    articles = [page[page.find("<h1"):page.find("</article>")] for page in pages.values()]  # below the edit button
+    hrefs = [h for text in articles for h in re.findall(r'<a href="([^"]*)"', text)]
+    assert hrefs and [h for h in hrefs if not h.startswith(("../", "#", "mailto:"))] == []  # no address of a field's own
+    pat = pages["people/pat-hostile"]
+    for shown in ("&lt;b onclick=alert(30)&gt;Lead&lt;/b&gt;", "Profile: javascript:alert(31)</li>",
+                  "&lt;script&gt;alert(32)&lt;/script&gt;@x.example</a>", "Phone: &lt;img src=x onerror=alert(33)&gt;</li>"):
+        assert shown in pat, shown
+    assert "\u202e" in pages["people/rtl-profile"] and 'href="https://ray.example' not in pages["people/rtl-profile"]
+    web = pages["companies/hostile-web"]
+    assert "&lt;svg onload=alert(34)&gt; · hostile.example/\"&gt;&lt;script&gt;alert(35)&lt;/script&gt;</p>" in web
+    assert "&lt;javascript:alert(36)&gt;</p>" in pages["companies/bracket-web"]

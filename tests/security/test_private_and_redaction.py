@@ -7,6 +7,7 @@ the search index, the sitemap, zip members, file names) is searched for every ca
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,13 @@ NAMES = {
     "companies/vantage-metrics.md": ("---\nname: Vantage Metrics\naliases: [VM, \"VMX <!-- private -->canary-alias-marker<!-- /private -->\"]\n"
                                      "website: https://zoraquill.example.com\n"
                                      "location: Greta Halvorsen's flat, greta@example.org\n---\n\nSHARED-company-text\n"),
+    # a website without https:// goes into a guide as its https address, unless it spells a name or an address
+    "interviews/2026-06-04-orbit.md": note("Ivo Marsh", company="Orbit Labs", body="## Insights\n\n- SHARED-orbit\n"),
+    "companies/orbit-labs.md": "---\nname: Orbit Labs\nwebsite: greta-halvorsen.example/portfolio\n---\n",
+    "interviews/2026-06-05-mail.md": note("Una Berg", company="Mail Co", body="## Insights\n\n- SHARED-mail\n"),
+    "companies/mail-co.md": "---\nname: Mail Co\nwebsite: mail-co.example/contact?to=dee.oduya@gmail.com\n---\n",
+    "interviews/2026-06-06-clean.md": note("Noor Vale", company="Clean Co", body="## Insights\n\n- SHARED-clean\n"),
+    "companies/clean-co.md": "---\nname: Clean Co\nwebsite: clean-co.example/careers\n---\n",
 }
 NAME_WORDS = ["Greta", "Halvorsen", "greta.h@", "greta@", "Dana", "danali", "dana-li", "zora", "quill", "dana at example",
               "900123", "555-0199", "15551234567", "5551234567", "123–4567", "1234567", "46701234567", "oduya", "gmail", "0147", "4568", "0148",
@@ -155,3 +163,10 @@ def test_check_flags_obfuscated_addresses(guide: tuple[Path, str]) -> None:
     _, said = guide
     assert "2026-06-02-cases.md:" in said and "an email address in a note shared as anonymous" in said
     assert "an email address in a note shared as anonymous, written with look-alike or invisible characters" in said
+
+
+def test_a_website_without_its_scheme_is_shared_only_when_it_names_no_one(guide: tuple[Path, str]) -> None:
+    out, _ = guide
+    companies = {c["name"]: c.get("website", "") for c in json.loads((out / "guide.json").read_text(encoding="utf-8"))["companies"]}
+    assert companies["Clean Co"] == "https://clean-co.example/careers"
+    assert companies["Orbit Labs"] == companies["Mail Co"] == ""  # a name or an address in it: left home
