@@ -181,7 +181,9 @@ def unsafe_url(url: str) -> bool:
 # What may follow a web address's host: no space, quote, angle bracket or backslash, and no control or direction
 # character (U+202E would show "acme.example/\u202egpj.exe" as "acme.example/exe.jpg").
 _URL_REST = r"[^\s<>\"'`\\\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
-_WEB = re.compile(rf"(https?)://({_URL_REST}+)", re.I)
+# a web address as a shared guide holds one (its scheme in lower case): what web_address gives, and all merge takes
+WEB_ADDRESS = rf"(https?)://({_URL_REST}+)"
+_WEB = re.compile(WEB_ADDRESS, re.I)
 # a site's address written without its scheme, as people often do: "acme.example", "www.linkedin.com/in/ana-lima"
 _SCHEMELESS = re.compile(rf"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{{2,}}(?::[0-9]{{1,5}})?(?:[/?#]{_URL_REST}*)?")
 WEB_ADDRESS_MAX = 2000  # characters: a shared guide refuses longer ones (generator.share.guide's schema)

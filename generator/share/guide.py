@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from ..identity import key
-from ..sanitize import WEB_ADDRESS_MAX, web_address
+from ..sanitize import WEB_ADDRESS, WEB_ADDRESS_MAX, web_address
 from ..model import Company, Industry, KnowledgeBase
 from ..questions.taxonomy import TOPIC_SLUGS, topic_of
 from .filter import Shared, label
@@ -182,7 +182,7 @@ def _object(properties: dict[str, Any], required: list[str] | None = None) -> di
 ATTACHMENT_NAME = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,120}(?:\.(?:png|jpe?g|gif|webp|avif|pdf|txt|csv)|-[A-Za-z0-9._-]{1,120}\.(?:png|jpe?g|gif|webp|avif|pdf|txt|csv))$"
 _ENTRY = _object({
     "name": _string(minLength=1), "aliases": _names(), "industries": _names(),
-    "website": _string(WEB_ADDRESS_MAX, pattern=r"^(?:https?://[^\s<>\"'`\\]+)?$"), "location": _string(),
+    "website": _string(WEB_ADDRESS_MAX, pattern=f"^(?:{WEB_ADDRESS})?$"), "location": _string(),
     "overviews": {"type": "array", "maxItems": 200, "items": _object({"contributor": _string(), "text": _string(_TEXT)})},
     "contributors": _names(),
 }, ["name"])

@@ -95,6 +95,9 @@ def test_merge_refuses_active_attachments(base_guide: Path, tmp_path: Path, name
 @pytest.mark.parametrize("change, field", [
     (lambda d, f: d.update(items="lots"), "items: 'lots' is not of type 'array'"),
     (lambda d, f: d["companies"][0].update(website="javascript:alert(1)"), "companies/0/website:"),
+    # an address that reads the other way round from the override on: "acme.example/exe.jpg" for a .exe
+    (lambda d, f: d["companies"][0].update(website="https://acme.example/\u202egpj.exe"), "companies/0/website:"),
+    (lambda d, f: d["companies"][0].update(website="https://acme.example/a\nb"), "companies/0/website:"),
     (lambda d, f: d["items"][0].pop("text"), "items/0: 'text' is a required property"),
     (lambda d, f: d["items"][0].update(run="alert(1)"), "items/0: Additional properties are not allowed"),
     (lambda d, f: d["roles"][0].update(held=10**30), "roles/0/held:"),
