@@ -122,11 +122,11 @@ def _relink(text: str, from_dir: str, to_uri: str, directory_urls: bool | None) 
         if docs == ".." or docs.startswith("../"):
             return m.group(0)
         if directory_urls is None:
-            new = quote(href(to_uri, docs))
+            new = _quote(href(to_uri, docs))
         elif docs.endswith(MARKDOWN):
             new = page_href(to_uri, docs, directory_urls)
         else:
-            new = quote(_rel(page_url(to_uri, directory_urls).rpartition("/")[0], docs))
+            new = _quote(_rel(page_url(to_uri, directory_urls).rpartition("/")[0], docs))
         return m.group(1) + new + hashmark + fragment
 
     return _REF_TARGET.sub(target, _INLINE_TARGET.sub(target, text))
