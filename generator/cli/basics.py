@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import logging
 import os
@@ -160,16 +159,16 @@ def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
 @click.option("--full-rebuilds", is_flag=True, help=HELP_FULL_REBUILDS)
 def serve(config_file: str | None, today: dt.date | None, strict: bool | None, dev_addr: str | None, full_rebuilds: bool) -> None:
     from mkdocs.commands import serve as mkdocs_serve
-    from mkdocs.livereload import LiveReloadServer
+
+    from ..polling import live_server
 
     load_project(config_file)
     _mkdocs_env(today)
     _show_messages(logging.INFO)  # serve says where it serves and when it rebuilds
     if not full_rebuilds:
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
-    # notice a saved note sooner than MkDocs' 0.5 s polling. A poll stats every note: at 5,000 an idle serve uses a
-    # third of a core (a fifth at 0.5 s, watchdog 7), but saves measured no slower for it (make bench)
-    mkdocs_serve.LiveReloadServer = functools.partial(LiveReloadServer, polling_interval=0.25)  # type: ignore[misc]
+    # notice a saved note sooner than MkDocs' polling does, and never poll while building (polling.live_server)
+    mkdocs_serve.LiveReloadServer = live_server  # type: ignore[misc]
     try:
         mkdocs_serve.serve(config_file=config_file or "mkdocs.yml", strict=strict, dev_addr=dev_addr,
                            build_type=None if full_rebuilds else "dirty")

@@ -413,6 +413,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
                                      ("changed-pages", "live reload converts only changed pages (`changed_pages`)", (False, True)),
                                      ("parse-cache", "parse cache (`.cache/insight/`) under serve", (False,)),
                                      ("resolve-memo", "live reload reuses the knowledge base (`SiteCache.resolve`)", (False,)),
+                                     ("poll-while-building", "no polling for saves while a build runs (`PollingWhenIdle`)", (False,)),
                                      # the derive stage runs again on every frontmatter save: its three caches serve that
                                      ("lru:generator.questions.grouping.intent_of", "`intent_of` cache under serve", (True,)),
                                      ("lru:generator.questions.said.features", "`features` cache under serve", (True,)),

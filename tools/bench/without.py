@@ -14,7 +14,8 @@ last generated page is read, after the notes' pages; ``hold-parts`` has ``insigh
 cards and footers, and the generated parts of the user's own pages, uncompressed (as UTF-8) until their pages are
 read, and the files that are not pages (the questions' JSON, the map's, the calendar) to the end of the build;
 ``whole-index`` leaves Material's search to write its index as one string and a UTF-8 copy of it, instead of one
-entry at a time. ``none`` turns nothing off (the same process shape, for the row's "with")."""
+entry at a time; ``poll-while-building`` has ``insight serve`` look for saves while it builds, as MkDocs does.
+``none`` turns nothing off (the same process shape, for the row's "with")."""
 
 from __future__ import annotations
 
@@ -101,6 +102,14 @@ def switch_off(name: str) -> None:
         from generator import plugin
 
         plugin.can_write = lambda search: False  # Material writes the search index as one string
+    elif name == "poll-while-building":
+        import functools
+
+        from mkdocs.livereload import LiveReloadServer
+
+        from generator import polling
+
+        polling.live_server = functools.partial(LiveReloadServer, polling_interval=polling.POLLING_INTERVAL)
     elif name == "generated-first":
         from generator import plugin
 
