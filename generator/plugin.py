@@ -134,6 +134,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             raise PluginError(f"insight: {err}") from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.live:
+            self.live.cancel_collection()  # the build starts: no collection in the middle of it
         if any(c in config.site_name for c in "<>\""):  # Material writes it into <title> and the header unescaped
             config.site_name = escape(config.site_name)
         today = self._today()
@@ -258,6 +260,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     @event_priority(-1)  # right after Material's search (0) had its turn
     def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
         self._search_on()
+        if self.live:
+            self.live.collect_when_idle()
 
     def _search_on(self) -> None:
         if self.search_off is not None:
@@ -267,6 +271,8 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     on_post_build = CombinedEvent(_on_post_build_first, _on_post_build_last)
 
     def on_shutdown(self) -> None:
+        if self.live:
+            self.live.cancel_collection()
         self._search_on()
         if self.parsed is not None:
             self.parsed.flush()  # what serve parsed, for the next build

@@ -1,5 +1,5 @@
 """What `insight serve` does between builds rather than during them: it looks for saved notes (and loses no save
-made during a build).
+made during a build), and it collects garbage.
 
 The watcher is a real MkDocs live-reload server's (watchdog's polling, as MkDocs uses it) on real files; the build is
 a function that saves a note while it runs, as a user may.
@@ -7,12 +7,15 @@ a function that saves a note while it runs, as a user may.
 
 from __future__ import annotations
 
+import gc
 import time
+import weakref
 from pathlib import Path
 
 import pytest
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
+from generator.livereload import COLLECT_AFTER, LiveState
 from generator.polling import POLLING_INTERVAL, live_server
 
 
@@ -68,3 +71,31 @@ def test_a_save_during_a_build_is_seen_after_it_and_not_during_it(tmp_path: Path
         server.observer.join(10)
         server.server_close()
 
+
+class Cycle:
+    """Garbage only the cyclic collector frees: an object that refers to itself."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _garbage() -> weakref.ref[Cycle]:
+    return weakref.ref(Cycle())
+
+
+def test_garbage_is_collected_after_a_build_unless_the_next_build_starts_first() -> None:
+    state = LiveState()
+    gc.collect()
+    gc.disable()  # only serve's own collection may free the cycles below
+    try:
+        first = _garbage()
+        state.collect_when_idle()  # a build just ended
+        assert _wait_for(lambda: first() is None, 10 * COLLECT_AFTER), "nothing collected the garbage after the build"
+        second = _garbage()
+        state.collect_when_idle()
+        state.cancel_collection()  # the next build started at once
+        time.sleep(3 * COLLECT_AFTER)
+        assert second() is not None, "garbage was collected as the next build started"
+    finally:
+        state.cancel_collection()
+        gc.enable()

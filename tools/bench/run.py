@@ -414,6 +414,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
                                      ("parse-cache", "parse cache (`.cache/insight/`) under serve", (False,)),
                                      ("resolve-memo", "live reload reuses the knowledge base (`SiteCache.resolve`)", (False,)),
                                      ("poll-while-building", "no polling for saves while a build runs (`PollingWhenIdle`)", (False,)),
+                                     ("idle-collect", "garbage collected between saves (`LiveState.collect_when_idle`)", (False,)),
                                      # the derive stage runs again on every frontmatter save: its three caches serve that
                                      ("lru:generator.questions.grouping.intent_of", "`intent_of` cache under serve", (True,)),
                                      ("lru:generator.questions.said.features", "`features` cache under serve", (True,)),

@@ -14,7 +14,8 @@ last generated page is read, after the notes' pages; ``hold-parts`` has ``insigh
 cards and footers, and the generated parts of the user's own pages, uncompressed (as UTF-8) until their pages are
 read, and the files that are not pages (the questions' JSON, the map's, the calendar) to the end of the build;
 ``whole-index`` leaves Material's search to write its index as one string and a UTF-8 copy of it, instead of one
-entry at a time; ``poll-while-building`` has ``insight serve`` look for saves while it builds, as MkDocs does.
+entry at a time; ``poll-while-building`` has ``insight serve`` look for saves while it builds, as MkDocs does;
+``idle-collect`` leaves garbage to Python's collector under serve, even in the middle of a build.
 ``none`` turns nothing off (the same process shape, for the row's "with")."""
 
 from __future__ import annotations
@@ -110,6 +111,10 @@ def switch_off(name: str) -> None:
         from generator import polling
 
         polling.live_server = functools.partial(LiveReloadServer, polling_interval=polling.POLLING_INTERVAL)
+    elif name == "idle-collect":
+        from generator import livereload
+
+        livereload.LiveState.collect_when_idle = lambda self: None  # type: ignore[method-assign]
     elif name == "generated-first":
         from generator import plugin
 
