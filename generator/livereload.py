@@ -69,6 +69,11 @@ class LiveState:
         self._collect.daemon = True  # never keeps a stopped server alive
         self._collect.start()
 
+    @property
+    def collection_due(self) -> bool:
+        """Whether a collection is waiting for its time (or running)."""
+        return self._collect is not None and self._collect.is_alive()
+
     def cancel_collection(self) -> None:
         if self._collect is not None:
             self._collect.cancel()

@@ -15,6 +15,11 @@ from pathlib import Path
 import pytest
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
+from click.testing import CliRunner
+
+from conftest import make_project
+from generator import livereload
+from generator.cli import main
 from generator.livereload import COLLECT_AFTER, LiveState
 from generator.polling import POLLING_INTERVAL, live_server
 
@@ -99,3 +104,39 @@ def test_garbage_is_collected_after_a_build_unless_the_next_build_starts_first()
     finally:
         state.cancel_collection()
         gc.enable()
+
+
+def test_insight_serve_runs_mkdocs_serve_with_the_server_that_pauses_its_watcher(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.commands import serve as mkdocs_serve
+
+    project = make_project(tmp_path / "project")
+    used: list[object] = []
+    monkeypatch.setattr(mkdocs_serve, "LiveReloadServer", mkdocs_serve.LiveReloadServer)  # put back afterwards
+    monkeypatch.setattr(mkdocs_serve, "serve", lambda **kwargs: used.append(mkdocs_serve.LiveReloadServer))
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert used == [live_server]
+
+
+def test_a_served_build_leaves_a_collection_due_that_the_next_build_or_stopping_cancels(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plugin's side: a real build as `insight serve` runs it (dirty, the plugin in serve mode)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setattr(livereload, "COLLECT_AFTER", 60.0)  # still waiting when the test looks
+    project = make_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    config = load_config("mkdocs.yml", site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    plugin = config.plugins["insight"]
+    build(config, dirty=True)
+    assert plugin.live.collection_due, "no collection after the build"
+    plugin.on_config(load_config("mkdocs.yml", site_dir=str(tmp_path / "site")))  # the next build starts
+    assert not plugin.live.collection_due, "the collection was left to run in the middle of the next build"
+    build(load_config("mkdocs.yml", site_dir=str(tmp_path / "site")), dirty=True)
+    assert plugin.live.collection_due
+    config.plugins.on_shutdown()
+    assert not plugin.live.collection_due, "a collection was left to run after the server stopped"

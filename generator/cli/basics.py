@@ -167,7 +167,7 @@ def serve(config_file: str | None, today: dt.date | None, strict: bool | None, d
     _show_messages(logging.INFO)  # serve says where it serves and when it rebuilds
     if not full_rebuilds:
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
-    # notice a saved note sooner than MkDocs' polling does, and never poll while building (polling.live_server)
+    # notice a saved note sooner than MkDocs' polling does, and do not start a poll while building (polling.live_server)
     mkdocs_serve.LiveReloadServer = live_server  # type: ignore[misc]
     try:
         mkdocs_serve.serve(config_file=config_file or "mkdocs.yml", strict=strict, dev_addr=dev_addr,
