@@ -53,7 +53,8 @@ def live_server(*, builder: Callable[..., None], **kwargs: Any) -> LiveReloadSer
         finally:
             idle.set()
 
-    server = LiveReloadServer(builder=build, polling_interval=POLLING_INTERVAL, **kwargs)
+    server = LiveReloadServer(builder=build, **kwargs)
+    # in place of the observer MkDocs made (never started: it starts in serve())
     server.observer = BaseObserver(functools.partial(PollingWhenIdle, idle=idle),  # type: ignore[arg-type]
                                    timeout=POLLING_INTERVAL)
     return server
