@@ -50,17 +50,24 @@ def changed_pages(
     return out
 
 
-def inputs(kb: KnowledgeBase, derived: Derived, settings: Settings) -> dict[str, Any]:
+def inputs(kb: KnowledgeBase, derived: Derived, settings: Settings, last: dict[str, Any] | None = None) -> dict[str, Any]:
     """A fingerprint of every input key a page may read; equal fingerprints mean equal pages.
 
     A key's fingerprint holds everything a page that reads the key may show of it; a conversation is held with how
     it resolved (whom and where it names) and the contact state of everyone it names, since every list of
     conversations shows those. ``build`` and ``names`` are added by :class:`SiteCache`, which knows the user's pages.
+
+    With ``last`` (the last build's fingerprints), an entity or conversation equal to last time's is last time's
+    object. A conversation is held in many keys (its person's, company's, industries', every answer's); Python
+    compares two tuples' items by identity first, so comparing those keys then costs a look at each item instead
+    of a walk through every conversation's fields, once per key that holds it.
     """
     contact = derived.contact
-    entity = {f"{e.kind}:{e.slug}": _entity(e) for store in (kb.people, kb.companies, kb.industries)
-              for e in store.values()}
-    conv = {iv.slug: _conversation(iv, contact, entity) for iv in kb.interviews}
+    old_entity: dict[str, Any] = dict(last["entities"]) if last else {}
+    old_conv: dict[str, Any] = dict(last["conversations"]) if last else {}
+    entity = {key: _same(_entity(e), old_entity.get(key)) for store in (kb.people, kb.companies, kb.industries)
+              for e in store.values() for key in [f"{e.kind}:{e.slug}"]}
+    conv = {iv.slug: _same(_conversation(iv, contact, entity), old_conv.get(iv.slug)) for iv in kb.interviews}
     naming: dict[str, list[Any]] = {}  # person slug -> the conversations that name them in any role
     at: dict[str, list[Any]] = {}  # company slug -> conversations there, or suggesting someone there
     within: dict[str, list[Any]] = {}  # industry slug -> its conversations
@@ -86,7 +93,9 @@ def inputs(kb: KnowledgeBase, derived: Derived, settings: Settings) -> dict[str,
             in_industry.setdefault(s, []).append(entity[f"companies:{c.slug}"])
     net = derived.network
     out: dict[str, Any] = {
-        "conversations": tuple(conv.values()),
+        "conversations": tuple(conv.items()),
+        # what the calendar shows of a conversation besides its due items: the time of day, and its note's page
+        "times": tuple((iv.slug, iv.src_uri, iv.time) for iv in kb.interviews),
         "entities": tuple(entity.items()),
         "contact": contact,
         "items": (derived.items, derived.item_counts, _waiting(derived.waiting), derived.open_actions,
@@ -112,6 +121,11 @@ def inputs(kb: KnowledgeBase, derived: Derived, settings: Settings) -> dict[str,
         out[f"question:{g.id}"] = (g.canonical, g.topic, g.intent, tuple(g.wordings),
                                    tuple((a.question, a.text, a.line, a.topic, conv[a.interview.slug]) for a in g.answers))
     return out
+
+
+def _same(now: Any, then: Any) -> Any:
+    """``then`` when it equals ``now`` (see :func:`inputs`), else ``now``."""
+    return then if then is not None and then == now else now
 
 
 def _named(iv: Interview) -> list[str]:
@@ -214,7 +228,7 @@ class SiteCache:
             return Site(kb, site.derived, dict(site.pages), dict(site.headers), dict(site.footers), dict(site.titles),
                         dict(site.assets), {"render": 0.0, "reused": float(len(site.pages))})
         derived = derive(kb, settings)
-        now = {**inputs(kb, derived, settings), "build": build, "names": names(kb)}
+        now = {**inputs(kb, derived, settings, last.inputs if last else None), "build": build, "names": names(kb)}
         reuse = _Reuse(last, now)
         site = generate(kb, settings, user_pages, reuse, derived)
         site.timings["reused"] = float(len(reuse.reused))

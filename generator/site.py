@@ -128,7 +128,7 @@ def note_reads(iv: Interview) -> tuple[str, ...]:
             *(f"industry:{s}" for s in iv.industries))
 
 
-CALENDAR_READS = ("items", "conversations")  # due items, and the time of day of each conversation
+CALENDAR_READS = ("items", "times")  # due items, and the time of day of each conversation
 
 REPLACED_BY_USER = frozenset({"index.md"})  # your own home page replaces the dashboard; elsewhere your text goes on top
 

@@ -20,6 +20,7 @@ from generator.incremental import SiteCache
 from generator.parsecache import ParseCache
 from generator.load import discover
 from generator.settings import Settings
+from generator.pages.followups import CALENDAR
 from generator.site import Site, generate, load
 
 TODAY = dt.date(2026, 11, 27)
@@ -72,6 +73,8 @@ EDITS: list[tuple[str, Callable[[Path], Path], Callable[[Path, dict[str, Any]], 
     ("share and tags", lambda d: _done(d, 15), lambda d, m: m.update(share="named", tags=["target"])),
     ("advice and resources", lambda d: _done(d, 16), lambda d, m: m.update(advice=["Ship small."], resources=["A book."])),
     ("scheduled", lambda d: _done(d, 17), lambda d, m: m.update(status="scheduled", date=TODAY + dt.timedelta(days=5))),
+    # the calendar shows a scheduled conversation at its time of day (a timed event)
+    ("time of day", lambda d: _done(d, 17), lambda d, m: m.update(time="14:30")),
     ("referral why", lambda d: _done(d, 8), lambda d, m: m["referrals"][0].update(why="Runs the graduate scheme.")),
     ("introduction removed", lambda d: _done(d, 7), lambda d, m: m.pop("introduced_by", None) or m.update(tags=["y"])),
     ("company and back", lambda d: _done(d, 5), lambda d, m: m.update(company=_other(d, "company", m["company"]))),
@@ -112,6 +115,7 @@ def test_each_edit_rebuilds_to_exactly_the_full_build(docs: Path) -> None:
 
     both()
     reused_any = {}
+    calendar_reused = {}
     for name, pick, edit in EDITS:
         path = pick(docs)
         meta, body = _front(path)
@@ -120,6 +124,10 @@ def test_each_edit_rebuilds_to_exactly_the_full_build(docs: Path) -> None:
         partial, fresh = both()
         _same(partial, fresh)
         reused_any[name] = partial.timings.get("reused", 0)
+        calendar_reused[name] = f"asset:{CALENDAR}" in sites.reused
+    # the calendar is made again when what it shows changes, and only then
+    assert calendar_reused["role"] and calendar_reused["insight"] and calendar_reused["answer"]
+    assert not calendar_reused["time of day"] and not calendar_reused["scheduled"]
     # the point of it: most edits render a small part of the site again
     for name in ("role", "insight", "answer", "status", "thank-you", "share and tags", "advice and resources"):
         assert reused_any[name] > len(fresh.pages) / 2, (name, reused_any[name])

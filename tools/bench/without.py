@@ -15,7 +15,9 @@ cards and footers, and the generated parts of the user's own pages, uncompressed
 read, and the files that are not pages (the questions' JSON, the map's, the calendar) to the end of the build;
 ``whole-index`` leaves Material's search to write its index as one string and a UTF-8 copy of it, instead of one
 entry at a time; ``poll-while-building`` has ``insight serve`` look for saves while it builds, as MkDocs does;
-``idle-collect`` leaves garbage to Python's collector under serve, even in the middle of a build.
+``idle-collect`` leaves garbage to Python's collector under serve, even in the middle of a build;
+``same-objects`` has live reload compare every conversation's fingerprint field by field, in every key that holds
+it; ``calendar-times`` makes the calendar again on any change to a conversation, not only to its time of day.
 ``none`` turns nothing off (the same process shape, for the row's "with")."""
 
 from __future__ import annotations
@@ -111,6 +113,14 @@ def switch_off(name: str) -> None:
         from generator import polling
 
         polling.live_server = functools.partial(LiveReloadServer, polling_interval=polling.POLLING_INTERVAL)
+    elif name == "same-objects":
+        from generator import incremental
+
+        incremental._same = lambda now, then: now  # every fingerprint compared field by field
+    elif name == "calendar-times":
+        from generator import site
+
+        site.CALENDAR_READS = ("items", "conversations")  # the calendar made again on any change to a conversation
     elif name == "idle-collect":
         from generator import livereload
 
