@@ -41,6 +41,9 @@ class TemplateCache(jinja2.BytecodeCache):
 # Seconds after a build before serve collects garbage: long enough for a reloaded page and its assets to be served
 # first, short enough to be done before the next save, typically.
 COLLECT_AFTER = 0.5
+# Collections of the middle generation before Python's collector walks every object: during a serve build, never
+# (see LiveState.building). One build makes a few hundred of them.
+FULL_NEVER = 1_000_000_000
 
 
 class LiveState:
@@ -48,6 +51,8 @@ class LiveState:
 
     def __init__(self) -> None:
         self._collect: threading.Timer | None = None
+        self._thresholds: tuple[int, int, int] | None = None  # Python's collector's, while a build runs
+        self._behind = False  # the last build's garbage is not collected yet
         self.templates = TemplateCache()
         self.fingerprints: dict[str, Hashable] | None = None  # committed after a build succeeds
         self.pending: dict[str, Hashable] | None = None
@@ -58,6 +63,23 @@ class LiveState:
     def reset(self) -> None:
         self.fingerprints = self.pending = None
 
+    def building(self) -> None:
+        """A build starts: no collection of serve's in the middle of it, and no full one of Python's.
+
+        A full collection walks every object, and under serve most of them are what it keeps from save to save
+        (the last knowledge base, pages and parsed notes): nothing a build can free. A frontmatter save at 5,000
+        notes makes enough objects for two full walks, 1.5 s of a 7 to 8 s save. Young collections still free
+        what the build makes and drops; what outlives them is freed after the build (:meth:`collect_when_idle`).
+        Builds keep no such garbage to speak of: a whole 5,000-note build without full collections peaked at
+        236.9 MB, against 235.8 MB with them. But a save that comes before the last build's garbage was collected
+        (saves every second, as an editor's autosave makes them) builds with Python's collector as it is, so that
+        the garbage of one save after another is never left to pile up."""
+        behind = self._behind
+        self.cancel_collection()
+        if not behind and self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+            gc.set_threshold(self._thresholds[0], self._thresholds[1], FULL_NEVER)
+
     def collect_when_idle(self) -> None:
         """Collect garbage soon after this build, unless the next one starts first (:meth:`cancel_collection`).
 
@@ -65,9 +87,14 @@ class LiveState:
         the new objects were enough for Python's collector to walk all of them during the build (0.6 s of a 1.6 s
         rebuild at 5,000 notes). Collected between saves, the rebuilds take 1.0 to 1.2 s each."""
         self.cancel_collection()
-        self._collect = threading.Timer(COLLECT_AFTER, gc.collect)
+        self._behind = True
+        self._collect = threading.Timer(COLLECT_AFTER, self._collect_now)
         self._collect.daemon = True  # never keeps a stopped server alive
         self._collect.start()
+
+    def _collect_now(self) -> None:
+        gc.collect()
+        self._behind = False
 
     @property
     def collection_due(self) -> bool:
@@ -75,9 +102,13 @@ class LiveState:
         return self._collect is not None and self._collect.is_alive()
 
     def cancel_collection(self) -> None:
+        """No collection of serve's pending, and Python's collector as it was before the build."""
         if self._collect is not None:
             self._collect.cancel()
             self._collect = None
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
 
 
 def _stat(path: str | None) -> tuple[int, int]:

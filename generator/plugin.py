@@ -135,7 +135,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.live:
-            self.live.cancel_collection()  # the build starts: no collection in the middle of it
+            self.live.building()  # no collection in the middle of the build (see LiveState.building)
         if any(c in config.site_name for c in "<>\""):  # Material writes it into <title> and the header unescaped
             config.site_name = escape(config.site_name)
         today = self._today()
@@ -280,6 +280,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.live:
             self.live.reset()
+            self.live.collect_when_idle()  # Python's collector back as it was, and what the build left freed
         self.aside = None  # a page's blocks set aside for search belong to the build that failed
         self.lifted.clear()
         if self.searched:

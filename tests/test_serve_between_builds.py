@@ -140,3 +140,66 @@ def test_a_served_build_leaves_a_collection_due_that_the_next_build_or_stopping_
     assert plugin.live.collection_due
     config.plugins.on_shutdown()
     assert not plugin.live.collection_due, "a collection was left to run after the server stopped"
+
+
+def test_no_full_collection_during_a_build_unless_the_last_builds_garbage_is_still_there() -> None:
+    normal = gc.get_threshold()
+    state = LiveState()
+    try:
+        state.building()  # the first build
+        assert gc.get_threshold()[2] == livereload.FULL_NEVER, "Python's full collections left on during the build"
+        assert gc.get_threshold()[:2] == normal[:2], "the young collections were changed too"
+        state.collect_when_idle()  # it ended
+        assert gc.get_threshold() == normal, "the collector was not put back after the build"
+        assert _wait_for(lambda: not state.collection_due, 10 * COLLECT_AFTER)
+        state.building()  # the next save, after the garbage was collected
+        assert gc.get_threshold()[2] == livereload.FULL_NEVER
+        state.collect_when_idle()
+        state.building()  # a save at once, before the collection: saves every second must not pile up garbage
+        assert gc.get_threshold() == normal, "full collections were left off with the last build's garbage uncollected"
+        state.collect_when_idle()
+        assert _wait_for(lambda: not state.collection_due, 10 * COLLECT_AFTER)
+        state.building()
+        state.cancel_collection()  # the server stops in the middle of a build
+        assert gc.get_threshold() == normal, "the collector was left without full collections after serve stopped"
+    finally:
+        state.cancel_collection()
+        gc.set_threshold(*normal)
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["build", "failed build"])
+def test_a_served_build_runs_without_full_collections_and_puts_the_collector_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails: bool) -> None:
+    """The plugin's side: a real dirty build with the plugin in serve mode, the generator's thresholds seen from inside."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator import plugin as plugin_module
+
+    normal = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    generate = plugin_module.core.build
+
+    def looking(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        if fails:
+            raise RuntimeError("a build that fails")
+        return generate(*args, **kwargs)
+
+    monkeypatch.setattr(plugin_module.core, "build", looking)
+    monkeypatch.setattr(livereload, "COLLECT_AFTER", 60.0)
+    project = make_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    config = load_config("mkdocs.yml", site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        if fails:
+            with pytest.raises(Exception):
+                build(config, dirty=True)
+        else:
+            build(config, dirty=True)
+        assert seen and seen[0][2] == livereload.FULL_NEVER, "the build ran with Python's full collections"
+        assert gc.get_threshold() == normal, "the collector was not put back after the build"
+    finally:
+        config.plugins.on_shutdown()
+        gc.set_threshold(*normal)

@@ -16,6 +16,7 @@ read, and the files that are not pages (the questions' JSON, the map's, the cale
 ``whole-index`` leaves Material's search to write its index as one string and a UTF-8 copy of it, instead of one
 entry at a time; ``poll-while-building`` has ``insight serve`` look for saves while it builds, as MkDocs does;
 ``idle-collect`` leaves garbage to Python's collector under serve, even in the middle of a build;
+``full-collections`` leaves Python's full collections on during serve's builds;
 ``same-objects`` has live reload compare every conversation's fingerprint field by field, in every key that holds
 it; ``calendar-times`` makes the calendar again on any change to a conversation, not only to its time of day.
 ``none`` turns nothing off (the same process shape, for the row's "with")."""
@@ -113,6 +114,10 @@ def switch_off(name: str) -> None:
         from generator import polling
 
         polling.live_server = functools.partial(LiveReloadServer, polling_interval=polling.POLLING_INTERVAL)
+    elif name == "full-collections":
+        from generator import livereload
+
+        livereload.LiveState.building = livereload.LiveState.cancel_collection  # type: ignore[method-assign]
     elif name == "same-objects":
         from generator import incremental
 
