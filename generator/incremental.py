@@ -14,6 +14,7 @@ tests/test_partial_rebuild.py checks partial rebuilds against full ones. Nothing
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, fields
 from typing import Any, Callable, Hashable
@@ -95,7 +96,7 @@ def inputs(kb: KnowledgeBase, derived: Derived, settings: Settings, last: dict[s
     out: dict[str, Any] = {
         "conversations": tuple(conv.items()),
         # what the calendar shows of a conversation besides its due items: the time of day, and its note's page
-        "times": tuple((iv.slug, iv.src_uri, iv.time) for iv in kb.interviews),
+        "times": tuple((iv.slug, iv.src_uri, _clock(iv.time)) for iv in kb.interviews),
         "entities": tuple(entity.items()),
         "contact": contact,
         "items": (derived.items, derived.item_counts, _waiting(derived.waiting), derived.open_actions,
@@ -137,16 +138,24 @@ def _conversation(iv: Interview, contact: dict[str, Any], entity: dict[str, Any]
     """A conversation as pages show it: every resolved field, its note's frontmatter and sections (not its prose),
     and everyone and everywhere it names as they are now (a list of conversations shows their roles and companies,
     and where you stand with each)."""
-    state = tuple(_note_state(iv.note) if f.name == "note" else getattr(iv, f.name) for f in fields(iv))
+    state = tuple(_note_state(iv.note) if f.name == "note" else _clock(iv.time) if f.name == "time" else getattr(iv, f.name)
+                  for f in fields(iv))
     named = _named(iv)
     return (state, tuple(contact.get(s) for s in named), tuple(entity.get(f"people:{s}") for s in named),
             entity.get(f"companies:{iv.company}"), tuple(entity.get(f"companies:{r.company}") for r in iv.referrals))
 
 
+def _clock(t: dt.time | None) -> Any:
+    """A time of day compared as shown: 14:30 UTC and 15:30 at +01:00 are equal in Python, not on a page."""
+    return None if t is None else (t, str(t.tzinfo))
+
+
 def _note_state(n: Note | None) -> tuple[Any, ...] | None:
     """Everything of a note that a generated page can show: not its prose. The fields of its own (shown as
-    written) are held with their types, since ``1 == True`` in Python but not on a page (``1`` and ``yes``)."""
-    return None if n is None else (n.path, n.kind, n.meta, n.body_line, n.parts, n.ok, n.lines, _typed(n.extra))
+    written) are held with their types, since ``1 == True`` in Python but not on a page (``1`` and ``yes``), and
+    its time of day with its offset (:func:`_clock`)."""
+    return None if n is None else (n.path, n.kind, n.meta, _clock(n.meta.get("time")), n.body_line, n.parts, n.ok,
+                                   n.lines, _typed(n.extra))
 
 
 def _typed(value: Any) -> Any:

@@ -415,6 +415,9 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
                                      ("resolve-memo", "live reload reuses the knowledge base (`SiteCache.resolve`)", (False,)),
                                      ("poll-while-building", "no polling for saves while a build runs (`PollingWhenIdle`)", (False,)),
                                      ("idle-collect", "garbage collected between saves (`LiveState.collect_when_idle`)", (False,)),
+                                     ("full-collections", "no full garbage collection during a serve build (`LiveState.building`)", (False, True)),
+                                     ("same-objects", "fingerprints equal to the last build's are its objects (`incremental._same`)", (True,)),
+                                     ("calendar-times", "the calendar made again only for due items and times (`CALENDAR_READS`)", (True,)),
                                      # the derive stage runs again on every frontmatter save: its three caches serve that
                                      ("lru:generator.questions.grouping.intent_of", "`intent_of` cache under serve", (True,)),
                                      ("lru:generator.questions.said.features", "`features` cache under serve", (True,)),
