@@ -15,7 +15,8 @@ cards and footers, and the generated parts of the user's own pages, uncompressed
 read, and the files that are not pages (the questions' JSON, the map's, the calendar) to the end of the build;
 ``whole-index`` leaves Material's search to write its index as one string and a UTF-8 copy of it, instead of one
 entry at a time; ``poll-while-building`` has ``insight serve`` look for saves while it builds, as MkDocs does;
-``idle-collect`` leaves garbage to Python's collector under serve, even in the middle of a build;
+``idle-collect`` leaves garbage to Python's collector under serve, even in the middle of a build (and so
+turns ``full-collections`` off too);
 ``full-collections`` leaves Python's full collections on during serve's builds;
 ``same-objects`` has live reload compare every conversation's fingerprint field by field, in every key that holds
 it; ``calendar-times`` makes the calendar again on any change to a conversation, not only to its time of day.
@@ -130,6 +131,8 @@ def switch_off(name: str) -> None:
         from generator import livereload
 
         livereload.LiveState.collect_when_idle = lambda self: None  # type: ignore[method-assign]
+        # and Python's full collections left on during builds: off, only serve's collection would ever free garbage
+        livereload.LiveState.building = livereload.LiveState.cancel_collection  # type: ignore[method-assign]
     elif name == "generated-first":
         from generator import plugin
 
