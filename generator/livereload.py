@@ -65,7 +65,8 @@ class LiveState:
 
     def building(self) -> None:
         """A build starts: no collection of serve's in the middle of it, and no full one of Python's until serve's
-        collection after it (on a collector with a third generation: CPython's, 3.11 to 3.13).
+        collection after it (with a collector of three generations, as CPython's 3.11 has; where the third
+        threshold means nothing, this changes nothing).
 
         A full collection walks every object, and under serve most of them are what it keeps from save to save
         (the last knowledge base, pages and parsed notes): nothing a build can free. A frontmatter save at 5,000
