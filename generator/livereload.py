@@ -52,6 +52,7 @@ class LiveState:
     def __init__(self) -> None:
         self._collect: threading.Timer | None = None
         self._thresholds: tuple[int, int, int] | None = None  # Python's collector's, while a build runs
+        self._lock = threading.Lock()  # the collection's thread and the build's both put the collector back
         self._behind = False  # the last build's garbage is not collected yet
         self.templates = TemplateCache()
         self.fingerprints: dict[str, Hashable] | None = None  # committed after a build succeeds
@@ -81,9 +82,11 @@ class LiveState:
             self._collect = None
         if self._behind:
             self._restore()
-        elif self._thresholds is None:
-            self._thresholds = gc.get_threshold()
-            gc.set_threshold(self._thresholds[0], self._thresholds[1], FULL_NEVER)
+        else:
+            with self._lock:
+                if self._thresholds is None:
+                    self._thresholds = gc.get_threshold()
+                    gc.set_threshold(self._thresholds[0], self._thresholds[1], FULL_NEVER)
 
     def collect_when_idle(self) -> None:
         """Collect garbage soon after this build, unless the next one starts first (:meth:`cancel_collection`).
@@ -120,9 +123,10 @@ class LiveState:
         self._restore()
 
     def _restore(self) -> None:
-        if self._thresholds is not None:
-            gc.set_threshold(*self._thresholds)
-            self._thresholds = None
+        with self._lock:
+            thresholds, self._thresholds = self._thresholds, None
+        if thresholds is not None:
+            gc.set_threshold(*thresholds)
 
 
 def _stat(path: str | None) -> tuple[int, int]:
