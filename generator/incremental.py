@@ -159,9 +159,10 @@ def _note_state(n: Note | None) -> tuple[Any, ...] | None:
 
 
 def _typed(value: Any) -> Any:
-    """``value`` compared as shown: a flag or a float is never equal to the number it equals in Python."""
+    """``value`` compared as shown: a flag or a float is never equal to the number it equals in Python, as a value
+    or as a mapping's key."""
     if isinstance(value, dict):
-        return tuple((k, _typed(v)) for k, v in value.items())
+        return tuple((_typed(k), _typed(v)) for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return tuple(_typed(v) for v in value)
     if isinstance(value, (bool, float)):

@@ -88,6 +88,9 @@ EDITS: list[tuple[str, Callable[[Path], Path], Callable[[Path, dict[str, Any]], 
     ("own field 1", lambda d: _done(d, 18), lambda d, m: m.update(mood=1)),
     ("own field true", lambda d: _done(d, 18), lambda d, m: m.update(mood=True)),
     ("own field 1.0", lambda d: _done(d, 18), lambda d, m: m.update(mood=1.0)),
+    # and so are the keys of a field of its own that holds a mapping
+    ("own mapping 1", lambda d: _done(d, 18), lambda d, m: m.update(mood={1: "calm"})),
+    ("own mapping true", lambda d: _done(d, 18), lambda d, m: m.update(mood={True: "calm"})),
     ("date of an introduced note", lambda d: _done(d, 7), lambda d, m: m.update(
         introduced_by=_other(d, "introduced_by", None), date=m["date"] - dt.timedelta(days=3))),
 ]
