@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -146,6 +147,10 @@ def _problem_summary(cfg: object) -> None:
 HELP_FULL_REBUILDS = "Rebuild the whole site on every change (default: only the pages that changed)."
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
     """MkDocs warns that a dirty build may leave stale pages; the insight plugin decides what to rebuild."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
@@ -169,6 +174,11 @@ def serve(config_file: str | None, today: dt.date | None, strict: bool | None, d
         logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
     # notice a saved note sooner than MkDocs' polling does, and do not start a poll while building (polling.live_server)
     mkdocs_serve.LiveReloadServer = live_server  # type: ignore[misc]
+    # stopped by `kill` or a closed terminal as by Ctrl-C: MkDocs then stops the server and the plugin keeps what
+    # the next start needs (the parsed notes, the served site)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
     try:
         mkdocs_serve.serve(config_file=config_file or "mkdocs.yml", strict=strict, dev_addr=dev_addr,
                            build_type=None if full_rebuilds else "dirty")
