@@ -60,6 +60,39 @@ class LiveState:
         self.config_stamp: tuple[int, int] | None = None
         self.urls: dict[str, str] = {}  # src_uri -> page URL, this build
         self.rebuilt: set[str] = set()  # URLs of the pages rendered in this build
+        # what the files MkDocs copies as they are were (dest path -> source, mtime, size), and every file it
+        # writes from its files, for the next build and the next serve (servedsite): committed with fingerprints
+        self.statics: dict[str, list[Any]] = {}
+        self.dests: list[str] = []
+        self._pending_files: tuple[dict[str, list[Any]], list[str]] = ({}, [])
+        self.entries: list[dict[str, Any]] | None = None  # the kept site's search index, until the first build's
+        self.in_build = False
+        self.started = False  # the first build has begun
+        self.resumed = False  # this build starts from the site the last serve left
+        self.site_dir = ""
+        self.key = ""  # servedsite.environment of the last build
+
+    def keepable(self) -> bool:
+        """Whether the served site is what the fingerprints say: the last build succeeded, none is halfway."""
+        return self.fingerprints is not None and not self.in_build and bool(self.site_dir and self.key)
+
+    def memory(self) -> dict[str, Any]:
+        """What the next serve needs of this one's to start from its site (generator.servedsite)."""
+        return {"fingerprints": self.fingerprints, "statics": self.statics, "dests": self.dests}
+
+    @staticmethod
+    def can_resume(memory: dict[str, Any]) -> bool:
+        """Whether ``memory`` is in the shape :meth:`memory` makes."""
+        return (isinstance(memory.get("fingerprints"), dict) and isinstance(memory.get("statics"), dict)
+                and isinstance(memory.get("dests"), list))
+
+    def resume(self, memory: dict[str, Any], entries: list[dict[str, Any]], config_file: str | None) -> None:
+        """Start from a site the last serve left (:meth:`can_resume`): its first build is then what a save would
+        have been. Its mkdocs.yml had the same bytes (servedsite.environment), whatever the file's time now."""
+        self.fingerprints, self.statics, self.dests = memory["fingerprints"], memory["statics"], memory["dests"]
+        self.entries = entries
+        self.config_stamp = _stat(config_file)
+        self.resumed = True
 
     def reset(self) -> None:
         self.fingerprints = self.pending = None
@@ -77,6 +110,7 @@ class LiveState:
         236.9 MB, against 235.8 MB with them. But a save that comes before the last build's garbage was collected
         (saves every second, as an editor's autosave makes them) builds with Python's collector as it is, so that
         the garbage of one save after another is never left to pile up."""
+        self.in_build = True
         if self._collect is not None:
             self._collect.cancel()
             self._collect = None
@@ -149,7 +183,8 @@ def can_be_incremental(config: MkDocsConfig) -> bool:
 
 
 def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: Site) -> None:
-    """Tell MkDocs which pages to render again in this dirty build."""
+    """Tell MkDocs which pages to render again in this dirty build, and which copied files to copy again; remove
+    the files of pages and copies that are gone."""
     stamp = _stat(config.config_file_path)
     if stamp != state.config_stamp or not can_be_incremental(config):
         state.reset()
@@ -162,6 +197,9 @@ def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: S
             current[uri] = ("generated", f.content_string)
         else:
             current[uri] = ("file", _stat(f.abs_src_path), site.headers.get(uri), site.footers.get(uri), site.pages.get(uri))
+    copied = [f for f in files if not f.is_documentation_page() and not f.generated_by and f.abs_src_path]
+    statics = {f.dest_uri: [f.abs_src_path, *_stat(f.abs_src_path)] for f in copied}
+    dests = sorted({f.dest_uri for f in files})
 
     def user_texts() -> dict[str, str]:
         out = {}
@@ -172,11 +210,29 @@ def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: S
         return out
 
     changed = changed_pages(state.fingerprints, current, user_texts)
+    for f in copied:  # a file copied as it is that changed, even to an older one (MkDocs copies only newer ones)
+        if state.statics.get(f.dest_uri, statics[f.dest_uri]) != statics[f.dest_uri]:
+            _set_modified(f, True)
+    _remove_gone(config.site_dir, set(state.dests) - set(dests))
     state.pending = current
+    state._pending_files = (statics, dests)
     state.urls = {f.src_uri: f.url for f in pages}
     state.rebuilt = {f.url for f in pages if f.src_uri in changed}
     for f in pages:
         _set_modified(f, f.src_uri in changed)
+
+
+def _remove_gone(site_dir: str, gone: set[str]) -> None:
+    """The served files of pages and copies that are no more (a note deleted, an image moved): a full build would
+    not write them either."""
+    root = os.path.realpath(site_dir)
+    for dest in sorted(gone):
+        path = os.path.realpath(os.path.join(root, dest))
+        if path.startswith(root + os.sep):
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
 
 
 def _set_modified(f: File, changed: bool) -> None:
@@ -187,14 +243,19 @@ def _set_modified(f: File, changed: bool) -> None:
 def merge_search_index(state: LiveState, config: MkDocsConfig) -> None:
     """Before Material's search writes its index: keep the previous entries of pages not rendered again."""
     search = search_plugin(config)
-    prev = getattr(search, "search_index_prev", None)
+    prev = getattr(getattr(search, "search_index_prev", None), "entries", None)
+    if prev is None:
+        prev = state.entries  # the first build: the index of the site the last serve left, if it started from it
+    state.entries = None
     if prev is None or not hasattr(search, "search_index"):
         return
     keep = set(state.urls.values()) - state.rebuilt
-    kept = [e for e in prev.entries if str(e.get("location", "")).split("#", 1)[0] in keep]
+    kept = [e for e in prev if str(e.get("location", "")).split("#", 1)[0] in keep]
     search.search_index.entries = kept + search.search_index.entries
     search.search_index_prev = None  # merged here; Material keeps the merged index for the next build
 
 
 def commit(state: LiveState) -> None:
     state.fingerprints, state.pending = state.pending, None
+    state.statics, state.dests = state._pending_files
+    state.in_build = False

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from . import confine, livereload, sanitize
+from . import confine, livereload, sanitize, servedsite
 from . import site as core
 from .site import pack, unpack
 from .diagnostics import Diagnostic
@@ -33,14 +33,14 @@ from .incremental import SiteCache
 from .lifecycle import Rules
 from .load import kind_of
 from .nav import navigation
-from .parsecache import ParseCache
+from .parsecache import ParseCache, enabled as cache_enabled
 from .htmlblocks import (ASIDE, UNSEARCHED, Headings, MarkdownSnippets, drop_html, fill_markdown, lift_parts, page_ids,
                          place_headings, put_back, restore_headings, set_aside, strip_placeholders)
 from .publish import Attachments, unlinked
 from .resolve import resolve
 from .search import can_write, fold_index, write_index
 from .settings import Settings, pin_build_epoch, today as settings_today, zone
-from .wording import counted
+from .wording import counted, number
 
 log = logging.getLogger("mkdocs.plugins.insight")
 
@@ -151,7 +151,28 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         _add_first(config.extra_javascript, JAVASCRIPT)
         if today is not None:
             pin_build_epoch(today, replace=False)
+        if self.live:
+            self._start_from_last_serve(config, today)
         return config
+
+    def _start_from_last_serve(self, config: MkDocsConfig, today: dt.date | None) -> None:
+        """Serve: what this build's pages depend on besides their fingerprints; before the first build, the site
+        the last serve left, when it was made the same way (generator.servedsite)."""
+        live = self.live
+        assert live is not None and self.settings is not None
+        project = self.settings.project_dir
+        live.site_dir = config.site_dir
+        live.key = servedsite.environment(config, project, today) if project and cache_enabled(self.config.cache) else ""
+        if live.key and not live.started:
+            kept = servedsite.take(project, live.key)
+            if kept is not None:
+                sites = kept.memory.get("sites")
+                if (isinstance(sites, SiteCache) and live.can_resume(kept.memory)
+                        and servedsite.seed(kept, config.site_dir)):
+                    live.resume(kept.memory, kept.entries, config.config_file_path)
+                    self.sites = sites
+                kept.discard()
+        live.started = True
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.settings is not None
@@ -205,6 +226,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
             config.nav = navigation(f.src_uri for f in files if f.is_documentation_page())
         if self.live:
             livereload.mark_unchanged(self.live, files, config, site)
+            if self.live.resumed:
+                self.live.resumed = False
+                log.info("insight: starting from the site the last serve left: %s of %s changed since",
+                         number(len(self.live.rebuilt)), counted(len(self.live.urls), "page"))
         else:
             # one build: the generated pages' Markdown is MkDocs' files' now (a page of the user's still needs its part)
             site.pages = {uri: text for uri, text in site.pages.items() if uri in user_pages}
@@ -273,6 +298,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def on_shutdown(self) -> None:
         if self.live:
             self.live.cancel_collection()
+            live = self.live
+            if live.keepable() and self.settings is not None:
+                servedsite.keep(self.settings.project_dir, live.site_dir, live.key,
+                                {**live.memory(), "sites": self.sites})
         self._search_on()
         if self.parsed is not None:
             self.parsed.flush()  # what serve parsed, for the next build

@@ -1,0 +1,231 @@
+"""The site ``insight serve`` showed when it stopped, kept for the next ``insight serve`` to start from.
+
+Serve's first build used to make and render every page before the first one showed: 50 s at 5,000
+conversations. Between two saves, serve keeps what the last build was made from (the knowledge base, the
+generated text, each page's fingerprint: :class:`generator.incremental.SiteCache`,
+:func:`generator.livereload.mark_unchanged`) and renders again only what changed. This keeps the same across a
+restart: when serve stops, its site and that memory go to ``.cache/insight/serve/``, and the next serve's first
+build is what a save would have been, from there.
+
+What goes into every page besides its fingerprint makes the folder's key (:func:`environment`): the installed
+packages and their versions, the generator's code, the theme's templates of the user's own (``custom_dir``),
+mkdocs.yml with the environment variables it reads and the file it inherits, the address served on, and the
+folder itself (a copy of it, from another machine or a zip, is not this one). A different key, a serve stopped
+in the middle of a build, or a folder that cannot be read: every page is rendered, as before. The memory is read
+back as data only, like the parse cache's: by an unpickler that knows the generator's own data classes and
+dates, and nothing else. The folder is taken when serve starts (renamed, so two servers never share it) and
+written again when it stops. It holds the whole site, contact details too: like ``notes.pickle`` beside it, it
+stays on this machine, and deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import pickle
+import re
+import shutil
+import sys
+import uuid
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .incremental import SiteCache
+from .parsecache import FOLDER as CACHE_FOLDER, code_digest
+from .publish import Attachments
+
+FOLDER = "serve"  # under .cache/insight/
+MEMORY = "memory.pickle"
+SITE = "site"
+FORMAT = 1
+
+_ENV = re.compile(rb"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
+_INHERIT = re.compile(rb"^INHERIT:\s*['\"]?([^'\"\r\n#]+?)['\"]?\s*(?:#.*)?$", re.M)
+
+
+def folder(project_dir: str | Path) -> Path:
+    return Path(project_dir) / CACHE_FOLDER / FOLDER
+
+
+class _DataOnly(pickle.Unpickler):
+    """Unpickles the generator's own data classes, dates and time zones; refuses everything else (and so any call
+    a pickle could make but building one of those)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED or module.startswith("generator.") and "." not in name:
+            found = super().find_class(module, name)
+            if (module, name) in _ALLOWED or isinstance(found, type) and (
+                    dataclasses.is_dataclass(found) or found in _CLASSES):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in serve's memory")
+
+
+_ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timedelta"),
+            ("datetime", "timezone"), ("zoneinfo", "ZoneInfo._unpickle"), ("zoneinfo", "ZoneInfo")}
+_CLASSES: set[type] = {SiteCache, Attachments}  # the generator's classes that hold data and are not data classes
+
+
+@lru_cache(maxsize=1)
+def _running_code() -> str:
+    """The packages installed and this generator's code, as this process loaded them (an upgrade during a serve
+    takes effect at the next start, and so does its key)."""
+    dists = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    here = Path(__file__).resolve().parent
+    return code_digest(here, f"{FORMAT} {sys.version} " + " ".join(dists))
+
+
+def _own_files(root: str) -> list[tuple[str, bytes]]:
+    out = []
+    for dirpath, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(dirpath, name)
+            try:
+                with open(path, "rb") as f:
+                    out.append((os.path.relpath(path, root), f.read()))
+            except OSError:
+                out.append((os.path.relpath(path, root), b"\0unreadable"))
+    return out
+
+
+def environment(config: Any, project_dir: str | Path, today: Any = None) -> str:
+    """What every page of the served site depends on besides its own fingerprint, as one string."""
+    h = hashlib.blake2b(_running_code().encode(), digest_size=16)
+    try:  # this folder, not a copy of it: the kept site is served as it is, so it must be this machine's own
+        os.makedirs(Path(project_dir) / CACHE_FOLDER, exist_ok=True)
+        st = os.stat(Path(project_dir) / CACHE_FOLDER)
+        h.update(f"{st.st_dev} {st.st_ino}".encode())
+    except OSError:
+        h.update(b"\0no cache folder")
+    h.update(f"\0{config.site_url}\0{config.use_directory_urls}\0".encode())
+    installed = [os.path.dirname(p) for p in (importlib.util.find_spec("mkdocs").origin or "",
+                                              importlib.util.find_spec("material").origin or "")]
+    dates = False
+    for d in config.theme.dirs:  # the packages' own are covered by their versions; a custom_dir is read
+        if any(os.path.abspath(d).startswith(os.path.abspath(p) + os.sep) for p in installed if p):
+            continue
+        h.update(f"\0theme {d}\0".encode())
+        for name, data in _own_files(d):
+            h.update(name.encode() + b"\0" + data + b"\0")
+            dates = dates or b"build_date" in data
+    files = [config.config_file_path] if config.config_file_path else []
+    for path in files:  # mkdocs.yml, and what it inherits (INHERIT: a path relative to it)
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError:
+            data = b"\0unreadable"
+        h.update(f"\0config {path}\0".encode() + data)
+        for name in sorted(set(_ENV.findall(data))):
+            h.update(b"\0env " + name + b"=" + os.environb.get(name, b"\0unset"))
+        for parent in _INHERIT.findall(data)[:1]:
+            if len(files) < 8:
+                files.append(os.path.join(os.path.dirname(path), parent.decode("utf-8", "replace").strip()))
+    if dates:  # a template of the user's shows the build's date, which is `today`
+        h.update(f"\0today {today}".encode())
+    return h.hexdigest()
+
+
+@dataclass
+class Kept:
+    """A site a serve left, taken by this one, and what serve remembered of it."""
+
+    root: Path  # the folder, renamed for this serve alone
+    memory: dict[str, Any]  # what LiveState and the plugin keep from build to build (keepable(), resume())
+    entries: list[dict[str, Any]] = field(default_factory=list)  # Material's search index, as written
+
+    @property
+    def site(self) -> Path:
+        return self.root / SITE
+
+    def discard(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def take(project_dir: str | Path, key: str) -> Kept | None:
+    """The site the last serve left, if it was made with ``key``; the folder is renamed first, so that another
+    serve starting at the same moment starts afresh instead of sharing it. None when there is none to use."""
+    home = folder(project_dir)
+    mine = home.with_name(f"{FOLDER}-taken-{uuid.uuid4().hex}")
+    try:
+        os.rename(home, mine)
+    except OSError:
+        return None
+    kept = None
+    try:
+        with open(mine / MEMORY, "rb") as f:
+            head, found, memory = _DataOnly(f).load()
+        if head == FORMAT and found == key and isinstance(memory, dict):
+            with open(mine / SITE / "search" / "search_index.json", encoding="utf-8") as f:
+                index = json.load(f)
+            entries = index.get("docs") if isinstance(index, dict) else None
+            if isinstance(entries, list) and all(isinstance(e, dict) for e in entries):
+                kept = Kept(mine, memory, entries)
+    except Exception:  # noqa: BLE001 - none kept, or one that cannot be read (damaged, planted, from another
+        pass  # version): every page is rendered
+    if kept is None:
+        shutil.rmtree(mine, ignore_errors=True)
+    return kept
+
+
+def seed(kept: Kept, site_dir: str) -> bool:
+    """Make the kept site the served one: moved into ``site_dir`` (MkDocs' empty temporary folder) where the file
+    system allows, else copied. A link in it (the folder is only ever written by serve) makes it untrusted: not
+    used. False when it cannot be used; ``site_dir`` is then as empty as before."""
+    src_root = str(kept.site)
+    for dirpath, dirs, names in os.walk(src_root):
+        for name in dirs + names:
+            if os.path.islink(os.path.join(dirpath, name)):
+                return False
+    try:
+        os.rename(src_root, site_dir)  # onto an empty folder: allowed, and the server's root stays the same path
+        return True
+    except OSError:
+        pass
+    try:
+        shutil.copytree(src_root, site_dir, dirs_exist_ok=True)  # another file system (a tmpfs /tmp)
+        return True
+    except OSError:
+        for entry in os.scandir(site_dir):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                os.unlink(entry.path)
+        return False
+
+
+def keep(project_dir: str | Path, site_dir: str, key: str, memory: dict[str, Any]) -> bool:
+    """Keep the served site (``site_dir``, moved when it can be, else copied) and serve's memory of it, for the
+    next serve. The folder is complete or absent: its memory is written last, and it replaces the old at once."""
+    home = folder(project_dir)
+    new = home.with_name(f"{FOLDER}-new-{uuid.uuid4().hex}")
+    done = False
+    try:
+        new.mkdir(parents=True)
+        try:
+            os.rename(site_dir, new / SITE)
+        except OSError:  # another file system (a tmpfs /tmp)
+            shutil.copytree(site_dir, new / SITE, symlinks=True)
+        with open(new / MEMORY, "wb") as f:
+            pickle.dump((FORMAT, key, memory), f, protocol=pickle.HIGHEST_PROTOCOL)
+        old = home.with_name(f"{FOLDER}-old-{uuid.uuid4().hex}")
+        try:
+            os.rename(home, old)
+        except OSError:
+            old = None
+        os.rename(new, home)
+        done = True
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
+    finally:  # a second Ctrl-C too leaves no half folder
+        if not done:
+            shutil.rmtree(new, ignore_errors=True)
+    return done

@@ -1,0 +1,289 @@
+"""A serve that starts from the site the last serve left renders only what changed since, and gets every page right.
+
+Each serve session runs in a subprocess the way ``insight serve`` runs it (MkDocs' dirty build into a fresh
+temporary folder, the plugin's startup and shutdown), without HTTP. Between two sessions the notes change as a
+user changes them with no server running; the second session's site is compared file by file with a clean
+``insight build`` of the same notes.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import signal
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_TODAY, make_project, run_insight
+
+from generator import servedsite
+from generator.livereload import LiveState
+
+DRIVER = textwrap.dedent(
+    """
+    import json, os, sys
+    from pathlib import Path
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project, site_dir, steps, stop = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3]), sys.argv[4] == "stop"
+    os.chdir(project)
+    os.makedirs(site_dir, exist_ok=True)  # as MkDocs' serve makes its temporary folder
+    started = None
+    out = []
+    for edits in [{}] + steps:
+        for rel, text in edits.items():
+            if text is None:
+                (project / rel).unlink()
+            else:
+                (project / rel).write_text(text, encoding="utf-8")
+        config = load_config("mkdocs.yml", site_dir=site_dir)
+        if started is None:
+            config.plugins.on_startup(command="serve", dirty=True)
+            started = config
+        build(config, dirty=True)
+        live = config.plugins["insight"].live
+        out.append({"rebuilt": sorted(live.rebuilt), "pages": len(live.urls)})
+    if stop:
+        started.plugins.on_shutdown()
+    print(json.dumps(out))
+    """
+)
+
+
+def session(project: Path, site_dir: Path, steps: list[dict[str, str | None]] | None = None, stop: bool = True) -> list[dict]:
+    env = {"NO_MKDOCS_2_WARNING": "1", "INSIGHT_TODAY": DEMO_TODAY, "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", DRIVER, str(project), str(site_dir), json.dumps(steps or []),
+                             "stop" if stop else "run"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def search_entries(data: bytes) -> list[str]:
+    return sorted(json.dumps(e, sort_keys=True) for e in json.loads(data)["docs"])
+
+
+def same_as_a_clean_build(project: Path, served: Path) -> dict[str, bytes]:
+    run_insight("build", "--today", DEMO_TODAY, cwd=project)
+    clean, live = site_files(project / "site"), site_files(served)
+    assert sorted(set(clean) ^ set(live)) == []
+    differing = sorted(uri for uri in clean if clean[uri] != live[uri] and uri != "search/search_index.json")
+    assert differing == []
+    assert search_entries(live["search/search_index.json"]) == search_entries(clean["search/search_index.json"])
+    return live
+
+
+NEW_NOTE = """---
+date: 2026-11-20
+person: Zora Quill
+role: Staff Engineer
+company: Globex
+industry: Software Engineering
+status: done
+introduced_by: Adam Novak
+insights:
+  - Zora's insight about platform teams, written while no server ran.
+---
+
+We talked about platform teams. ![The team's board](board.png)
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+def test_a_restart_renders_what_changed_while_no_server_ran(project: Path, tmp_path: Path) -> None:
+    board = project / "content/interviews/board.png"
+    board.write_bytes(b"\x89PNG first board")
+    note = project / "content/interviews/2026-06-09-roman-petrov.md"
+    gone = project / "content/interviews/2026-06-18-adam-novak.md"
+    first = session(project, tmp_path / "serve1", [{"content/interviews/2026-11-20-zora-quill.md": NEW_NOTE}])
+    assert not (tmp_path / "serve1").exists()  # kept for the next serve, not copied
+    assert (servedsite.folder(project) / servedsite.MEMORY).is_file()
+    assert len(first[0]["rebuilt"]) == first[0]["pages"]  # no site kept yet: every page rendered
+
+    # while no server runs: a frontmatter edit, prose typed, a note deleted, and an image replaced by an older file
+    text = note.read_text(encoding="utf-8")
+    note.write_text(text.replace("insights:\n", "insights:\n  - An insight about budgets saved offline.\n", 1)
+                    + "\nProse typed with no server running.\n", encoding="utf-8")
+    gone.unlink()
+    board.write_bytes(b"\x89PNG second board, restored from a backup")
+    os.utime(board, ns=(10**18, 10**18))  # 2001: older than the copy the last serve made
+
+    second = session(project, tmp_path / "serve2", stop=False)[0]
+    rebuilt = set(second["rebuilt"])
+    assert {"interviews/2026-06-09-roman-petrov/", "companies/acme-analytics/", "industries/data-science/"} <= rebuilt
+    assert "industries/finance/" not in rebuilt
+    assert len(rebuilt) < second["pages"] / 3
+    assert not servedsite.folder(project).exists()  # taken by this serve
+
+    live = same_as_a_clean_build(project, tmp_path / "serve2")
+    assert b"An insight about budgets saved offline." in live["industries/data-science/index.html"]
+    assert b"Prose typed with no server running." in live["interviews/2026-06-09-roman-petrov/index.html"]
+    assert live["interviews/board.png"] == b"\x89PNG second board, restored from a backup"
+    assert "interviews/2026-06-18-adam-novak/index.html" not in live  # the deleted note's page is not served
+
+
+def test_a_note_deleted_under_serve_takes_its_page_with_it(project: Path, tmp_path: Path) -> None:
+    builds = session(project, tmp_path / "serve", [{"content/interviews/2026-06-18-adam-novak.md": None}], stop=False)
+    assert builds[1]["pages"] < builds[0]["pages"]
+    live = same_as_a_clean_build(project, tmp_path / "serve")
+    assert "interviews/2026-06-18-adam-novak/index.html" not in live
+
+
+def test_a_new_setting_or_address_renders_every_page(project: Path, tmp_path: Path) -> None:
+    session(project, tmp_path / "serve1")
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("site_name: ", "site_name: Renamed ", 1), encoding="utf-8")
+    again = session(project, tmp_path / "serve2")[0]
+    assert len(again["rebuilt"]) == again["pages"]
+    assert b"Renamed " in (servedsite.folder(project) / "site/index.html").read_bytes()
+    yml.write_text(yml.read_text(encoding="utf-8").replace("site_url: https://", "site_url: http://", 1), encoding="utf-8")
+    third = session(project, tmp_path / "serve3", stop=False)[0]
+    assert len(third["rebuilt"]) == third["pages"]
+    same_as_a_clean_build(project, tmp_path / "serve3")
+
+
+def test_a_template_of_the_users_own_is_part_of_the_key(project: Path, tmp_path: Path) -> None:
+    overrides = project / "theme-overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: theme-overrides\n", 1),
+                   encoding="utf-8")
+    session(project, tmp_path / "serve1")
+    (overrides / "main.html").write_text('{% extends "base.html" %}\n{% block announce %}Kept-key banner{% endblock %}\n',
+                                         encoding="utf-8")
+    again = session(project, tmp_path / "serve2", stop=False)[0]
+    assert len(again["rebuilt"]) == again["pages"]
+    assert b"Kept-key banner" in (tmp_path / "serve2/guide/index.html").read_bytes()
+
+
+class Planted:
+    def __reduce__(self) -> tuple:
+        return (os.system, ("touch planted-ran",))
+
+
+@pytest.mark.parametrize("damage", ["memory", "index", "planted link", "planted call"])
+def test_a_damaged_or_planted_folder_is_a_full_render(project: Path, tmp_path: Path, damage: str) -> None:
+    session(project, tmp_path / "serve1")
+    kept = servedsite.folder(project)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not part of any site", encoding="utf-8")
+    if damage == "memory":
+        (kept / servedsite.MEMORY).write_bytes(b"\x80\x05damaged")
+    elif damage == "planted call":  # the right format and key, and a call in place of the site's memory
+        head, key, memory = pickle.loads((kept / servedsite.MEMORY).read_bytes())
+        (kept / servedsite.MEMORY).write_bytes(pickle.dumps((head, key, {**memory, "sites": Planted()})))
+    elif damage == "index":
+        (kept / "site/search/search_index.json").write_text('{"docs": "x"}', encoding="utf-8")
+    else:
+        (kept / "site/planted.txt").symlink_to(secret)
+        (kept / "site/planted-dir").symlink_to(tmp_path, target_is_directory=True)
+    again = session(project, tmp_path / "serve2", stop=False)[0]
+    served = tmp_path / "serve2"
+    assert not (served / "planted.txt").exists() and not (served / "planted-dir").exists()
+    assert not (project / "planted-ran").exists()
+    assert len(again["rebuilt"]) == again["pages"]  # only serve writes that folder: a link in it is not serve's
+    same_as_a_clean_build(project, served)
+
+
+def test_only_one_serve_takes_the_kept_site(project: Path, tmp_path: Path) -> None:
+    session(project, tmp_path / "serve1")
+    key = pickle.loads((servedsite.folder(project) / servedsite.MEMORY).read_bytes())[1]
+    assert servedsite.take(project, "another key") is None  # not made the same way: discarded
+    assert not servedsite.folder(project).exists()
+    session(project, tmp_path / "serve2")
+    taken = servedsite.take(project, key)
+    assert taken is not None and servedsite.take(project, key) is None
+    taken.discard()
+
+
+def test_a_build_stopped_halfway_or_failed_is_not_kept() -> None:
+    live = LiveState()
+    live.site_dir, live.key = "/tmp/site", "k"
+    assert not live.keepable()  # nothing built yet
+    live.building()
+    live.pending = {"a.md": ("file", (1, 2), None, None, None)}
+    from generator.livereload import commit
+    commit(live)
+    assert live.keepable()
+    live.building()  # a save's build, stopped by Ctrl-C before it ended
+    assert not live.keepable()
+    live.cancel_collection()
+
+
+def test_a_copy_of_the_project_starts_afresh(project: Path, tmp_path: Path) -> None:
+    """The kept site is served as it is: one that came with a copied folder (a zip from someone else) is not
+    this machine's own."""
+    import shutil
+    session(project, tmp_path / "serve1")
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)
+    assert (servedsite.folder(copy) / servedsite.MEMORY).is_file()
+    again = session(copy, tmp_path / "serve2", stop=False)[0]
+    assert len(again["rebuilt"]) == again["pages"]
+
+
+def _serve(project: Path, port: int) -> subprocess.Popen:
+    from tools.bench.run import ENV
+
+    return subprocess.Popen([sys.executable, "-m", "generator", "serve", "--today", DEMO_TODAY, "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _page(url: str, marker: str, proc: subprocess.Popen) -> str:
+    import time
+
+    from tools.bench.run import _get
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        page = _get(url)
+        if page is not None and marker in page:
+            return page
+        assert proc.poll() is None, proc.communicate()[0][-3000:]
+        time.sleep(0.1)
+    raise AssertionError(f"{url} never showed {marker!r}")
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_insight_serve_stopped_and_started_again_shows_the_edits_made_between(project: Path, stop: int) -> None:
+    """The real command: stopped by Ctrl-C or by `kill`, it keeps its site; started again on the same address,
+    it says so, renders what changed, and serves the edit made while it was stopped."""
+    from tools.bench.run import _free_port
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/industries/data-science/"
+    proc = _serve(project, port)
+    _page(url, "Data Science", proc)
+    proc.send_signal(stop)
+    first = proc.communicate(timeout=60)[0]
+    assert proc.returncode == 0 and "Traceback" not in first, first[-3000:]
+    assert (servedsite.folder(project) / servedsite.MEMORY).is_file()
+
+    note = project / "content/interviews/2026-06-09-roman-petrov.md"
+    note.write_text(note.read_text(encoding="utf-8").replace(
+        "insights:\n", "insights:\n  - An insight written between two serves.\n", 1), encoding="utf-8")
+    proc = _serve(project, port)
+    try:
+        _page(url, "An insight written between two serves.", proc)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        second = proc.communicate(timeout=60)[0]
+    assert "Traceback" not in second, second[-3000:]
+    said = [line for line in second.splitlines() if "starting from the site the last serve left" in line]
+    assert len(said) == 1, second[-3000:]
+    changed, total = (int(x.replace(",", "")) for x in re.findall(r"([\d,]+) of ([\d,]+) pages", said[0])[0])
+    assert 0 < changed < total / 3
