@@ -19,7 +19,8 @@ entry at a time; ``poll-while-building`` has ``insight serve`` look for saves wh
 turns ``full-collections`` off too);
 ``full-collections`` leaves Python's full collections on during serve's builds;
 ``same-objects`` has live reload compare every conversation's fingerprint field by field, in every key that holds
-it; ``calendar-times`` makes the calendar again on any change to a conversation, not only to its time of day.
+it; ``calendar-times`` makes the calendar again on any change to a conversation, not only to its time of day;
+``served-site`` starts every ``insight serve`` afresh, not from the site the last one left.
 ``none`` turns nothing off (the same process shape, for the row's "with")."""
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ def switch_off(name: str) -> None:
         cached = getattr(importlib.import_module(module), func)
         if _replace(cached, cached.__wrapped__) == 0:
             raise SystemExit(f"{name}: not found")
+    elif name == "served-site":
+        from generator import servedsite
+
+        servedsite.take = lambda project_dir, key: None
     elif name == "parse-cache":
         import os
 
