@@ -256,6 +256,7 @@ def merge_search_index(state: LiveState, config: MkDocsConfig) -> None:
 
 
 def commit(state: LiveState) -> None:
+    """The build's pages are written: its fingerprints are the served pages' (the search index is written next, and
+    the build is over once it is: ``state.in_build`` is cleared then)."""
     state.fingerprints, state.pending = state.pending, None
     state.statics, state.dests = state._pending_files
-    state.in_build = False

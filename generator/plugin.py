@@ -286,6 +286,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def _on_post_build_last(self, *, config: MkDocsConfig) -> None:
         self._search_on()
         if self.live:
+            self.live.in_build = False  # every file written, the search index too: the site is whole (keepable)
             self.live.collect_when_idle()
 
     def _search_on(self) -> None:

@@ -210,7 +210,47 @@ def test_only_one_serve_takes_the_kept_site(project: Path, tmp_path: Path) -> No
     taken.discard()
 
 
-def test_a_build_stopped_halfway_or_failed_is_not_kept() -> None:
+INTERRUPTED = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from material.plugins.search.plugin import SearchPlugin
+
+    project, site_dir = Path(sys.argv[1]), sys.argv[2]
+    os.chdir(project)
+    os.makedirs(site_dir, exist_ok=True)
+    config = load_config("mkdocs.yml", site_dir=site_dir)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    note = project / "content/interviews/2026-06-09-roman-petrov.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\\nA save stopped by Ctrl-C.\\n", encoding="utf-8")
+
+    def stopped(self, *, config):  # Ctrl-C as Material's search is about to write its index: pages written
+        raise KeyboardInterrupt
+
+    SearchPlugin.on_post_build = stopped
+    try:
+        build(load_config("mkdocs.yml", site_dir=site_dir), dirty=True)
+    except KeyboardInterrupt:
+        pass
+    config.plugins.on_shutdown()  # as MkDocs' serve does on its way out
+    print("stopped")
+    """
+)
+
+
+def test_a_build_stopped_before_its_search_index_was_written_is_not_kept(project: Path, tmp_path: Path) -> None:
+    env = {"NO_MKDOCS_2_WARNING": "1", "INSIGHT_TODAY": DEMO_TODAY, "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", INTERRUPTED, str(project), str(tmp_path / "serve")],
+                            capture_output=True, text=True, env=env)
+    assert result.stdout.strip() == "stopped", result.stderr[-3000:]
+    assert not servedsite.folder(project).exists()  # the next serve renders everything
+    assert (project / ".cache/insight/notes.pickle").is_file()  # the parsed notes are still written
+
+
+def test_nothing_is_kept_before_a_build_ended() -> None:
     live = LiveState()
     live.site_dir, live.key = "/tmp/site", "k"
     assert not live.keepable()  # nothing built yet
@@ -218,9 +258,7 @@ def test_a_build_stopped_halfway_or_failed_is_not_kept() -> None:
     live.pending = {"a.md": ("file", (1, 2), None, None, None)}
     from generator.livereload import commit
     commit(live)
-    assert live.keepable()
-    live.building()  # a save's build, stopped by Ctrl-C before it ended
-    assert not live.keepable()
+    assert not live.keepable()  # the pages are written, Material's search index not yet
     live.cancel_collection()
 
 
