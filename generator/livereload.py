@@ -64,32 +64,35 @@ class LiveState:
         # writes from its files, for the next build and the next serve (servedsite): committed with fingerprints
         self.statics: dict[str, list[Any]] = {}
         self.dests: list[str] = []
-        self._pending_files: tuple[dict[str, list[Any]], list[str]] = ({}, [])
+        self.nav = ""  # the navigation every page shows, as the last build had it
+        self._pending_files: tuple[dict[str, list[Any]], list[str], str] = ({}, [], "")
         self.entries: list[dict[str, Any]] | None = None  # the kept site's search index, until the first build's
         self.in_build = False
         self.started = False  # the first build has begun
         self.resumed = False  # this build starts from the site the last serve left
         self.site_dir = ""
         self.key = ""  # servedsite.environment of the last build
+        self.keeps = False  # the site is kept when serve stops (the plugin's option `cache`)
 
     def keepable(self) -> bool:
         """Whether the served site is what the fingerprints say: the last build succeeded, none is halfway."""
-        return self.fingerprints is not None and not self.in_build and bool(self.site_dir and self.key)
+        return self.keeps and self.fingerprints is not None and not self.in_build and bool(self.site_dir and self.key)
 
     def memory(self) -> dict[str, Any]:
         """What the next serve needs of this one's to start from its site (generator.servedsite)."""
-        return {"fingerprints": self.fingerprints, "statics": self.statics, "dests": self.dests}
+        return {"fingerprints": self.fingerprints, "statics": self.statics, "dests": self.dests, "nav": self.nav}
 
     @staticmethod
     def can_resume(memory: dict[str, Any]) -> bool:
         """Whether ``memory`` is in the shape :meth:`memory` makes."""
         return (isinstance(memory.get("fingerprints"), dict) and isinstance(memory.get("statics"), dict)
-                and isinstance(memory.get("dests"), list))
+                and isinstance(memory.get("dests"), list) and isinstance(memory.get("nav"), str))
 
     def resume(self, memory: dict[str, Any], entries: list[dict[str, Any]], config_file: str | None) -> None:
         """Start from a site the last serve left (:meth:`can_resume`): its first build is then what a save would
         have been. Its mkdocs.yml had the same bytes (servedsite.environment), whatever the file's time now."""
         self.fingerprints, self.statics, self.dests = memory["fingerprints"], memory["statics"], memory["dests"]
+        self.nav = memory["nav"]
         self.entries = entries
         self.config_stamp = _stat(config_file)
         self.resumed = True
@@ -186,7 +189,8 @@ def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: S
     """Tell MkDocs which pages to render again in this dirty build, and which copied files to copy again; remove
     the files of pages and copies that are gone."""
     stamp = _stat(config.config_file_path)
-    if stamp != state.config_stamp or not can_be_incremental(config):
+    nav = repr(config.nav)  # every page shows it: a section or top-level page that came or went renders them all
+    if stamp != state.config_stamp or nav != state.nav or not can_be_incremental(config):
         state.reset()
         state.config_stamp = stamp
     pages = [f for f in files if f.is_documentation_page()]
@@ -215,7 +219,7 @@ def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: S
             _set_modified(f, True)
     _remove_gone(config.site_dir, set(state.dests) - set(dests))
     state.pending = current
-    state._pending_files = (statics, dests)
+    state._pending_files = (statics, dests, nav)
     state.urls = {f.src_uri: f.url for f in pages}
     state.rebuilt = {f.url for f in pages if f.src_uri in changed}
     for f in pages:
@@ -259,4 +263,4 @@ def commit(state: LiveState) -> None:
     """The build's pages are written: its fingerprints are the served pages' (the search index is written next, and
     the build is over once it is: ``state.in_build`` is cleared then)."""
     state.fingerprints, state.pending = state.pending, None
-    state.statics, state.dests = state._pending_files
+    state.statics, state.dests, state.nav = state._pending_files

@@ -152,18 +152,24 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         if today is not None:
             pin_build_epoch(today, replace=False)
         if self.live:
-            self._start_from_last_serve(config, today)
+            self._start_from_last_serve(config)
         return config
 
-    def _start_from_last_serve(self, config: MkDocsConfig, today: dt.date | None) -> None:
+    def _start_from_last_serve(self, config: MkDocsConfig) -> None:
         """Serve: what this build's pages depend on besides their fingerprints; before the first build, the site
         the last serve left, when it was made the same way (generator.servedsite)."""
         live = self.live
         assert live is not None and self.settings is not None
         project = self.settings.project_dir
         live.site_dir = config.site_dir
-        live.key = servedsite.environment(config, project, today) if project and cache_enabled(self.config.cache) else ""
-        if live.key and not live.started:
+        live.keeps = bool(project) and cache_enabled(self.config.cache)
+        if live.keeps:
+            servedsite.folder(project).parent.mkdir(parents=True, exist_ok=True)  # part of the key: made first
+        key = live.key
+        live.key = servedsite.environment(config, project, self.settings.today)
+        if live.started and live.key != key:  # a theme template, a hook, an upgrade ...: every page shows it
+            live.reset()
+        if live.keeps and not live.started:
             kept = servedsite.take(project, live.key)
             if kept is not None:
                 sites = kept.memory.get("sites")
@@ -299,13 +305,14 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def on_shutdown(self) -> None:
         if self.live:
             self.live.cancel_collection()
+        self._search_on()
+        if self.parsed is not None:
+            self.parsed.flush()  # what serve parsed, for the next build (first: keeping the site takes longer)
+        if self.live:
             live = self.live
             if live.keepable() and self.settings is not None:
                 servedsite.keep(self.settings.project_dir, live.site_dir, live.key,
                                 {**live.memory(), "sites": self.sites})
-        self._search_on()
-        if self.parsed is not None:
-            self.parsed.flush()  # what serve parsed, for the next build
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.live:

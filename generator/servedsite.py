@@ -8,14 +8,17 @@ restart: when serve stops, its site and that memory go to ``.cache/insight/serve
 build is what a save would have been, from there.
 
 What goes into every page besides its fingerprint makes the folder's key (:func:`environment`): the installed
-packages and their versions, the generator's code, the theme's templates of the user's own (``custom_dir``),
-mkdocs.yml with the environment variables it reads and the file it inherits, the address served on, and the
-folder itself (a copy of it, from another machine or a zip, is not this one). A different key, a serve stopped
-in the middle of a build, or a folder that cannot be read: every page is rendered, as before. The memory is read
-back as data only, like the parse cache's: by an unpickler that knows the generator's own data classes and
-dates, and nothing else. The folder is taken when serve starts (renamed, so two servers never share it) and
-written again when it stops. It holds the whole site, contact details too: like ``notes.pickle`` beside it, it
-stays on this machine, and deleting it is always safe.
+packages and their versions, the generator's files (code and templates), the theme's templates of the user's own
+(``custom_dir``), hooks, mkdocs.yml with the environment variables it reads and the file it inherits, ``--strict``,
+the address served on, and the folder itself (a copy of it, from another machine or a zip, is not this one). The
+navigation, which every page shows too, is compared build by build (:func:`generator.livereload.mark_unchanged`).
+A different key, a serve stopped in the middle of a build, or a folder that is not as serve writes it (damaged,
+a link, a pipe, someone else's): every page is rendered, as before. The key is kept in a file of its own and
+compared first; only then is the memory read, and as data only: by an unpickler that knows the generator's own
+data classes (from its modules already loaded) and dates, and nothing else. The folder is taken when serve starts
+(renamed, so two servers never share it) and written again when it stops; one left by a serve that was killed
+halfway is removed after ten minutes. It holds the whole site, contact details too: only its owner can read it,
+it stays on this machine like ``notes.pickle`` beside it, and deleting it is always safe.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ import os
 import pickle
 import re
 import shutil
+import stat
 import sys
+import time
 import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,15 +42,18 @@ from pathlib import Path
 from typing import Any
 
 from .incremental import SiteCache
-from .parsecache import FOLDER as CACHE_FOLDER, code_digest
+from .parsecache import FOLDER as CACHE_FOLDER
 from .publish import Attachments
 
 FOLDER = "serve"  # under .cache/insight/
+KEY = "key"
 MEMORY = "memory.pickle"
 SITE = "site"
-FORMAT = 1
+FORMAT = 2
+LEFT_BEHIND = 600  # seconds after which a folder a stopped serve was writing or reading (killed) is removed
 
-_ENV = re.compile(rb"!ENV\s*\[?\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)")
+_ENV = re.compile(rb"!ENV\s*(\[[^\]\r\n]*\]|[A-Za-z_][A-Za-z0-9_]*)")
+_NAME = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _INHERIT = re.compile(rb"^INHERIT:\s*['\"]?([^'\"\r\n#]+?)['\"]?\s*(?:#.*)?$", re.M)
 
 
@@ -54,15 +62,16 @@ def folder(project_dir: str | Path) -> Path:
 
 
 class _DataOnly(pickle.Unpickler):
-    """Unpickles the generator's own data classes, dates and time zones; refuses everything else (and so any call
-    a pickle could make but building one of those)."""
+    """Unpickles the generator's own data classes (from its modules already loaded: nothing is imported), dates and
+    time zones; refuses everything else, and so any call a pickle could make but building one of those."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _ALLOWED or module.startswith("generator.") and "." not in name:
-            found = super().find_class(module, name)
-            if (module, name) in _ALLOWED or isinstance(found, type) and (
-                    dataclasses.is_dataclass(found) or found in _CLASSES):
-                return found
+        if (module, name) in _ALLOWED:
+            return super().find_class(module, name)
+        found = getattr(sys.modules.get(module) if module.startswith("generator.") else None, name, None)
+        if (isinstance(found, type) and found.__module__ == module and found.__qualname__ == name
+                and (dataclasses.is_dataclass(found) or found in _CLASSES)):
+            return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in serve's memory")
 
 
@@ -73,17 +82,21 @@ _CLASSES: set[type] = {SiteCache, Attachments}  # the generator's classes that h
 
 @lru_cache(maxsize=1)
 def _running_code() -> str:
-    """The packages installed and this generator's code, as this process loaded them (an upgrade during a serve
-    takes effect at the next start, and so does its key)."""
-    dists = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
-    here = Path(__file__).resolve().parent
-    return code_digest(here, f"{FORMAT} {sys.version} " + " ".join(dists))
+    """The packages installed and this generator's files (its code and templates), as this process found them (an
+    upgrade during a serve takes effect at the next start, and so does its key)."""
+    h = hashlib.blake2b(f"{FORMAT} {sys.version}".encode(), digest_size=16)
+    for d in sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()):
+        h.update(d.encode() + b"\0")
+    package = Path(__file__).resolve().parent
+    for name, data in _own_files(str(package), skip="__pycache__"):
+        h.update(name.encode() + b"\0" + data + b"\0")
+    return h.hexdigest()
 
 
-def _own_files(root: str) -> list[tuple[str, bytes]]:
+def _own_files(root: str, skip: str = "") -> list[tuple[str, bytes]]:
     out = []
     for dirpath, dirs, names in os.walk(root):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if d != skip)
         for name in sorted(names):
             path = os.path.join(dirpath, name)
             try:
@@ -94,16 +107,36 @@ def _own_files(root: str) -> list[tuple[str, bytes]]:
     return out
 
 
+_read_memo: dict[str, tuple[tuple[int, int], bytes]] = {}  # path -> (mtime_ns, size) and bytes, for every save
+
+
+def _read(path: str) -> bytes:
+    """A small file of the user's (a theme template, a hook, mkdocs.yml), read again only when it changed."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return b"\0missing"
+    stamp = (st.st_mtime_ns, st.st_size)
+    memo = _read_memo.get(path)
+    if memo is None or memo[0] != stamp:
+        try:
+            with open(path, "rb") as f:
+                memo = _read_memo[path] = (stamp, f.read())
+        except OSError:
+            return b"\0unreadable"
+    return memo[1]
+
+
 def environment(config: Any, project_dir: str | Path, today: Any = None) -> str:
-    """What every page of the served site depends on besides its own fingerprint, as one string."""
+    """What every page of the served site depends on besides its own fingerprint, as one string: under serve a
+    change to it renders every page, and a site kept under another is not used."""
     h = hashlib.blake2b(_running_code().encode(), digest_size=16)
     try:  # this folder, not a copy of it: the kept site is served as it is, so it must be this machine's own
-        os.makedirs(Path(project_dir) / CACHE_FOLDER, exist_ok=True)
         st = os.stat(Path(project_dir) / CACHE_FOLDER)
         h.update(f"{st.st_dev} {st.st_ino}".encode())
     except OSError:
         h.update(b"\0no cache folder")
-    h.update(f"\0{config.site_url}\0{config.use_directory_urls}\0".encode())
+    h.update(f"\0{config.site_url}\0{config.use_directory_urls}\0{config.strict}\0".encode())
     installed = [os.path.dirname(p) for p in (importlib.util.find_spec("mkdocs").origin or "",
                                               importlib.util.find_spec("material").origin or "")]
     dates = False
@@ -111,19 +144,22 @@ def environment(config: Any, project_dir: str | Path, today: Any = None) -> str:
         if any(os.path.abspath(d).startswith(os.path.abspath(p) + os.sep) for p in installed if p):
             continue
         h.update(f"\0theme {d}\0".encode())
-        for name, data in _own_files(d):
-            h.update(name.encode() + b"\0" + data + b"\0")
-            dates = dates or b"build_date" in data
+        for dirpath, dirs, names in os.walk(d):
+            dirs.sort()
+            for name in sorted(names):
+                path = os.path.join(dirpath, name)
+                data = _read(path)
+                h.update(os.path.relpath(path, d).encode() + b"\0" + data + b"\0")
+                dates = dates or b"build_date" in data
+    for name, module in sorted((getattr(config, "hooks", None) or {}).items()):  # hooks: Python files of the user's
+        h.update(f"\0hook {name}\0".encode() + _read(getattr(module, "__file__", "") or ""))
     files = [config.config_file_path] if config.config_file_path else []
     for path in files:  # mkdocs.yml, and what it inherits (INHERIT: a path relative to it)
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError:
-            data = b"\0unreadable"
+        data = _read(path)
         h.update(f"\0config {path}\0".encode() + data)
-        for name in sorted(set(_ENV.findall(data))):
-            h.update(b"\0env " + name + b"=" + os.environb.get(name, b"\0unset"))
+        for found in sorted(set(_ENV.findall(data))):  # !ENV NAME, or !ENV [NAME, OTHER, 'default']
+            for name in _NAME.findall(found):
+                h.update(b"\0env " + name + b"=" + os.environb.get(name, b"\0unset"))
         for parent in _INHERIT.findall(data)[:1]:
             if len(files) < 8:
                 files.append(os.path.join(os.path.dirname(path), parent.decode("utf-8", "replace").strip()))
@@ -148,10 +184,49 @@ class Kept:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def _mine(path: Path, kind: int) -> bool:
+    """``path`` is a file (``stat.S_IFREG``) or folder (``stat.S_IFDIR``) of this user's, itself, not a link to one
+    (nor a pipe that would block the read)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_IFMT(st.st_mode) == kind and (not hasattr(os, "getuid") or st.st_uid == os.getuid())
+
+
+def _sweep(home: Path) -> None:
+    """Folders a serve was writing or reading when it was killed, each a whole site: removed once surely stale."""
+    try:
+        entries = list(os.scandir(home.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(f"{FOLDER}-") and entry.name.count("-") >= 2:
+            try:
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime > LEFT_BEHIND:
+                    _remove(Path(entry.path))
+            except OSError:
+                pass
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def take(project_dir: str | Path, key: str) -> Kept | None:
     """The site the last serve left, if it was made with ``key``; the folder is renamed first, so that another
-    serve starting at the same moment starts afresh instead of sharing it. None when there is none to use."""
+    serve starting at the same moment starts afresh instead of sharing it. None when there is none to use.
+
+    Each part must be this user's own file or folder, not a link; the key is compared before the memory is read."""
     home = folder(project_dir)
+    _sweep(home)
+    if not _mine(home, stat.S_IFDIR):
+        if os.path.lexists(home):  # a link or a file where serve keeps a folder: not serve's
+            _remove(home)
+        return None
     mine = home.with_name(f"{FOLDER}-taken-{uuid.uuid4().hex}")
     try:
         os.rename(home, mine)
@@ -159,18 +234,25 @@ def take(project_dir: str | Path, key: str) -> Kept | None:
         return None
     kept = None
     try:
-        with open(mine / MEMORY, "rb") as f:
-            head, found, memory = _DataOnly(f).load()
-        if head == FORMAT and found == key and isinstance(memory, dict):
-            with open(mine / SITE / "search" / "search_index.json", encoding="utf-8") as f:
-                index = json.load(f)
-            entries = index.get("docs") if isinstance(index, dict) else None
-            if isinstance(entries, list) and all(isinstance(e, dict) for e in entries):
-                kept = Kept(mine, memory, entries)
-    except Exception:  # noqa: BLE001 - none kept, or one that cannot be read (damaged, planted, from another
-        pass  # version): every page is rendered
-    if kept is None:
-        shutil.rmtree(mine, ignore_errors=True)
+        if (_mine(mine / KEY, stat.S_IFREG) and _mine(mine / MEMORY, stat.S_IFREG) and _mine(mine / SITE, stat.S_IFDIR)
+                and _mine(mine / SITE / "search", stat.S_IFDIR)
+                and _mine(mine / SITE / "search" / "search_index.json", stat.S_IFREG)):
+            with open(mine / KEY, "rb") as f:
+                found = f.read(200)
+            if found == key.encode():
+                with open(mine / MEMORY, "rb") as f:
+                    head, memory = _DataOnly(f).load()
+                with open(mine / SITE / "search" / "search_index.json", encoding="utf-8") as f:
+                    index = json.load(f)
+                entries = index.get("docs") if isinstance(index, dict) else None
+                if (head == FORMAT and isinstance(memory, dict) and isinstance(entries, list)
+                        and all(isinstance(e, dict) for e in entries)):
+                    kept = Kept(mine, memory, entries)
+    except Exception:  # noqa: BLE001 - one that cannot be read (damaged, planted, from another version):
+        pass  # every page is rendered
+    finally:  # also when stopped right here (Ctrl-C): no copy of the site left behind
+        if kept is None:
+            shutil.rmtree(mine, ignore_errors=True)
     return kept
 
 
@@ -202,18 +284,22 @@ def seed(kept: Kept, site_dir: str) -> bool:
 
 def keep(project_dir: str | Path, site_dir: str, key: str, memory: dict[str, Any]) -> bool:
     """Keep the served site (``site_dir``, moved when it can be, else copied) and serve's memory of it, for the
-    next serve. The folder is complete or absent: its memory is written last, and it replaces the old at once."""
+    next serve. The folder is complete or absent: its key is written last, and it replaces the old at once. Only
+    this user can read it (it holds the whole site)."""
     home = folder(project_dir)
+    _sweep(home)
     new = home.with_name(f"{FOLDER}-new-{uuid.uuid4().hex}")
     done = False
     try:
-        new.mkdir(parents=True)
+        new.mkdir(mode=0o700, parents=True)
         try:
             os.rename(site_dir, new / SITE)
         except OSError:  # another file system (a tmpfs /tmp)
             shutil.copytree(site_dir, new / SITE, symlinks=True)
-        with open(new / MEMORY, "wb") as f:
-            pickle.dump((FORMAT, key, memory), f, protocol=pickle.HIGHEST_PROTOCOL)
+        with _private(new / MEMORY) as f:
+            pickle.dump((FORMAT, memory), f, protocol=pickle.HIGHEST_PROTOCOL)
+        with _private(new / KEY) as f:
+            f.write(key.encode())
         old = home.with_name(f"{FOLDER}-old-{uuid.uuid4().hex}")
         try:
             os.rename(home, old)
@@ -229,3 +315,7 @@ def keep(project_dir: str | Path, site_dir: str, key: str, memory: dict[str, Any
         if not done:
             shutil.rmtree(new, ignore_errors=True)
     return done
+
+
+def _private(path: Path) -> Any:
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")

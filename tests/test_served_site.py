@@ -9,10 +9,12 @@ user changes them with no server running; the second session's site is compared 
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
+import shutil
 import signal
-import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -26,12 +28,14 @@ from generator.livereload import LiveState
 
 DRIVER = textwrap.dedent(
     """
-    import json, os, sys
+    import json, logging, os, sys
     from pathlib import Path
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     project, site_dir, steps, stop = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3]), sys.argv[4] == "stop"
+    # as `insight serve` does: the plugin decides what a dirty build renders (and --strict would count the warning)
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda r: not r.getMessage().startswith("A 'dirty' build"))
     os.chdir(project)
     os.makedirs(site_dir, exist_ok=True)  # as MkDocs' serve makes its temporary folder
     started = None
@@ -42,7 +46,7 @@ DRIVER = textwrap.dedent(
                 (project / rel).unlink()
             else:
                 (project / rel).write_text(text, encoding="utf-8")
-        config = load_config("mkdocs.yml", site_dir=site_dir)
+        config = load_config("mkdocs.yml", site_dir=site_dir, strict=bool(os.environ.get("SERVE_STRICT")) or None)
         if started is None:
             config.plugins.on_startup(command="serve", dirty=True)
             started = config
@@ -56,10 +60,12 @@ DRIVER = textwrap.dedent(
 )
 
 
-def session(project: Path, site_dir: Path, steps: list[dict[str, str | None]] | None = None, stop: bool = True) -> list[dict]:
+def session(project: Path, site_dir: Path, steps: list[dict[str, str | None]] | None = None, stop: bool = True,
+            extra_env: dict[str, str] | None = None) -> list[dict]:
     env = {"NO_MKDOCS_2_WARNING": "1", "INSIGHT_TODAY": DEMO_TODAY, "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-c", DRIVER, str(project), str(site_dir), json.dumps(steps or []),
-                             "stop" if stop else "run"], capture_output=True, text=True, env=env)
+                             "stop" if stop else "run"], capture_output=True, text=True, env={**env, **(extra_env or {})},
+                            timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -175,7 +181,8 @@ class Planted:
         return (os.system, ("touch planted-ran",))
 
 
-@pytest.mark.parametrize("damage", ["memory", "index", "planted link", "planted call"])
+@pytest.mark.parametrize("damage", ["memory", "index", "planted link", "planted call", "planted import", "pipe",
+                                    "site is a link"])
 def test_a_damaged_or_planted_folder_is_a_full_render(project: Path, tmp_path: Path, damage: str) -> None:
     session(project, tmp_path / "serve1")
     kept = servedsite.folder(project)
@@ -184,8 +191,18 @@ def test_a_damaged_or_planted_folder_is_a_full_render(project: Path, tmp_path: P
     if damage == "memory":
         (kept / servedsite.MEMORY).write_bytes(b"\x80\x05damaged")
     elif damage == "planted call":  # the right format and key, and a call in place of the site's memory
-        head, key, memory = pickle.loads((kept / servedsite.MEMORY).read_bytes())
-        (kept / servedsite.MEMORY).write_bytes(pickle.dumps((head, key, {**memory, "sites": Planted()})))
+        head, memory = pickle.loads((kept / servedsite.MEMORY).read_bytes())
+        (kept / servedsite.MEMORY).write_bytes(pickle.dumps((head, {**memory, "sites": Planted()})))
+    elif damage == "planted import":  # importing a module of the generator's that runs the command line
+        (kept / servedsite.MEMORY).write_bytes(b"cgenerator.__main__\nmain\n.")
+    elif damage == "pipe":  # a read that would never end
+        (kept / servedsite.MEMORY).unlink()
+        os.mkfifo(kept / servedsite.MEMORY)
+    elif damage == "site is a link":
+        shutil.rmtree(kept / "site")
+        (tmp_path / "elsewhere").mkdir()
+        (tmp_path / "elsewhere/planted.txt").write_text("planted", encoding="utf-8")
+        (kept / "site").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     elif damage == "index":
         (kept / "site/search/search_index.json").write_text('{"docs": "x"}', encoding="utf-8")
     else:
@@ -201,7 +218,7 @@ def test_a_damaged_or_planted_folder_is_a_full_render(project: Path, tmp_path: P
 
 def test_only_one_serve_takes_the_kept_site(project: Path, tmp_path: Path) -> None:
     session(project, tmp_path / "serve1")
-    key = pickle.loads((servedsite.folder(project) / servedsite.MEMORY).read_bytes())[1]
+    key = (servedsite.folder(project) / servedsite.KEY).read_text(encoding="utf-8")
     assert servedsite.take(project, "another key") is None  # not made the same way: discarded
     assert not servedsite.folder(project).exists()
     session(project, tmp_path / "serve2")
@@ -252,7 +269,7 @@ def test_a_build_stopped_before_its_search_index_was_written_is_not_kept(project
 
 def test_nothing_is_kept_before_a_build_ended() -> None:
     live = LiveState()
-    live.site_dir, live.key = "/tmp/site", "k"
+    live.site_dir, live.key, live.keeps = "/tmp/site", "k", True
     assert not live.keepable()  # nothing built yet
     live.building()
     live.pending = {"a.md": ("file", (1, 2), None, None, None)}
@@ -265,7 +282,6 @@ def test_nothing_is_kept_before_a_build_ended() -> None:
 def test_a_copy_of_the_project_starts_afresh(project: Path, tmp_path: Path) -> None:
     """The kept site is served as it is: one that came with a copied folder (a zip from someone else) is not
     this machine's own."""
-    import shutil
     session(project, tmp_path / "serve1")
     copy = tmp_path / "copy"
     shutil.copytree(project, copy)
@@ -325,3 +341,67 @@ def test_insight_serve_stopped_and_started_again_shows_the_edits_made_between(pr
     assert len(said) == 1, second[-3000:]
     changed, total = (int(x.replace(",", "")) for x in re.findall(r"([\d,]+) of ([\d,]+) pages", said[0])[0])
     assert 0 < changed < total / 3
+
+
+def test_only_its_owner_can_read_the_kept_site_and_leftovers_go(project: Path, tmp_path: Path) -> None:
+    stale = servedsite.folder(project).with_name("serve-new-0123")  # a serve killed while it kept its site
+    stale.mkdir(parents=True)
+    (stale / "memory.pickle").write_bytes(b"the whole site of a killed serve")
+    os.utime(stale, (1, 1))
+    recent = servedsite.folder(project).with_name("serve-new-4567")  # one being written at this moment
+    recent.mkdir()
+    session(project, tmp_path / "serve1")
+    kept = servedsite.folder(project)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o700
+    assert stat.S_IMODE((kept / servedsite.MEMORY).stat().st_mode) == 0o600
+    assert not stale.exists() and recent.exists()
+
+
+def test_a_change_every_page_shows_renders_every_page_in_the_session_too(project: Path, tmp_path: Path) -> None:
+    """A theme template of the user's, or a top-level page that adds a tab, shows on every page: changed under a
+    running serve, the next build renders them all, and a restart after it starts from a whole site."""
+    overrides = project / "theme-overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: theme-overrides\n", 1),
+                   encoding="utf-8")
+    banner = '{% extends "base.html" %}\n{% block announce %}Saved-banner{% endblock %}\n'
+    builds = session(project, tmp_path / "serve1", [{"theme-overrides/main.html": banner},
+                                                    {"content/reading-list.md": "# Reading list\n\nBooks.\n"}])
+    assert [len(b["rebuilt"]) == b["pages"] for b in builds] == [True, True, True]
+    again = session(project, tmp_path / "serve2", stop=False)[0]
+    assert again["rebuilt"] == []
+    live = same_as_a_clean_build(project, tmp_path / "serve2")
+    assert b"Saved-banner" in live["companies/index.html"] and b"Reading list" in live["companies/index.html"]
+
+
+def test_a_page_added_while_no_server_ran_shows_in_every_pages_navigation(project: Path, tmp_path: Path) -> None:
+    session(project, tmp_path / "serve1")
+    (project / "content/reading-list.md").write_text("# Reading list\n\nBooks.\n", encoding="utf-8")
+    again = session(project, tmp_path / "serve2", stop=False)[0]
+    assert len(again["rebuilt"]) == again["pages"]
+    same_as_a_clean_build(project, tmp_path / "serve2")
+
+
+@pytest.mark.parametrize("change", ["hook", "env list", "strict"])
+def test_what_mkdocs_yml_brings_in_is_part_of_the_key(project: Path, tmp_path: Path, change: str) -> None:
+    yml = project / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    hook = project / "hooks.py"
+    hook.write_text("def on_page_content(html, **kw):\n    return html + '<p>hook one</p>'\n", encoding="utf-8")
+    text = re.sub(r"^site_name: .*$", "site_name: !ENV [KB_NAME_OVERRIDE, KB_NAME, 'Insight KB']", text, count=1, flags=re.M)
+    yml.write_text(text + "\nhooks:\n  - hooks.py\n", encoding="utf-8")
+    env = {"KB_NAME": "First name"}
+    session(project, tmp_path / "serve1", extra_env=env)
+    if change == "hook":
+        hook.write_text("def on_page_content(html, **kw):\n    return html + '<p>hook two</p>'\n", encoding="utf-8")
+    elif change == "env list":
+        env = {"KB_NAME": "Second name"}
+    else:  # `insight serve --strict`
+        env = {**env, "SERVE_STRICT": "1"}
+    again = session(project, tmp_path / "serve2", stop=False, extra_env=env)[0]
+    assert len(again["rebuilt"]) == again["pages"]
+    page = (tmp_path / "serve2/companies/index.html").read_bytes()
+    assert (b"hook two" in page) == (change == "hook")
+    assert (b"Second name" in page) == (change == "env list")
