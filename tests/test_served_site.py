@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DEMO_TODAY, make_project, run_insight
+from test_incremental import NEW_NOTE as NOTE_FROM_ANOTHER_TEST, search_entries, site_files
 
 from generator import servedsite
 from generator.livereload import LiveState
@@ -70,14 +71,6 @@ def session(project: Path, site_dir: Path, steps: list[dict[str, str | None]] | 
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
-def search_entries(data: bytes) -> list[str]:
-    return sorted(json.dumps(e, sort_keys=True) for e in json.loads(data)["docs"])
-
-
 def same_as_a_clean_build(project: Path, served: Path) -> dict[str, bytes]:
     run_insight("build", "--today", DEMO_TODAY, cwd=project)
     clean, live = site_files(project / "site"), site_files(served)
@@ -88,20 +81,8 @@ def same_as_a_clean_build(project: Path, served: Path) -> dict[str, bytes]:
     return live
 
 
-NEW_NOTE = """---
-date: 2026-11-20
-person: Zora Quill
-role: Staff Engineer
-company: Globex
-industry: Software Engineering
-status: done
-introduced_by: Adam Novak
-insights:
-  - Zora's insight about platform teams, written while no server ran.
----
-
-We talked about platform teams. ![The team's board](board.png)
-"""
+# a note added in the first session, with an image beside it (a file published because the note links it)
+NEW_NOTE = NOTE_FROM_ANOTHER_TEST + "![The team's board](board.png)\n"
 
 
 @pytest.fixture
@@ -161,13 +142,19 @@ def test_a_new_setting_or_address_renders_every_page(project: Path, tmp_path: Pa
     same_as_a_clean_build(project, tmp_path / "serve3")
 
 
-def test_a_template_of_the_users_own_is_part_of_the_key(project: Path, tmp_path: Path) -> None:
+def _theme_overrides(project: Path) -> Path:
+    """A ``custom_dir`` of the user's, with a main.html that changes nothing yet."""
     overrides = project / "theme-overrides"
     overrides.mkdir()
     (overrides / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
     yml = project / "mkdocs.yml"
     yml.write_text(yml.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: theme-overrides\n", 1),
                    encoding="utf-8")
+    return overrides
+
+
+def test_a_template_of_the_users_own_is_part_of_the_key(project: Path, tmp_path: Path) -> None:
+    overrides = _theme_overrides(project)
     session(project, tmp_path / "serve1")
     (overrides / "main.html").write_text('{% extends "base.html" %}\n{% block announce %}Kept-key banner{% endblock %}\n',
                                          encoding="utf-8")
@@ -360,12 +347,7 @@ def test_only_its_owner_can_read_the_kept_site_and_leftovers_go(project: Path, t
 def test_a_change_every_page_shows_renders_every_page_in_the_session_too(project: Path, tmp_path: Path) -> None:
     """A theme template of the user's, or a top-level page that adds a tab, shows on every page: changed under a
     running serve, the next build renders them all, and a restart after it starts from a whole site."""
-    overrides = project / "theme-overrides"
-    overrides.mkdir()
-    (overrides / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
-    yml = project / "mkdocs.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: theme-overrides\n", 1),
-                   encoding="utf-8")
+    overrides = _theme_overrides(project)
     banner = '{% extends "base.html" %}\n{% block announce %}Saved-banner{% endblock %}\n'
     builds = session(project, tmp_path / "serve1", [{"theme-overrides/main.html": banner},
                                                     {"content/reading-list.md": "# Reading list\n\nBooks.\n"}])
