@@ -164,7 +164,10 @@ class InsightPlugin(BasePlugin[InsightConfig]):
         live.site_dir = config.site_dir
         live.keeps = bool(project) and cache_enabled(self.config.cache)
         if live.keeps:
-            servedsite.folder(project).parent.mkdir(parents=True, exist_ok=True)  # part of the key: made first
+            try:
+                servedsite.folder(project).parent.mkdir(parents=True, exist_ok=True)  # part of the key: made first
+            except OSError:  # a folder that cannot be written (or a file where it would go): nothing kept
+                live.keeps = False
         key = live.key
         live.key = servedsite.environment(config, project, self.settings.today)
         if live.started and live.key != key:  # a theme template, a hook, an upgrade ...: every page shows it

@@ -387,3 +387,18 @@ def test_what_mkdocs_yml_brings_in_is_part_of_the_key(project: Path, tmp_path: P
     page = (tmp_path / "serve2/companies/index.html").read_bytes()
     assert (b"hook two" in page) == (change == "hook")
     assert (b"Second name" in page) == (change == "env list")
+
+
+@pytest.mark.parametrize("off", ["a file where the folder goes", "cache: false"])
+def test_serve_runs_when_nothing_can_be_kept(project: Path, tmp_path: Path, off: str) -> None:
+    if off == "cache: false":
+        yml = project / "mkdocs.yml"
+        yml.write_text(yml.read_text(encoding="utf-8").replace("  - insight:\n", "  - insight:\n      cache: false\n", 1),
+                       encoding="utf-8")
+    else:
+        (project / ".cache").write_text("a file where the folder would go\n", encoding="utf-8")
+    first = session(project, tmp_path / "serve1", [{"content/interviews/2026-11-20-zora-quill.md": NEW_NOTE}])
+    assert len(first[1]["rebuilt"]) < first[1]["pages"] / 3  # saves are still incremental
+    assert not servedsite.folder(project).exists() and (tmp_path / "serve1").is_dir()  # left to MkDocs to remove
+    again = session(project, tmp_path / "serve2", stop=False)[0]
+    assert len(again["rebuilt"]) == again["pages"]
