@@ -66,7 +66,10 @@ class LiveState:
         self.dests: list[str] = []
         self.nav = ""  # the navigation every page shows, as the last build had it
         self._pending_files: tuple[dict[str, list[Any]], list[str], str] = ({}, [], "")
-        self.entries: list[dict[str, Any]] | None = None  # the kept site's search index, until the first build's
+        # the last build's search index when the plugin wrote it (or the kept site's, for the first build), and each
+        # entry's JSON as written (generator.search.write_index)
+        self.entries: list[dict[str, Any]] | None = None
+        self.encoded: dict[int, tuple[dict[str, Any], str]] = {}
         self.in_build = False
         self.started = False  # the first build has begun
         self.resumed = False  # this build starts from the site the last serve left
@@ -249,14 +252,15 @@ def merge_search_index(state: LiveState, config: MkDocsConfig) -> None:
     search = search_plugin(config)
     prev = getattr(getattr(search, "search_index_prev", None), "entries", None)
     if prev is None:
-        prev = state.entries  # the first build: the index of the site the last serve left, if it started from it
+        prev = state.entries  # the plugin wrote the last index (or, first, the site the last serve left had it)
     state.entries = None
     if prev is None or not hasattr(search, "search_index"):
         return
     keep = set(state.urls.values()) - state.rebuilt
     kept = [e for e in prev if str(e.get("location", "")).split("#", 1)[0] in keep]
     search.search_index.entries = kept + search.search_index.entries
-    search.search_index_prev = None  # merged here; Material keeps the merged index for the next build
+    search.search_index_prev = None  # merged here; the merged index is kept for the next build (by Material, or
+    # by the plugin when it writes the index itself)
 
 
 def commit(state: LiveState) -> None:

@@ -58,19 +58,36 @@ def fold_index(search: Any) -> None:
 def can_write(search: Any) -> bool:
     """Whether :func:`write_index` can write the index of ``search`` for it: Material's search, on, in one build
     (under ``serve --dirty`` Material keeps its index for the next build), its index kept as this knows it."""
+    return getattr(search, "is_dirty", True) is False and _ours_to_write(search)
+
+
+def can_write_live(search: Any) -> bool:
+    """:func:`can_write` under ``serve --dirty``, where the plugin keeps the index from build to build itself
+    (generator.livereload.merge_search_index)."""
+    return getattr(search, "is_dirty", False) is True and _ours_to_write(search)
+
+
+def _ours_to_write(search: Any) -> bool:
     index = getattr(search, "search_index", None)
     return (type(search).__module__.startswith("material.") and bool(getattr(search.config, "enabled", False))
-            and getattr(search, "is_dirty", True) is False
             and isinstance(getattr(index, "entries", None), list) and hasattr(index, "generate_search_index"))
 
 
-def write_index(search: Any, site_dir: str) -> None:
+Encoded = dict[int, tuple[dict[str, Any], str]]  # id of an entry -> the entry, kept alive, and its JSON
+
+
+def write_index(search: Any, site_dir: str, last: Encoded | None = None) -> Encoded:
     """Write ``search/search_index.json`` as Material's search writes it, byte for byte, one entry at a time.
 
     Material makes the index one string with ``json.dumps`` and writes a UTF-8 copy of it: the entries, the
     encoder's pieces, the string and its copy at once were the peak of ``insight build`` at 5,000 conversations
     (30 MB above the rest, for an index of 14 MB). What goes around the entries (Material's settings) is what
-    Material makes for an index of none."""
+    Material makes for an index of none.
+
+    Under serve most entries are the last build's (the pages not rendered again keep theirs): with ``last``, the
+    JSON of each entry written last time is written again as it was (an entry is never changed once made), only
+    the new ones are encoded, and the whole is written at once (serve keeps all of it anyway). Returns this
+    time's, for the next."""
     index = search.search_index
     entries, index.entries = index.entries, []
     try:
@@ -83,10 +100,25 @@ def write_index(search: Any, site_dir: str) -> None:
     if not found:  # not the format this knows: Material's own way, whatever it costs
         with open(path, "wb") as f:
             f.write(index.generate_search_index(None).encode("utf-8"))
-        return
+        return {}
     with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(head + '"docs":[')
-        for i, entry in enumerate(entries):
-            f.write("," if i else "")
-            f.write(json.dumps(entry, separators=(",", ":"), default=str))  # as Material's json.dumps writes each
-        f.write("]" + tail)
+        if last is None:  # one build: the index never whole in memory
+            f.write(head + '"docs":[')
+            for i, entry in enumerate(entries):
+                f.write("," if i else "")
+                f.write(_json(entry))
+            f.write("]" + tail)
+            return {}
+        encoded: Encoded = {}
+        texts = []
+        for entry in entries:
+            kept = last.get(id(entry))
+            text = kept[1] if kept is not None and kept[0] is entry else _json(entry)
+            encoded[id(entry)] = (entry, text)
+            texts.append(text)
+        f.write(head + '"docs":[' + ",".join(texts) + "]" + tail)
+    return encoded
+
+
+def _json(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, separators=(",", ":"), default=str)  # as Material's json.dumps writes each

@@ -200,3 +200,28 @@ def test_plugins_and_hooks_that_read_the_index_get_every_entry(tmp_path: Path) -
     docs = json.loads(written)["docs"]
     assert len(docs) > 100 and any(d["title"] == "Roman Petrov" for d in docs)
     assert json.loads((project / "site" / "hook-saw.json").read_text(encoding="utf-8")) == [len(docs), len(docs)]
+
+
+def test_the_index_written_entry_by_entry_is_materials_and_reuses_the_json_of_kept_entries(tmp_path: Path) -> None:
+    """Under serve the plugin writes the index itself, each entry kept from the last save written as the JSON made
+    then: the file is still what Material's search writes for the same entries, byte for byte."""
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchIndex
+
+    from generator.search import write_index
+
+    settings = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stemmer"], "fields": {}}
+    index = SearchIndex(**settings)
+    search = SimpleNamespace(search_index=index, config=SimpleNamespace(enabled=True))
+    kept = [{"location": f"people/p{i}/", "title": f"Person {i}", "text": f"<p>José {i} \u2028 said \"so\"</p>"}
+            for i in range(50)]
+    index.entries = list(kept)
+    first = write_index(search, str(tmp_path), {})
+    assert {id(e) for e in kept} == set(first)
+    new = {"location": "interviews/x/", "title": "A note", "text": "<p>typed just now</p>", "tags": ["a"]}
+    index.entries = kept[:10] + kept[20:] + [new]  # ten pages rendered again and gone, one new
+    second = write_index(search, str(tmp_path), first)
+    assert all(second[id(e)][1] is first[id(e)][1] for e in kept[:10] + kept[20:])  # the same string, not made again
+    written = (tmp_path / "search/search_index.json").read_bytes()
+    assert written == index.generate_search_index(None).encode("utf-8")

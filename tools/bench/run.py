@@ -423,6 +423,7 @@ def optimisation_runs(project: Path, edits: int, rounds: int = 2) -> dict[str, t
                                      ("full-collections", "no full garbage collection during a serve build (`LiveState.building`)", (False, True)),
                                      ("same-objects", "fingerprints equal to the last build's are its objects (`incremental._same`)", (True,)),
                                      ("calendar-times", "the calendar made again only for due items and times (`CALENDAR_READS`)", (True,)),
+                                     ("index-json", "search index entries' JSON reused from save to save (`search.write_index`)", (False,)),
                                      # the derive stage runs again on every frontmatter save: its three caches serve that
                                      ("lru:generator.questions.grouping.intent_of", "`intent_of` cache under serve", (True,)),
                                      ("lru:generator.questions.said.features", "`features` cache under serve", (True,)),

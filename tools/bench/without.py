@@ -20,7 +20,9 @@ turns ``full-collections`` off too);
 ``full-collections`` leaves Python's full collections on during serve's builds;
 ``same-objects`` has live reload compare every conversation's fingerprint field by field, in every key that holds
 it; ``calendar-times`` makes the calendar again on any change to a conversation, not only to its time of day;
-``served-site`` starts every ``insight serve`` afresh, not from the site the last one left.
+``served-site`` starts every ``insight serve`` afresh, not from the site the last one left; ``index-json`` leaves
+Material's search to encode and write the whole index on every save under serve (the plugin writes it, each
+kept entry's JSON reused).
 ``none`` turns nothing off (the same process shape, for the row's "with")."""
 
 from __future__ import annotations
@@ -55,6 +57,10 @@ def switch_off(name: str) -> None:
         cached = getattr(importlib.import_module(module), func)
         if _replace(cached, cached.__wrapped__) == 0:
             raise SystemExit(f"{name}: not found")
+    elif name == "index-json":
+        from generator import plugin
+
+        plugin.can_write_live = lambda search: False  # Material encodes and writes the whole index on every save
     elif name == "served-site":
         from generator import servedsite
 
