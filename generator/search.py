@@ -85,9 +85,8 @@ def write_index(search: Any, site_dir: str, last: Encoded | None = None) -> Enco
     Material makes for an index of none.
 
     Under serve most entries are the last build's (the pages not rendered again keep theirs): with ``last``, the
-    JSON of each entry written last time is written again as it was (an entry is never changed once made), only
-    the new ones are encoded, and the whole is written at once (serve keeps all of it anyway). Returns this
-    time's, for the next."""
+    JSON of each entry written last time is written again as it was (an entry is never changed once made), and
+    only the new ones are encoded. Returns this time's, for the next."""
     index = search.search_index
     entries, index.entries = index.entries, []
     try:
@@ -101,22 +100,17 @@ def write_index(search: Any, site_dir: str, last: Encoded | None = None) -> Enco
         with open(path, "wb") as f:
             f.write(index.generate_search_index(None).encode("utf-8"))
         return {}
+    encoded: Encoded = {}
     with open(path, "w", encoding="utf-8", newline="") as f:
-        if last is None:  # one build: the index never whole in memory
-            f.write(head + '"docs":[')
-            for i, entry in enumerate(entries):
-                f.write("," if i else "")
-                f.write(_json(entry))
-            f.write("]" + tail)
-            return {}
-        encoded: Encoded = {}
-        texts = []
-        for entry in entries:
-            kept = last.get(id(entry))
+        f.write(head + '"docs":[')
+        for i, entry in enumerate(entries):
+            f.write("," if i else "")
+            kept = last.get(id(entry)) if last else None
             text = kept[1] if kept is not None and kept[0] is entry else _json(entry)
-            encoded[id(entry)] = (entry, text)
-            texts.append(text)
-        f.write(head + '"docs":[' + ",".join(texts) + "]" + tail)
+            if last is not None:
+                encoded[id(entry)] = (entry, text)
+            f.write(text)
+        f.write("]" + tail)
     return encoded
 
 
