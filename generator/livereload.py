@@ -57,7 +57,6 @@ class LiveState:
         self.templates = TemplateCache()
         self.fingerprints: dict[str, Hashable] | None = None  # committed after a build succeeds
         self.pending: dict[str, Hashable] | None = None
-        self.config_stamp: tuple[int, int] | None = None
         self.urls: dict[str, str] = {}  # src_uri -> page URL, this build
         self.rebuilt: set[str] = set()  # URLs of the pages rendered in this build
         # what the files MkDocs copies as they are were (dest path -> source, mtime, size), and every file it
@@ -65,7 +64,8 @@ class LiveState:
         self.statics: dict[str, list[Any]] = {}
         self.dests: list[str] = []
         self.nav = ""  # the navigation every page shows, as the last build had it
-        self._pending_files: tuple[dict[str, list[Any]], list[str], str] = ({}, [], "")
+        self.built_key = ""  # what every page depends on besides its fingerprint (the key), as the last build had it
+        self._pending_files: tuple[dict[str, list[Any]], list[str], str, str] = ({}, [], "", "")
         # the last build's search index when the plugin wrote it (or the kept site's, for the first build), and each
         # entry's JSON as written (generator.search.write_index)
         self.entries: list[dict[str, Any]] | None = None
@@ -91,13 +91,12 @@ class LiveState:
         return (isinstance(memory.get("fingerprints"), dict) and isinstance(memory.get("statics"), dict)
                 and isinstance(memory.get("dests"), list) and isinstance(memory.get("nav"), str))
 
-    def resume(self, memory: dict[str, Any], entries: list[dict[str, Any]], config_file: str | None) -> None:
-        """Start from a site the last serve left (:meth:`can_resume`): its first build is then what a save would
-        have been. Its mkdocs.yml had the same bytes (servedsite.environment), whatever the file's time now."""
+    def resume(self, memory: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+        """Start from a site the last serve left (:meth:`can_resume`), kept under this build's key: its first build
+        is then what a save would have been."""
         self.fingerprints, self.statics, self.dests = memory["fingerprints"], memory["statics"], memory["dests"]
-        self.nav = memory["nav"]
+        self.nav, self.built_key = memory["nav"], self.key
         self.entries = entries
-        self.config_stamp = _stat(config_file)
         self.resumed = True
 
     def reset(self) -> None:
@@ -191,11 +190,11 @@ def can_be_incremental(config: MkDocsConfig) -> bool:
 def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: Site) -> None:
     """Tell MkDocs which pages to render again in this dirty build, and which copied files to copy again; remove
     the files of pages and copies that are gone."""
-    stamp = _stat(config.config_file_path)
-    nav = repr(config.nav)  # every page shows it: a section or top-level page that came or went renders them all
-    if stamp != state.config_stamp or nav != state.nav or not can_be_incremental(config):
+    # what every page shows: the key (mkdocs.yml, a theme template, a hook, an upgrade ...: servedsite.environment)
+    # and the navigation (a section or top-level page that came or went); either changed renders them all
+    nav = repr(config.nav)
+    if state.key != state.built_key or nav != state.nav or not can_be_incremental(config):
         state.reset()
-        state.config_stamp = stamp
     pages = [f for f in files if f.is_documentation_page()]
     current: dict[str, Hashable] = {}
     for f in pages:
@@ -222,7 +221,7 @@ def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: S
             _set_modified(f, True)
     _remove_gone(config.site_dir, set(state.dests) - set(dests))
     state.pending = current
-    state._pending_files = (statics, dests, nav)
+    state._pending_files = (statics, dests, nav, state.key)
     state.urls = {f.src_uri: f.url for f in pages}
     state.rebuilt = {f.url for f in pages if f.src_uri in changed}
     for f in pages:
@@ -267,4 +266,4 @@ def commit(state: LiveState) -> None:
     """The build's pages are written: its fingerprints are the served pages' (the search index is written next, and
     the build is over once it is: ``state.in_build`` is cleared then)."""
     state.fingerprints, state.pending = state.pending, None
-    state.statics, state.dests, state.nav = state._pending_files
+    state.statics, state.dests, state.nav, state.built_key = state._pending_files

@@ -69,13 +69,13 @@ def fingerprint() -> str:
     return code_digest(Path(__file__).resolve().parent, versions)
 
 
-def code_digest(package: Path, extra: str = "") -> str:
-    """A hash of every ``.py`` file under ``package``, names and bytes."""
+def code_digest(package: Path, extra: str = "", suffix: str = ".py") -> str:
+    """A hash of every file under ``package`` whose name ends with ``suffix`` (``""``: every file), names and bytes."""
     h = hashlib.blake2b(extra.encode(), digest_size=16)
     files = []
     for folder, dirs, names in os.walk(package):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
-        files += [os.path.join(folder, n) for n in names if n.endswith(".py")]
+        files += [os.path.join(folder, n) for n in names if n.endswith(suffix)]
     for path in sorted(files):
         with open(path, "rb") as f:
             h.update(os.path.relpath(path, package).encode() + b"\0" + f.read() + b"\0")

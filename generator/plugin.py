@@ -168,17 +168,14 @@ class InsightPlugin(BasePlugin[InsightConfig]):
                 servedsite.folder(project).parent.mkdir(parents=True, exist_ok=True)  # part of the key: made first
             except OSError:  # a folder that cannot be written (or a file where it would go): nothing kept
                 live.keeps = False
-        key = live.key
-        live.key = servedsite.environment(config, project, self.settings.today)
-        if live.started and live.key != key:  # a theme template, a hook, an upgrade ...: every page shows it
-            live.reset()
+        live.key = servedsite.environment(config, project, self.settings.today)  # compared in mark_unchanged
         if live.keeps and not live.started:
             kept = servedsite.take(project, live.key)
             if kept is not None:
                 sites = kept.memory.get("sites")
                 if (isinstance(sites, SiteCache) and live.can_resume(kept.memory)
                         and servedsite.seed(kept, config.site_dir)):
-                    live.resume(kept.memory, kept.entries, config.config_file_path)
+                    live.resume(kept.memory, kept.entries)
                     self.sites = sites
                 kept.discard()
         live.started = True

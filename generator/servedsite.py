@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .incremental import SiteCache
-from .parsecache import FOLDER as CACHE_FOLDER
+from .parsecache import FOLDER as CACHE_FOLDER, code_digest
 from .publish import Attachments
 
 FOLDER = "serve"  # under .cache/insight/
@@ -83,28 +83,17 @@ _CLASSES: set[type] = {SiteCache, Attachments}  # the generator's classes that h
 @lru_cache(maxsize=1)
 def _running_code() -> str:
     """The packages installed and this generator's files (its code and templates), as this process found them (an
-    upgrade during a serve takes effect at the next start, and so does its key)."""
-    h = hashlib.blake2b(f"{FORMAT} {sys.version}".encode(), digest_size=16)
-    for d in sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()):
-        h.update(d.encode() + b"\0")
-    package = Path(__file__).resolve().parent
-    for name, data in _own_files(str(package), skip="__pycache__"):
-        h.update(name.encode() + b"\0" + data + b"\0")
-    return h.hexdigest()
+    upgrade during a serve takes effect at the next start, and so does its key). A package found twice on the path
+    (a checkout on PYTHONPATH beside its editable install) counts once."""
+    dists = sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()})
+    return code_digest(Path(__file__).resolve().parent, f"{FORMAT} {sys.version} " + " ".join(dists), suffix="")
 
 
-def _own_files(root: str, skip: str = "") -> list[tuple[str, bytes]]:
-    out = []
-    for dirpath, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d != skip)
-        for name in sorted(names):
-            path = os.path.join(dirpath, name)
-            try:
-                with open(path, "rb") as f:
-                    out.append((os.path.relpath(path, root), f.read()))
-            except OSError:
-                out.append((os.path.relpath(path, root), b"\0unreadable"))
-    return out
+@lru_cache(maxsize=1)
+def _packaged_theme_dirs() -> tuple[str, ...]:
+    """Where MkDocs' and Material's own templates are: covered by their versions, never read."""
+    specs = (importlib.util.find_spec("mkdocs"), importlib.util.find_spec("material"))
+    return tuple(os.path.abspath(os.path.dirname(s.origin)) + os.sep for s in specs if s is not None and s.origin)
 
 
 _read_memo: dict[str, tuple[tuple[int, int], bytes]] = {}  # path -> (mtime_ns, size) and bytes, for every save
@@ -137,11 +126,9 @@ def environment(config: Any, project_dir: str | Path, today: Any = None) -> str:
     except OSError:
         h.update(b"\0no cache folder")
     h.update(f"\0{config.site_url}\0{config.use_directory_urls}\0{config.strict}\0".encode())
-    installed = [os.path.dirname(p) for p in (importlib.util.find_spec("mkdocs").origin or "",
-                                              importlib.util.find_spec("material").origin or "")]
     dates = False
     for d in config.theme.dirs:  # the packages' own are covered by their versions; a custom_dir is read
-        if any(os.path.abspath(d).startswith(os.path.abspath(p) + os.sep) for p in installed if p):
+        if os.path.abspath(d).startswith(_packaged_theme_dirs()):
             continue
         h.update(f"\0theme {d}\0".encode())
         for dirpath, dirs, names in os.walk(d):
@@ -275,10 +262,7 @@ def seed(kept: Kept, site_dir: str) -> bool:
         return True
     except OSError:
         for entry in os.scandir(site_dir):
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path, ignore_errors=True)
-            else:
-                os.unlink(entry.path)
+            _remove(Path(entry.path))
         return False
 
 

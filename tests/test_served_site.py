@@ -345,17 +345,20 @@ def test_only_its_owner_can_read_the_kept_site_and_leftovers_go(project: Path, t
 
 
 def test_a_change_every_page_shows_renders_every_page_in_the_session_too(project: Path, tmp_path: Path) -> None:
-    """A theme template of the user's, or a top-level page that adds a tab, shows on every page: changed under a
-    running serve, the next build renders them all, and a restart after it starts from a whole site."""
+    """A theme template of the user's, a top-level page that adds a tab, or mkdocs.yml shows on every page: changed
+    under a running serve, the next build renders them all, and a restart after it starts from a whole site."""
     overrides = _theme_overrides(project)
     banner = '{% extends "base.html" %}\n{% block announce %}Saved-banner{% endblock %}\n'
+    renamed = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("site_name: ", "site_name: Renamed ", 1)
     builds = session(project, tmp_path / "serve1", [{"theme-overrides/main.html": banner},
-                                                    {"content/reading-list.md": "# Reading list\n\nBooks.\n"}])
-    assert [len(b["rebuilt"]) == b["pages"] for b in builds] == [True, True, True]
+                                                    {"content/reading-list.md": "# Reading list\n\nBooks.\n"},
+                                                    {"mkdocs.yml": renamed}])
+    assert [len(b["rebuilt"]) == b["pages"] for b in builds] == [True, True, True, True]
     again = session(project, tmp_path / "serve2", stop=False)[0]
     assert again["rebuilt"] == []
     live = same_as_a_clean_build(project, tmp_path / "serve2")
     assert b"Saved-banner" in live["companies/index.html"] and b"Reading list" in live["companies/index.html"]
+    assert b"Renamed " in live["companies/index.html"]
 
 
 def test_a_page_added_while_no_server_ran_shows_in_every_pages_navigation(project: Path, tmp_path: Path) -> None:
