@@ -221,17 +221,20 @@ def take(project_dir: str | Path, key: str) -> Kept | None:
         return None
     kept = None
     try:
+        index_file = mine / SITE / "search" / "search_index.json"
+        searched = os.path.lexists(mine / SITE / "search")  # a site with no search plugin has no index
         if (_mine(mine / KEY, stat.S_IFREG) and _mine(mine / MEMORY, stat.S_IFREG) and _mine(mine / SITE, stat.S_IFDIR)
-                and _mine(mine / SITE / "search", stat.S_IFDIR)
-                and _mine(mine / SITE / "search" / "search_index.json", stat.S_IFREG)):
+                and (not searched or _mine(mine / SITE / "search", stat.S_IFDIR) and _mine(index_file, stat.S_IFREG))):
             with open(mine / KEY, "rb") as f:
                 found = f.read(200)
             if found == key.encode():
                 with open(mine / MEMORY, "rb") as f:
                     head, memory = _DataOnly(f).load()
-                with open(mine / SITE / "search" / "search_index.json", encoding="utf-8") as f:
-                    index = json.load(f)
-                entries = index.get("docs") if isinstance(index, dict) else None
+                entries: object = []
+                if searched:
+                    with open(index_file, encoding="utf-8") as f:
+                        index = json.load(f)
+                    entries = index.get("docs") if isinstance(index, dict) else None
                 if (head == FORMAT and isinstance(memory, dict) and isinstance(entries, list)
                         and all(isinstance(e, dict) for e in entries)):
                     kept = Kept(mine, memory, entries)
