@@ -44,6 +44,8 @@ def test_report_is_a_markdown_table_with_the_machine() -> None:
            "build_cpu": 18.0, "build_mb": 300.0, "pages": 1500, "build_index": 3 * 1024 * 1024, "build_runs": [21.0, 20.0, 19.5],
            "plain": 40.0, "plain_cpu": 36.0, "plain_ok": True, "plain_mb": 250.0, "plain_pages": 1000,
            "plain_index": 1024 * 1024, "plain_runs": [40.0, 41.0, 39.0],
+           "same": 60.0, "same_cpu": 54.0, "same_ok": True, "same_mb": 200.0, "same_pages": 1000,
+           "same_index": 2 * 1024 * 1024, "same_runs": [60.0, 61.0, 59.0],
            "reload": [1.0, 1.2, 1.1], "first_page": [9.5, 8.75], "reload_full": [4.4],
            "plain_reload": [0.9, 0.7, 0.8], "plain_first_page": [3.0], "warm_load": 0.05, "warm_resolve": 0.2, "warm_render": 0.4,
            "optimisations": {"`generator.escape._t` cache": (2.0, 2.5, 20.0, "CPU"),
@@ -54,6 +56,10 @@ def test_report_is_a_markdown_table_with_the_machine() -> None:
     assert "| 1,000 | `insight build` | 20.0 s | 18.0 s | 1,500 | 13.3 ms | 12.0 ms | 300 MB | 3,072 KB | 3,072 KB | 21.0, 20.0, 19.5 |" in text
     assert "| 1,000 | plain `mkdocs build` | 40.0 s | 36.0 s | 1,000 | 40.0 ms | 36.0 ms | 250 MB | 1,024 KB |" in text
     assert "| 1,000 | insight / plain | 0.50 | 0.50 | 1.50 | **0.33** | **0.33** | **1.20** | 3.00 |" in text
+    # the second baseline: 60 s over 1,000 pages is 60 ms a page, so 13.3 ms is two ninths (0.22); 300 MB over 200
+    assert "| 1,000 | plain, the project's mkdocs.yml | 60.0 s | 54.0 s | 1,000 | 60.0 ms | 54.0 ms | 200 MB | 2,048 KB |" in text
+    assert "| 1,000 | insight / plain with its mkdocs.yml | 0.33 | 0.33 | 1.50 | **0.22** | **0.22** | **1.50** | 1.50 |" in text
+    assert "plain MkDocs takes 60.0 ms a page where the lean one takes 40.0 ms; against it a page of the insight site takes 0.22 times" in text
     assert "| 1,000 | 9.50 s, 8.75 s | 1.10 s | 1.00, 1.20, 1.10 |" in text  # first page up at each start, then saves
     assert "| 4.40 s | 3.00 s | 0.80 s | 0.90, 0.70, 0.80 |" in text  # then plain `mkdocs serve --dirty`'s
     assert "| 1,000 | 0.05 s | 0.20 s | 0.40 s | 0.65 s | 0.65 s |" in text  # building again, from the parse cache
@@ -76,8 +82,19 @@ def test_side_by_side_builds_both_sites_and_the_baseline_keeps_notes_out_of_its_
 
     make_project(tmp_path / "insight", 12)
     make_plain(tmp_path / "insight", tmp_path / "plain")
-    row = side_by_side(tmp_path / "insight", tmp_path / "plain", runs=1)
+    make_plain(tmp_path / "insight", tmp_path / "same", same_config=True)
+    row = side_by_side(tmp_path / "insight", tmp_path / "plain", runs=1, same=tmp_path / "same")
     assert row["build_ok"] and row["plain_ok"] and row["build_runs"] and row["plain_runs"]
+    # the second baseline: the insight project's settings, theme and extensions, without the plugin
+    import yaml
+
+    same = yaml.safe_load((tmp_path / "same" / "mkdocs.yml").read_text(encoding="utf-8"))
+    ours = yaml.safe_load((tmp_path / "insight" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert same["plugins"] == ["search"] and "insight" in str(ours["plugins"])
+    assert same["theme"] == ours["theme"] and same["markdown_extensions"] == ours["markdown_extensions"]
+    assert row["same_ok"] and row["same_pages"] == row["plain_pages"]
+    same_home = (tmp_path / "same" / "site" / "index.html").read_text(encoding="utf-8")
+    assert "md-tabs" in same_home and "md-tabs" not in (tmp_path / "plain" / "site" / "index.html").read_text(encoding="utf-8")
     notes = sorted(p.stem for p in (tmp_path / "plain" / "content" / "interviews").glob("*.md"))
     site = tmp_path / "plain" / "site"
     assert all((site / "interviews" / stem / "index.html").is_file() for stem in notes)

@@ -3,7 +3,9 @@
 ``python -m tools.bench [--sizes 100,1000] [--large] [--out FILE]``. Every build runs in its
 own subprocess, so its wall time and peak memory (``wait4``'s ``ru_maxrss``) are its own. The
 baseline is what a user would otherwise have: the same note files in a plain MkDocs + Material
-project, no plugin, Material's default navigation, built with ``mkdocs build``.
+project, no plugin, the notes kept out of the navigation, built with ``mkdocs build``; once with a
+lean mkdocs.yml (Material's defaults) and once with the insight project's own mkdocs.yml, the plugin
+taken out (its theme features, palette and Markdown extensions cost time on every page, plugin or not).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 from generator.parsecache import FOLDER
 from .corpus import TODAY, write_corpus
@@ -58,11 +62,23 @@ def make_project(where: Path, n: int, seed: int = 7) -> dict[str, int]:
     return counts
 
 
-def make_plain(project: Path, where: Path) -> None:
-    """The same note files as a plain MkDocs + Material project: no plugin, a home page, the notes out of the nav."""
+def make_plain(project: Path, where: Path, same_config: bool = False) -> None:
+    """The same note files as a plain MkDocs + Material project: no plugin, a home page, the notes out of the nav.
+
+    With ``same_config``, its mkdocs.yml is the insight project's with the plugin taken out (and the notes out of
+    the nav as in the lean one): the same site settings, theme features and Markdown extensions, so that what
+    the two builds differ by is the plugin and the pages it adds."""
     shutil.copytree(project / "content", where / "content")
     (where / "content" / "index.md").write_text("# Notes\n", encoding="utf-8")
-    (where / "mkdocs.yml").write_text(PLAIN_YML, encoding="utf-8")
+    text = PLAIN_YML
+    if same_config:
+        config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["plugins"] = [p for p in config.get("plugins", [])
+                             if not (p == "insight" or isinstance(p, dict) and "insight" in p)]
+        config.pop("nav", None)
+        config["not_in_nav"] = yaml.safe_load(PLAIN_YML)["not_in_nav"]
+        text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    (where / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 
 def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, float]:
@@ -90,21 +106,20 @@ INSIGHT_BUILD = [sys.executable, "-m", "generator", "build", "--today", TODAY.is
 PLAIN_BUILD = [sys.executable, "-m", "mkdocs", "build", "-q"]
 
 
-def side_by_side(project: Path, plain: Path | None, runs: int) -> dict:
-    """``insight build`` and plain ``mkdocs build`` on the same notes, in turn, ``runs`` times each; the median of
-    each figure. The parse cache is kept between the insight runs, as ``insight build`` keeps it (the first run
-    parses every note, the later ones read them back), so with three runs the median is a build with a warm cache."""
-    builds: dict[str, list[dict[str, float]]] = {"build": [], "plain": []}
+def side_by_side(project: Path, plain: Path | None, runs: int, same: Path | None = None) -> dict:
+    """``insight build`` and plain ``mkdocs build`` on the same notes (and, with ``same``, plain MkDocs with the
+    insight project's mkdocs.yml: :func:`make_plain`), in turn, ``runs`` times each; the median of each figure.
+    The parse cache is kept between the insight runs, as ``insight build`` keeps it (the first run parses every
+    note, the later ones read them back), so with three runs the median is a build with a warm cache."""
+    projects = {"build": (INSIGHT_BUILD, project), "plain": (PLAIN_BUILD, plain), "same": (PLAIN_BUILD, same)}
+    projects = {key: job for key, job in projects.items() if job[1] is not None}
+    builds: dict[str, list[dict[str, float]]] = {key: [] for key in projects}
     for _ in range(runs):
-        for key, cmd, where in (("build", INSIGHT_BUILD, project), ("plain", PLAIN_BUILD, plain)):
-            if where is None:
-                continue
+        for key, (cmd, where) in projects.items():
             shutil.rmtree(where / "site", ignore_errors=True)
             builds[key].append(measure(cmd, where))
     row: dict = {}
-    for key, where in (("build", project), ("plain", plain)):
-        if where is None or not builds[key]:
-            continue
+    for key, (_, where) in projects.items():
         done = builds[key]
         row[key] = statistics.median(b["wall"] for b in done)
         row[f"{key}_cpu"] = statistics.median(b["cpu"] for b in done)
@@ -112,7 +127,7 @@ def side_by_side(project: Path, plain: Path | None, runs: int) -> dict:
         row[f"{key}_ok"] = all(b["rc"] == 0 for b in done)
         row[f"{key}_runs"] = [round(b["wall"], 2) for b in done]
         size = site_size(where / "site")
-        row["pages" if key == "build" else "plain_pages"] = size["pages"]
+        row["pages" if key == "build" else f"{key}_pages"] = size["pages"]
         row[f"{key}_index"] = size["index"]
     return row
 
@@ -244,11 +259,12 @@ def bench_size(n: int, work: Path, baseline: bool, edits: int, full_reload: bool
     counts = make_project(project, n)
     row: dict = {"n": n, "files": sum(counts.values()), "write": time.perf_counter() - t0}
     row.update(core_times(project / "content"))
-    plain = None
+    plain = same = None
     if baseline:
-        plain = work / f"plain-{n}"
+        plain, same = work / f"plain-{n}", work / f"plain-same-{n}"
         make_plain(project, plain)
-    row.update(side_by_side(project, plain, runs))
+        make_plain(project, same, same_config=True)
+    row.update(side_by_side(project, plain, runs, same))
     if edits:
         # seconds from starting insight serve to the first page served, once per start: the first start renders
         # every page, the second starts from the site the first left (it stopped after five prose saves)
@@ -274,18 +290,22 @@ def _kb(n: int) -> str:
     return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
 
 
+BASELINES = (("plain", "plain `mkdocs build`"), ("same", "plain, the project's mkdocs.yml"))
+
+
 def side_by_side_table(rows: list[dict]) -> list[str]:
     """``insight build`` against plain MkDocs + Material on the same notes: time per page written and peak memory,
-    as ratios (the targets: at most 1 and at most 2), and the search index's size."""
+    as ratios (the targets: at most 1 and at most 2), and the search index's size; against the lean baseline and,
+    when it was run, against plain MkDocs with the insight project's own mkdocs.yml."""
     rows = [r for r in rows if "build" in r]
     if not rows:
         return []
-    out = ["Each build of a size ran in turn with the other, in the same process tree; the medians of the runs. "
-           "Per page is the build's time over the pages it writes; the ratio is insight's over plain MkDocs'.", "",
+    out = ["Each build of a size ran in turn with the others, in the same process tree; the medians of the runs. "
+           "Per page is the build's time over the pages it writes; a ratio is insight's over plain MkDocs'.", "",
            "| conversations | build | wall | CPU | pages | wall per page | CPU per page | peak memory | search index | "
            "search index per 1,000 conversations | runs (wall) |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        builds = [("`insight build`", "build", "pages")] + ([("plain `mkdocs build`", "plain", "plain_pages")] if "plain" in r else [])
+        builds = [("`insight build`", "build", "pages")] + [(name, key, f"{key}_pages") for key, name in BASELINES if key in r]
         for name, key, pages in builds:
             n_pages = max(r[pages], 1)
             ok = "" if r.get(f"{key}_ok", True) else " (failed)"
@@ -293,12 +313,15 @@ def side_by_side_table(rows: list[dict]) -> list[str]:
                        f"{r[key] / n_pages * 1000:.1f} ms | {r[f'{key}_cpu'] / n_pages * 1000:.1f} ms | {r[f'{key}_mb']:.0f} MB | "
                        f"{_kb(r[f'{key}_index'])} | {_kb(r[f'{key}_index'] * 1000 // r['n'])} | "
                        f"{', '.join(f'{x:.1f}' for x in r[f'{key}_runs'])} |")
-        if "plain" in r:
-            wall = (r["build"] / max(r["pages"], 1)) / (r["plain"] / max(r["plain_pages"], 1))
-            cpu = (r["build_cpu"] / max(r["pages"], 1)) / (r["plain_cpu"] / max(r["plain_pages"], 1))
-            out.append(f"| {r['n']:,} | insight / plain | {r['build'] / r['plain']:.2f} | {r['build_cpu'] / r['plain_cpu']:.2f} | "
-                       f"{r['pages'] / max(r['plain_pages'], 1):.2f} | **{wall:.2f}** | **{cpu:.2f}** | "
-                       f"**{r['build_mb'] / r['plain_mb']:.2f}** | {r['build_index'] / max(r['plain_index'], 1):.2f} | | |")
+        for key, name in BASELINES:
+            if key in r:
+                pages = max(r[f"{key}_pages"], 1)
+                wall = (r["build"] / max(r["pages"], 1)) / (r[key] / pages)
+                cpu = (r["build_cpu"] / max(r["pages"], 1)) / (r[f"{key}_cpu"] / pages)
+                label = "insight / plain" if key == "plain" else "insight / plain with its mkdocs.yml"
+                out.append(f"| {r['n']:,} | {label} | {r['build'] / r[key]:.2f} | {r['build_cpu'] / r[f'{key}_cpu']:.2f} | "
+                           f"{r['pages'] / pages:.2f} | **{wall:.2f}** | **{cpu:.2f}** | "
+                           f"**{r['build_mb'] / r[f'{key}_mb']:.2f}** | {r['build_index'] / max(r[f'{key}_index'], 1):.2f} | | |")
     return out
 
 
@@ -344,6 +367,12 @@ def report(rows: list[dict], info: dict[str, str], command: str) -> str:
         lines += ["", f"At {r['n']:,} conversations a page of the insight site takes {per:.2f} times as long as a page of "
                   f"plain MkDocs ({r['pages']:,} pages against {r['plain_pages']:,}), with {r['build_mb'] / r['plain_mb']:.2f} "
                   f"times the peak memory."]
+        if "same" in r:
+            same = (r["build"] / max(r["pages"], 1)) / (r["same"] / max(r["same_pages"], 1))
+            lines[-1] += (f" With the insight project's own mkdocs.yml, the plugin taken out, plain MkDocs takes "
+                          f"{r['same'] / max(r['same_pages'], 1) * 1000:.1f} ms a page where the lean one takes "
+                          f"{r['plain'] / max(r['plain_pages'], 1) * 1000:.1f} ms; against it a page of the insight site "
+                          f"takes {same:.2f} times as long.")
     by_n = {r["n"]: r for r in rows if "build" in r}
     if 1000 in by_n and 5000 in by_n:
         per = {k: by_n[k]["build"] / k for k in (1000, 5000)}
