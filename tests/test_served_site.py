@@ -53,7 +53,8 @@ DRIVER = textwrap.dedent(
             started = config
         build(config, dirty=True)
         live = config.plugins["insight"].live
-        out.append({"rebuilt": sorted(live.rebuilt), "pages": len(live.urls)})
+        written = {n: os.stat(os.path.join(site_dir, n)).st_mtime_ns for n in ("sitemap.xml", "404.html")}
+        out.append({"rebuilt": sorted(live.rebuilt), "pages": len(live.urls), "written": written})
     if stop:
         started.plugins.on_shutdown()
     print(json.dumps(out))
@@ -128,6 +129,28 @@ def test_a_note_deleted_under_serve_takes_its_page_with_it(project: Path, tmp_pa
     assert builds[1]["pages"] < builds[0]["pages"]
     live = same_as_a_clean_build(project, tmp_path / "serve")
     assert "interviews/2026-06-18-adam-novak/index.html" not in live
+
+
+def test_the_sitemap_and_404_page_are_written_again_only_when_what_they_show_changed(project: Path,
+                                                                                     tmp_path: Path) -> None:
+    """A prose save leaves them as they were; a new note (a new address in the sitemap) or a new top-level page
+    (a new entry in the navigation of the 404 page) writes both again. The site is a clean build's all along."""
+    note = project / "content/interviews/2026-06-09-roman-petrov.md"
+    prose = note.read_text(encoding="utf-8") + "\nA line of prose typed under serve.\n"
+    top = "# Reading list\n\nBooks people recommended.\n"
+    builds = session(project, tmp_path / "serve", [
+        {"content/interviews/2026-06-09-roman-petrov.md": prose},
+        {"content/interviews/2026-11-20-zora-quill.md": NEW_NOTE},
+        {"content/reading-list.md": top},
+        {"content/interviews/2026-06-09-roman-petrov.md": prose + "Another line.\n"},
+    ], stop=False)
+    written = [b["written"] for b in builds]
+    assert written[1] == written[0]  # prose: neither written again
+    assert written[2]["sitemap.xml"] != written[1]["sitemap.xml"]  # a new note: a new address
+    assert written[3] != written[2] and written[3]["404.html"] != written[2]["404.html"]  # the navigation changed
+    assert written[4] == written[3]
+    live = same_as_a_clean_build(project, tmp_path / "serve")
+    assert b"interviews/2026-11-20-zora-quill/" in live["sitemap.xml"] and b"reading-list/" in live["404.html"]
 
 
 def test_a_new_setting_or_address_renders_every_page(project: Path, tmp_path: Path) -> None:

@@ -22,7 +22,8 @@ turns ``full-collections`` off too);
 it; ``calendar-times`` makes the calendar again on any change to a conversation, not only to its time of day;
 ``served-site`` starts every ``insight serve`` afresh, not from the site the last one left; ``index-json`` leaves
 Material's search to encode and write the whole index on every save under serve (the plugin writes it, each
-kept entry's JSON reused).
+kept entry's JSON reused); ``site-templates`` has MkDocs write the sitemap and the 404 page on every save under
+serve, not only when what they show changed.
 ``none`` turns nothing off (the same process shape, for the row's "with")."""
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ def switch_off(name: str) -> None:
         cached = getattr(importlib.import_module(module), func)
         if _replace(cached, cached.__wrapped__) == 0:
             raise SystemExit(f"{name}: not found")
+    elif name == "site-templates":
+        from generator import livereload
+
+        livereload.skip_unchanged_site_templates = lambda state, config, files: None
     elif name == "index-json":
         from generator import plugin
 
