@@ -131,26 +131,39 @@ def test_a_note_deleted_under_serve_takes_its_page_with_it(project: Path, tmp_pa
     assert "interviews/2026-06-18-adam-novak/index.html" not in live
 
 
-def test_the_sitemap_and_404_page_are_written_again_only_when_what_they_show_changed(project: Path,
-                                                                                     tmp_path: Path) -> None:
-    """A prose save leaves them as they were; a new note (a new address in the sitemap) or a new top-level page
-    (a new entry in the navigation of the 404 page) writes both again. The site is a clean build's all along."""
+def test_the_sitemap_is_written_again_only_when_what_it_lists_changed(project: Path, tmp_path: Path) -> None:
+    """A prose save leaves the sitemap as it was; a new note (a new address) writes it again, and the sitemap then
+    written is the one a clean build writes (the prose save after it leaves it as it is). The 404 page shows the
+    navigation, whose entries can take a page's icon or title: it is written on every save."""
     note = project / "content/interviews/2026-06-09-roman-petrov.md"
     prose = note.read_text(encoding="utf-8") + "\nA line of prose typed under serve.\n"
-    top = "# Reading list\n\nBooks people recommended.\n"
     builds = session(project, tmp_path / "serve", [
         {"content/interviews/2026-06-09-roman-petrov.md": prose},
         {"content/interviews/2026-11-20-zora-quill.md": NEW_NOTE},
-        {"content/reading-list.md": top},
         {"content/interviews/2026-06-09-roman-petrov.md": prose + "Another line.\n"},
     ], stop=False)
-    written = [b["written"] for b in builds]
-    assert written[1] == written[0]  # prose: neither written again
-    assert written[2]["sitemap.xml"] != written[1]["sitemap.xml"]  # a new note: a new address
-    assert written[3] != written[2] and written[3]["404.html"] != written[2]["404.html"]  # the navigation changed
-    assert written[4] == written[3]
+    sitemap = [b["written"]["sitemap.xml"] for b in builds]
+    assert sitemap[1] == sitemap[0] and sitemap[3] == sitemap[2]  # prose: not written again
+    assert sitemap[2] != sitemap[1]  # a new note: a new address
+    not_found = [b["written"]["404.html"] for b in builds]
+    assert len(set(not_found)) == len(not_found)  # written every time
     live = same_as_a_clean_build(project, tmp_path / "serve")
-    assert b"interviews/2026-11-20-zora-quill/" in live["sitemap.xml"] and b"reading-list/" in live["404.html"]
+    assert b"interviews/2026-11-20-zora-quill/" in live["sitemap.xml"]
+
+
+def test_a_page_icon_in_the_navigation_shows_on_the_404_page_at_once(project: Path, tmp_path: Path) -> None:
+    """A top-level page's `icon:` shows beside its entry in every page's navigation, the 404 page's too."""
+    page = "content/reading-list.md"
+    text = "# Reading list\n\nBooks people recommended.\n"
+    session(project, tmp_path / "serve", [{page: text}, {page: "---\nicon: material/book-open-variant\n---\n" + text}],
+            stop=False)
+    run_insight("build", "--today", DEMO_TODAY, cwd=project)
+    clean = (project / "site" / "404.html").read_bytes()
+    import material
+
+    svg = (Path(material.__file__).parent / "templates/.icons/material/book-open-variant.svg").read_bytes().strip()
+    assert svg[60:140] in clean  # the icon (its path) is on the 404 page of a clean build
+    assert (tmp_path / "serve" / "404.html").read_bytes() == clean
 
 
 def test_a_new_setting_or_address_renders_every_page(project: Path, tmp_path: Path) -> None:

@@ -67,14 +67,16 @@ def make_plain(project: Path, where: Path, same_config: bool = False) -> None:
 
     With ``same_config``, its mkdocs.yml is the insight project's with the plugin taken out (and the notes out of
     the nav as in the lean one): the same site settings, theme features and Markdown extensions, so that what
-    the two builds differ by is the plugin and the pages it adds."""
+    the two builds differ by is the plugin and the pages it adds. (The bench's projects copy this repository's
+    mkdocs.yml, which has no YAML tags such as ``!ENV``.)"""
     shutil.copytree(project / "content", where / "content")
     (where / "content" / "index.md").write_text("# Notes\n", encoding="utf-8")
     text = PLAIN_YML
     if same_config:
         config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["plugins"] = [p for p in config.get("plugins", [])
-                             if not (p == "insight" or isinstance(p, dict) and "insight" in p)]
+        plugins = config.get("plugins") or []
+        config["plugins"] = ({k: v for k, v in plugins.items() if k != "insight"} if isinstance(plugins, dict)
+                             else [p for p in plugins if not (p == "insight" or isinstance(p, dict) and "insight" in p)])
         config.pop("nav", None)
         config["not_in_nav"] = yaml.safe_load(PLAIN_YML)["not_in_nav"]
         text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)

@@ -8,7 +8,8 @@ kind of page (the first folder of its path), and the build's whole-site stages i
 
 Run it on an insight project and on its plain baselines (``python -m tools.bench --keep`` leaves them) to see which
 stage makes the difference per page. The figures include what profiling costs (a timer call per stage), so compare
-them with each other, not with ``make bench``'s.
+them with each other, not with ``make bench``'s. The first page of the build also pays for compiling the theme's
+templates (tens of milliseconds): a kind of page with few pages shows it in its "theme template" column.
 """
 
 from __future__ import annotations

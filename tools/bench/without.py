@@ -22,8 +22,8 @@ turns ``full-collections`` off too);
 it; ``calendar-times`` makes the calendar again on any change to a conversation, not only to its time of day;
 ``served-site`` starts every ``insight serve`` afresh, not from the site the last one left; ``index-json`` leaves
 Material's search to encode and write the whole index on every save under serve (the plugin writes it, each
-kept entry's JSON reused); ``site-templates`` has MkDocs write the sitemap and the 404 page on every save under
-serve, not only when what they show changed.
+kept entry's JSON reused); ``sitemap`` has MkDocs write the sitemap on every save under serve, not only when
+what it lists changed.
 ``none`` turns nothing off (the same process shape, for the row's "with")."""
 
 from __future__ import annotations
@@ -58,10 +58,10 @@ def switch_off(name: str) -> None:
         cached = getattr(importlib.import_module(module), func)
         if _replace(cached, cached.__wrapped__) == 0:
             raise SystemExit(f"{name}: not found")
-    elif name == "site-templates":
+    elif name == "sitemap":
         from generator import livereload
 
-        livereload.skip_unchanged_site_templates = lambda state, config, files: None
+        livereload.skip_unchanged_sitemap = lambda state, config, files: None
     elif name == "index-json":
         from generator import plugin
 
