@@ -10,6 +10,7 @@ Material's search index keeps the entries of the pages not rendered again.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import threading
 from typing import Any, Hashable
@@ -17,6 +18,7 @@ from typing import Any, Hashable
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
 
 from .incremental import changed_pages
 from .site import Site
@@ -196,10 +198,10 @@ def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: S
     the files of pages and copies that are gone."""
     # what every page shows: the key (mkdocs.yml, a theme template, a hook, an upgrade ...: servedsite.environment)
     # and the navigation (a section or top-level page that came or went); either changed renders them all
-    nav = repr(config.nav)
+    pages = [f for f in files if f.is_documentation_page()]
+    nav = repr(config.nav) + repr(nav_shown(config.nav, {f.src_uri: f for f in pages}))
     if state.key != state.built_key or nav != state.nav or not can_be_incremental(config):
         state.reset()
-    pages = [f for f in files if f.is_documentation_page()]
     current: dict[str, Hashable] = {}
     for f in pages:
         uri = f.src_uri
@@ -230,6 +232,58 @@ def mark_unchanged(state: LiveState, files: Files, config: MkDocsConfig, site: S
     state.rebuilt = {f.url for f in pages if f.src_uri in changed}
     for f in pages:
         _set_modified(f, f.src_uri in changed)
+
+
+def _nav_entries(nav: Any) -> list[tuple[str, bool]]:
+    """Every page path the navigation config names, and whether its entry gives a title."""
+    out: list[tuple[str, bool]] = []
+
+    def walk(items: Any, titled: bool) -> None:
+        if isinstance(items, list):
+            for item in items:
+                walk(item, False)
+        elif isinstance(items, dict):
+            for value in items.values():
+                walk(value, True)
+        elif isinstance(items, str):
+            out.append((items, titled))
+
+    walk(nav or [], False)
+    return out
+
+
+def nav_shown(nav: Any, pages: dict[str, File]) -> list[tuple[Any, ...]]:
+    """What each entry of the navigation shows of its own page of the user's: Material writes the page's ``icon:``
+    and ``status:`` beside the entry, and an entry written without a title takes the page's (its ``title:``, else
+    the first heading MkDocs finds in it: the text is held whole, as a hash). Every page shows the navigation, so a
+    change to any of these renders them all."""
+    out: list[tuple[Any, ...]] = []
+    for uri, titled in _nav_entries(nav):
+        f = pages.get(uri)
+        if f is None or f.generated_by or not f.abs_src_path:
+            continue
+        try:
+            with open(f.abs_src_path, encoding="utf-8", errors="replace") as fh:
+                text, meta = get_data(fh.read())
+        except OSError:
+            continue
+        untitled = () if titled else (hashlib.blake2b(text.encode(), digest_size=16).hexdigest(), meta.get("title"))
+        out.append((uri, meta.get("icon"), meta.get("status"), *untitled))
+    return out
+
+
+def read_nav_pages(config: MkDocsConfig, files: Files) -> None:
+    """Read the source of each page in the navigation that this dirty build does not render. MkDocs reads only the
+    pages it renders, and the navigation on every page it renders takes each entry's icon, status and (without a
+    title in mkdocs.yml) title from the entry's page: unread, the entry showed no icon and no title."""
+    for uri, _ in _nav_entries(config.nav):
+        f = files.get_file_from_path(uri)
+        page = f.page if f is not None else None
+        if page is not None and page.markdown is None:
+            try:
+                page.read_source(config)
+            except (OSError, ValueError):  # MkDocs has logged it; the entry shows what it can
+                continue
 
 
 def _remove_gone(site_dir: str, gone: set[str]) -> None:

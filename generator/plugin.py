@@ -260,6 +260,7 @@ class InsightPlugin(BasePlugin[InsightConfig]):
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self.live:
             env.bytecode_cache = self.live.templates
+            livereload.read_nav_pages(config, files)
             livereload.skip_unchanged_sitemap(self.live, config, files)
         elif self.site is not None:
             # One build: every page is converted, so what they were made from (the knowledge base, the derived

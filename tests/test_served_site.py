@@ -21,7 +21,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_TODAY, make_project, run_insight
+from conftest import DEMO_TODAY, ROOT, make_project, run_insight
 from test_incremental import NEW_NOTE as NOTE_FROM_ANOTHER_TEST, search_entries, site_files
 
 from generator import servedsite
@@ -164,6 +164,31 @@ def test_a_page_icon_in_the_navigation_shows_on_the_404_page_at_once(project: Pa
     svg = (Path(material.__file__).parent / "templates/.icons/material/book-open-variant.svg").read_bytes().strip()
     assert svg[60:140] in clean  # the icon (its path) is on the 404 page of a clean build
     assert (tmp_path / "serve" / "404.html").read_bytes() == clean
+
+
+def test_what_a_navigation_entry_shows_of_its_page_renders_every_page_when_it_changes(tmp_path: Path) -> None:
+    """Material shows a page's `icon:` beside its entry in every page's navigation, and an entry written without a
+    title in mkdocs.yml takes the page's heading: a change to either shows on every page at once, the 404 page's
+    too, as a clean build has it; and a page rendered by a later save still shows them (MkDocs reads only the
+    pages it renders)."""
+    text = "# Reading list\n\nBooks people recommended.\n"
+    project = make_project(tmp_path / "generated-nav")
+    note = "content/interviews/2026-06-09-roman-petrov.md"
+    prose = (project / note).read_text(encoding="utf-8") + "\nA line typed after the icon was added.\n"
+    session(project, tmp_path / "serve1", [{"content/reading-list.md": text},
+                                           {"content/reading-list.md": "---\nicon: material/book-open-variant\n---\n" + text},
+                                           {note: prose}], stop=False)
+    same_as_a_clean_build(project, tmp_path / "serve1")
+
+    yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    yml += "\nnav:\n  - Home: index.md\n  - Conversations: interviews/index.md\n  - reading-list.md\n"
+    project = make_project(tmp_path / "own-nav", mkdocs_yml=yml)
+    (project / "content/reading-list.md").write_text(text, encoding="utf-8")
+    builds = session(project, tmp_path / "serve2", [{"content/reading-list.md": text.replace("# Reading list", "# Books")}],
+                     stop=False)
+    assert len(builds[1]["rebuilt"]) == builds[1]["pages"]
+    live = same_as_a_clean_build(project, tmp_path / "serve2")
+    assert b"Books" in live["index.html"] and b"Reading list" not in live["index.html"]  # the entry's new title
 
 
 def test_a_new_setting_or_address_renders_every_page(project: Path, tmp_path: Path) -> None:
