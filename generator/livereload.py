@@ -68,9 +68,9 @@ class LiveState:
         self.nav = ""  # the navigation every page shows, as the last build had it
         self.built_key = ""  # what every page depends on besides its fingerprint (the key), as the last build had it
         self._pending_files: tuple[dict[str, list[Any]], list[str], str, str] = ({}, [], "", "")
-        # what the sitemap was written from, as the last build had it (skip_unchanged_sitemap)
-        self.templates_from: Hashable = None
-        self._pending_templates: Hashable = None
+        # every page's address and date, as the last build wrote the sitemap from them (skip_unchanged_sitemap)
+        self.sitemap_from: Hashable = None
+        self._pending_sitemap: Hashable = None
         # the last build's search index when the plugin wrote it (or the kept site's, for the first build), and each
         # entry's JSON as written (generator.search.write_index)
         self.entries: list[dict[str, Any]] | None = None
@@ -106,7 +106,7 @@ class LiveState:
 
     def reset(self) -> None:
         self.fingerprints = self.pending = None
-        self.templates_from = None
+        self.sitemap_from = None
 
     def building(self) -> None:
         """A build starts: no collection of serve's in the middle of it, and no full one of Python's until serve's
@@ -267,9 +267,15 @@ def nav_shown(nav: Any, pages: dict[str, File]) -> list[tuple[Any, ...]]:
                 text, meta = get_data(fh.read())
         except OSError:
             continue
-        untitled = () if titled else (hashlib.blake2b(text.encode(), digest_size=16).hexdigest(), meta.get("title"))
-        out.append((uri, meta.get("icon"), meta.get("status"), *untitled))
+        untitled = () if titled else (hashlib.blake2b(text.encode(), digest_size=16).hexdigest(), _value(meta.get("title")))
+        out.append((uri, _value(meta.get("icon")), _value(meta.get("status")), *untitled))
     return out
+
+
+def _value(value: Any) -> Any:
+    """A frontmatter value as compared from build to build: a list or mapping only by its kind (the navigation shows
+    text; and YAML aliases can make a small file a structure too large to print)."""
+    return value if value is None or isinstance(value, (str, int, float, bool)) else type(value).__name__
 
 
 def read_nav_pages(config: MkDocsConfig, files: Files) -> None:
@@ -311,16 +317,14 @@ TEMPLATE_EVENTS = ("pre_template", "template_context", "post_template")
 
 
 def skip_unchanged_sitemap(state: LiveState, config: MkDocsConfig, files: Files) -> None:
-    """Leave the sitemap as the last build wrote it when nothing it shows changed: the key (the settings and theme),
-    the navigation, and every page's address and date (75 to 113 ms of every save at 5,000 notes went to the sitemap
-    and the 404 page, 16 to 25 ms to the 404 page alone, and the check costs 12 to 19 ms). A sitemap
-    template of the user's own (``custom_dir``), or a plugin or hook that works on templates, may put anything in
-    it, so then it is written every time. (The 404 page is written every time: it shows the navigation, and an
-    entry's icon or title can come from its page.)"""
-    stamp = (state.key, state._pending_files[2],
-             tuple((p.url, p.canonical_url, p.abs_url, p.update_date) for f in files if (p := f.page) is not None))
-    state._pending_templates = stamp
-    if state.fingerprints is None or stamp != state.templates_from:
+    """Leave the sitemap as the last build wrote it when no page's address or date changed (a change to the key or
+    the navigation resets the state, and everything is rendered). At 5,000 notes it lists 8,151 pages: most of a tenth
+    of a second of every save. A sitemap template of the user's own (``custom_dir``), or a plugin or hook that works
+    on templates, may put anything in it, so then it is written every time. The 404 page is written every time: it
+    shows the navigation, whose entries take an icon or a title from their pages."""
+    stamp = tuple((p.url, p.canonical_url, p.abs_url, p.update_date) for f in files if (p := f.page) is not None)
+    state._pending_sitemap = stamp
+    if stamp != state.sitemap_from:  # (reset() forgets it: a changed key or navigation, a failed build)
         return
     custom = config.theme.custom_dir
     if (SITEMAP in config.theme.static_templates and os.path.isfile(os.path.join(config.site_dir, SITEMAP))
@@ -350,4 +354,4 @@ def commit(state: LiveState) -> None:
     the build is over once it is: ``state.in_build`` is cleared then)."""
     state.fingerprints, state.pending = state.pending, None
     state.statics, state.dests, state.nav, state.built_key = state._pending_files
-    state.templates_from = state._pending_templates
+    state.sitemap_from = state._pending_sitemap
