@@ -152,3 +152,31 @@ def test_a_save_shows_under_insight_serve_and_under_plain_mkdocs_serve(tmp_path:
         first: list[float] = []
         saves = save_to_reload(project, 1, first_page=first, plain=plain, timeout=120)
         assert len(first) == 1 and first[0] > 0 and len(saves) == 1 and 0 < saves[0] < 120
+
+
+def test_the_stage_profile_adds_up_to_the_build_it_timed(tmp_path: Path) -> None:
+    """``python -m tools.bench.stages``: its per-page split (MkDocs' stages, the plugins', the rest) adds up to the
+    whole build's time per page, and the first two are what the table's columns say, added up another way."""
+    import re
+    import subprocess
+    import sys
+
+    from tools.bench.run import make_project
+    from tools.bench.stages import COLUMNS, THEIRS
+
+    make_project(tmp_path / "insight", 12)
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-m", "tools.bench.stages", str(tmp_path / "insight")], cwd=root,
+                         capture_output=True, text=True, check=True).stdout
+    pages, per_page = re.search(r"^([\d,]+) pages in [\d.]+ s \(([\d.]+) ms a page\)", out, re.M).groups()
+    assert int(pages.replace(",", "")) == len(list((tmp_path / "insight" / "site").rglob("index.html")))
+    theirs, others, rest, total = map(float, re.search(
+        r"MkDocs' page stages .*? ([\d.]+) ms, the plugins' other page events ([\d.]+) ms, the rest of the build "
+        r"(-?[\d.]+) ms; ([\d.]+) ms in all", out).groups())
+    assert total == float(per_page) and abs(theirs + others + rest - total) <= 0.02
+    row = next(line for line in out.splitlines() if line.startswith("| **all pages**"))
+    cells = [float(c) for c in row.strip("|").split("|")[2:]]
+    by_column = dict(zip(COLUMNS, cells))
+    assert abs(sum(v for k, v in by_column.items() if k in THEIRS) - theirs) <= 0.03
+    assert abs(sum(v for k, v in by_column.items() if k not in THEIRS) - others) <= 0.03
+    assert theirs > 0 and others > 0  # the insight plugin has page events of its own
