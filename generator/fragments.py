@@ -14,6 +14,8 @@ import re
 from html import escape
 from typing import Any, Callable, Iterable
 
+from markupsafe import Markup
+
 from .editors import unwrap_yaml_link, wikilinks_to_markdown
 from .identity import slugify
 from .model import Interview, KnowledgeBase
@@ -26,7 +28,7 @@ from .wording import counted
 Link = Callable[..., str]
 
 
-Cell = Any  # text, a number, (uri, label) for a link, or a list of such links
+Cell = Any  # text, a number, (uri, label) for a link, a list of such links, or Markup made of escaped parts
 
 
 def html_table(page_uri: str, directory_urls: bool, headers: Iterable[str], rows: Iterable[Iterable[Cell]],
@@ -47,6 +49,8 @@ def html_table(page_uri: str, directory_urls: bool, headers: Iterable[str], rows
             return a(*value)
         if isinstance(value, list):
             return ", ".join(a(*x) for x in value)
+        if isinstance(value, Markup):  # a cell made here of escaped values and links (the home page's)
+            return str(value)
         return escape(str(value), quote=False)
 
     # a searched table has a line per cell, as Python-Markdown writes one: search reads the cells as words apart
@@ -76,6 +80,21 @@ def iv_table(kb: KnowledgeBase, interviews: Iterable[Interview], page_uri: str, 
     return html_table(page_uri, settings.use_directory_urls, headers, rows)
 
 
+def month_list(kb: KnowledgeBase, interviews: Iterable[Interview], page_uri: str, settings: Any) -> str:
+    """The timeline's conversations of one month, ``date: person, company (status)`` each, as HTML: at 5,000
+    conversations the timeline as a Markdown list took Python-Markdown a second to convert."""
+    a = links_from(page_uri, settings.use_directory_urls)
+    people, companies = kb.people, kb.companies
+
+    def item(iv: Interview) -> str:
+        person = people[iv.person]
+        company = f", {escape(companies[iv.company].name, quote=False)}" if iv.company else ""
+        return (f"<li>{a(iv.src_uri, iv.date.isoformat())}: {a(person.src_uri, person.name)}{company} "
+                f"({escape(iv.status, quote=False)})</li>\n")
+
+    return html_block("<ul>\n" + "".join(map(item, interviews)) + "</ul>")
+
+
 def people_table(kb: KnowledgeBase, people: Iterable[Any], page_uri: str, settings: Any) -> str:
     rows = ([_ref(p), p.role, _ref(kb.companies[p.company]) if p.company else None,
              len(kb.interviews_with("person", p.slug))] for p in people)
@@ -86,6 +105,47 @@ def companies_table(kb: KnowledgeBase, companies: Iterable[Any], page_uri: str, 
     rows = ([_ref(c), [_ref(kb.industries[s]) for s in c.industries], len(kb.interviews_with("company", c.slug))]
             for c in companies)
     return html_table(page_uri, settings.use_directory_urls, ("Company", "Industry", "Conversations"), rows)
+
+
+# The home page's tables grow with the notes (at 5,000 conversations, 700 rows in three tables): as HTML, not
+# Markdown tables, they take no converting.
+
+def waiting_table(kb: KnowledgeBase, waiting: Iterable[tuple[Interview, Any, Any]], page_uri: str, settings: Any) -> str:
+    """Requests with no answer yet: Asked, Person, Company, Follow-up (``waiting`` from ``pages.home``)."""
+    a = links_from(page_uri, settings.use_directory_urls)
+
+    def follow_up(iv: Interview, item: Any) -> Cell:
+        if item and item.state in ("due", "overdue"):
+            when = f"overdue since {item.due.isoformat()}" if item.state == "overdue" else "due now"
+            return Markup(f"<strong>{when}</strong>: {a(f'prep/{iv.slug}.md', 'draft')}")
+        if item:
+            return f"from {item.start.isoformat()}"
+        return f"followed up {iv.followed_up_on.isoformat()}" if iv.followed_up_on else None
+
+    rows = ([(iv.src_uri, f"waiting since {since.isoformat()}"), _ref(kb.people[iv.person]),
+             _ref(kb.companies[iv.company]) if iv.company else None, follow_up(iv, item)] for iv, since, item in waiting)
+    return html_table(page_uri, settings.use_directory_urls, ("Asked", "Person", "Company", "Follow-up"), rows)
+
+
+def upcoming_table(kb: KnowledgeBase, upcoming: Iterable[Interview], page_uri: str, settings: Any) -> str:
+    """Conversations to come: Date, Person, Company, Status (with the prep sheet of a requested or scheduled one)."""
+    a = links_from(page_uri, settings.use_directory_urls)
+
+    def status(iv: Interview) -> Cell:
+        if iv.status in ("requested", "scheduled"):
+            return Markup(f"{escape(iv.status, quote=False)} · {a(f'prep/{iv.slug}.md', 'prep sheet')}")
+        return iv.status
+
+    rows = ([(iv.src_uri, iv.date.isoformat()), _ref(kb.people[iv.person]),
+             _ref(kb.companies[iv.company]) if iv.company else None, status(iv)] for iv in upcoming)
+    return html_table(page_uri, settings.use_directory_urls, ("Date", "Person", "Company", "Status"), rows)
+
+
+def referrals_table(kb: KnowledgeBase, leads: Iterable[Any], page_uri: str, settings: Any) -> str:
+    """People you were pointed to and have not contacted: Person, Company, Suggested by, Why."""
+    rows = ([_ref(kb.people[r.person]), _ref(kb.companies[r.company]) if r.company else None, _ref(kb.people[r.by]),
+             r.why] for r in leads)
+    return html_table(page_uri, settings.use_directory_urls, ("Person", "Company", "Suggested by", "Why"), rows)
 
 
 def due_table(rows: Iterable[Any], page_uri: str, settings: Any) -> str:
@@ -508,7 +568,7 @@ def draft_block(d: Any) -> str:
                       f'{code}\n</code></pre></div>\n</div>\n</div>', searched=False)
 
 
-GLOBALS = {"html_block": html_block, "draft_intro": draft_intro, "draft_status": draft_status, "draft_block": draft_block, "tag_items": tag_items, "person_connections": person_connections, "iv_table": iv_table, "due_table": due_table, "people_table": people_table,
+GLOBALS = {"html_block": html_block, "draft_intro": draft_intro, "draft_status": draft_status, "draft_block": draft_block, "tag_items": tag_items, "person_connections": person_connections, "iv_table": iv_table, "due_table": due_table, "people_table": people_table, "month_list": month_list, "waiting_table": waiting_table, "upcoming_table": upcoming_table, "referrals_table": referrals_table,
            "companies_table": companies_table, "sourced_items": sourced_items, "said_items": said_items, "question_group": question_group, "group_entry": group_entry, "question_list": question_list,
            "answer_cards": answer_cards,
            "md_items": md_items, "said": said, "net_node": net_node, "net_path": net_path, "web_link": web_link}

@@ -46,12 +46,15 @@ def section(page: str, heading: str) -> str:
 
 
 def plain(markdown: str) -> str:
-    """Links as their text; pre-rendered HTML as the text it shows, a list item as ``- item``."""
+    """Links as their text; pre-rendered HTML as the text it shows, a list item as ``- item``, a table row as
+    ``| cell | cell |`` (bold in it as ``**bold**``), as Markdown would have them."""
     lines, depth = [], 0
     for line in markdown.split("\n"):
         depth += line.count("<ul>") - line.count("</ul>")
         if line.startswith("<!--") or re.fullmatch(r"\s*(?:<[^>]+>\s*)+", line):
             continue  # a line of tags only (<ul>, </div>) or a block's marker
+        if line.startswith("<tr>"):
+            line = "| " + " | ".join(re.findall(r"<t[dh]>(.*?)</t[dh]>", re.sub(r"</?strong>", "**", line))) + " |"
         lines.append(re.sub(r"<[^>]+>", "", re.sub(r"^<li>", "    " * max(depth - 1, 0) + "- ", line)))
     return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", "\n".join(lines))
 
@@ -96,7 +99,7 @@ def test_warm_paths_run_only_through_people_who_helped(site: core.Site) -> None:
     # every path, then those who declined or never replied: more rows than the network page shows, so on a page of their own
     rows = [line for line in plain(site.pages["network/paths/index.md"]).splitlines() if "(you) → " in line or ": never" in line]
     assert len(rows) == len(paths) + 2
-    assert rows[-2:] == ["Ivan JoyDeclined: never part of a path", "Jo KimNo reply: never part of a path"]  # cells run together
+    assert rows[-2:] == ["| Ivan Joy |  | Declined: never part of a path |", "| Jo Kim |  | No reply: never part of a path |"]
     assert "The first 10 of 14 people and companies." in network
     # Ana introduced Carl and Ivan, but Ivan declined: one introduction; she suggested Ben and Kai: two referrals
     assert "| Ana Lima | 1 | 2 |" in network
