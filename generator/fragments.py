@@ -4,8 +4,10 @@ A Jinja macro call costs tens of microseconds; a company, industry or question p
 of table rows and answer cards, so at 1,000 conversations as macros these pieces would be most of
 the render time. Templates keep the page structure and call these with the page's ``link`` (bound to the
 page, so links stay relative). The escaping rules are the templates': every user value goes
-through ``t``, ``md`` or ``link``. The tables are the exception: they are HTML (:func:`html_table`),
-every value escaped with ``html.escape`` and every link a relative URL from :func:`generator.urls.page_href`.
+through ``t``, ``md`` or ``link``. The tables and lists that grow with the notes are the exception: they are
+HTML (:func:`html_table`, :func:`month_list`), every value escaped with ``html.escape`` and every link a relative
+URL from :func:`generator.urls.page_href`; a cell that holds more than one value is ``Markup`` made here of such
+escaped parts.
 """
 
 from __future__ import annotations
@@ -143,8 +145,10 @@ def upcoming_table(kb: KnowledgeBase, upcoming: Iterable[Interview], page_uri: s
 
 def referrals_table(kb: KnowledgeBase, leads: Iterable[Any], page_uri: str, settings: Any) -> str:
     """People you were pointed to and have not contacted: Person, Company, Suggested by, Why."""
+    # a reason written over several lines is one line in a cell, as on the note's page (a blank line in raw HTML
+    # would end the table for a Markdown reader of `insight export`)
     rows = ([_ref(kb.people[r.person]), _ref(kb.companies[r.company]) if r.company else None, _ref(kb.people[r.by]),
-             r.why] for r in leads)
+             " ".join((r.why or "").split())] for r in leads)
     return html_table(page_uri, settings.use_directory_urls, ("Person", "Company", "Suggested by", "Why"), rows)
 
 

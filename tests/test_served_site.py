@@ -347,11 +347,13 @@ def test_a_copy_of_the_project_starts_afresh(project: Path, tmp_path: Path) -> N
 def _serve(project: Path, port: int) -> subprocess.Popen:
     from tools.bench.run import ENV
 
-    # Ctrl-C as in a terminal, even when the tests run in the background (`make test &` starts them ignoring SIGINT,
-    # and a child inherits that: the serve would never hear the test's Ctrl-C)
+    # Ctrl-C as in a terminal, even when the tests run in the background: `make test &` starts them ignoring SIGINT,
+    # and a child inherits an ignored signal (a handled one is reset to the default), so the serve would never hear
+    # the test's Ctrl-C
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     return subprocess.Popen([sys.executable, "-m", "generator", "serve", "--today", DEMO_TODAY, "-a", f"127.0.0.1:{port}"],
-                            cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def _page(url: str, marker: str, proc: subprocess.Popen) -> str:

@@ -64,10 +64,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
         "companies/hostile-web.md": ("---\nname: Hostile Web\nlocation: '<svg onload=alert(34)>'\n"
                                      "website: 'hostile.example/\"><script>alert(35)</script>'\n---\n"),
         "companies/bracket-web.md": "---\nname: Bracket Web\nwebsite: '<javascript:alert(36)>'\n---\n",
-        # the home page's tables (coming up, waiting for an answer, open referrals) are written as HTML
+        # the home page's tables (coming up, waiting for an answer, open referrals) and the timeline are HTML
         "interviews/2026-12-30-rhea.md": ("---\ndate: 2026-12-30\nperson: {name: Rhea Request, company: '<i onmouseover=alert(37)>Co</i>'}\n"
                                           "status: requested\nrequested_on: 2026-05-01\nreferrals:\n- name: Ref Erral\n"
-                                          "  why: '<img src=x onerror=alert(38)> | pipe'\n---\n"),
+                                          "  why: \"<img src=x onerror=alert(38)> | pipe\\n\\nacross   lines\"\n---\n"),
         "interviews/2026-11-02-wade.md": ("---\ndate: 2026-11-02\nperson: {name: Wade Waiting, company: '<i onmouseover=alert(37)>Co</i>'}\n"
                                           "status: requested\n---\n"),
     })
@@ -92,7 +92,9 @@ def test_the_home_pages_tables_show_a_notes_html_as_text(built: tuple[Path, str,
     tables = {h: home.split(f'id="{h}"', 1)[1].split("</table>", 1)[0] for h in ("waiting-for-an-answer", "coming-up", "open-referrals")}
     company = "&lt;i onmouseover=alert(37)&gt;Co&lt;/i&gt;</a>"
     assert company in tables["waiting-for-an-answer"] and company in tables["coming-up"], said
-    assert "<td>&lt;img src=x onerror=alert(38)&gt; | pipe</td>" in tables["open-referrals"]
+    assert "<td>&lt;img src=x onerror=alert(38)&gt; | pipe across lines</td>" in tables["open-referrals"]
+    timeline = (site / "interviews/timeline/index.html").read_text(encoding="utf-8")
+    assert "Wade Waiting</a>, &lt;i onmouseover=alert(37)&gt;Co&lt;/i&gt; (requested)</li>" in timeline
     assert active_html(site) == []
 
 
