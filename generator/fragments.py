@@ -24,7 +24,7 @@ from .model import Interview, KnowledgeBase
 from .escape import md, t
 from .htmlblocks import html_block, links_from, markdown_in_html
 from .sanitize import unbracket, web_address
-from .urls import relink
+from .urls import prep_uri, relink
 from .wording import counted
 
 Link = Callable[..., str]
@@ -119,7 +119,7 @@ def waiting_table(kb: KnowledgeBase, waiting: Iterable[tuple[Interview, Any, Any
     def follow_up(iv: Interview, item: Any) -> Cell:
         if item and item.state in ("due", "overdue"):
             when = f"overdue since {item.due.isoformat()}" if item.state == "overdue" else "due now"
-            return Markup(f"<strong>{when}</strong>: {a(f'prep/{iv.slug}.md', 'draft')}")
+            return Markup(f"<strong>{when}</strong>: {a(prep_uri(iv.slug), 'draft')}")
         if item:
             return f"from {item.start.isoformat()}"
         return f"followed up {iv.followed_up_on.isoformat()}" if iv.followed_up_on else None
@@ -135,7 +135,7 @@ def upcoming_table(kb: KnowledgeBase, upcoming: Iterable[Interview], page_uri: s
 
     def status(iv: Interview) -> Cell:
         if iv.status in ("requested", "scheduled"):
-            return Markup(f"{escape(iv.status, quote=False)} · {a(f'prep/{iv.slug}.md', 'prep sheet')}")
+            return Markup(f"{escape(iv.status, quote=False)} · {a(prep_uri(iv.slug), 'prep sheet')}")
         return iv.status
 
     rows = ([(iv.src_uri, iv.date.isoformat()), _ref(kb.people[iv.person]),
@@ -363,7 +363,7 @@ def note_header(kb: KnowledgeBase, iv: Interview, directory_urls: bool = True) -
     if iv.people:
         rows.append(("Also there", ", ".join(n.a(kb.people[s]) for s in iv.people)))
     if iv.status in ("requested", "scheduled"):
-        rows.append(("Prepare", n.a(f"prep/{iv.slug}.md", "prep sheet and email drafts")))
+        rows.append(("Prepare", n.a(prep_uri(iv.slug), "prep sheet and email drafts")))
     if iv.tags:
         rows.append(("Tags", ", ".join(n.a(tag_uri(x), "#" + x) for x in iv.tags)))
     # Search finds the person, company, industry and tag on their own pages, not again on each of their notes;

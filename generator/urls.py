@@ -46,6 +46,11 @@ def stem(uri: str) -> str:
     return uri
 
 
+def prep_uri(slug: str) -> str:
+    """The docs-dir path of the prep sheet (and email drafts) of the conversation ``slug``."""
+    return f"prep/{slug}.md"
+
+
 def page_url(uri: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives the page of a docs-dir Markdown file, relative to the site root
     (``index.md`` and ``README.md`` stand for their folder)."""

@@ -11,14 +11,11 @@ from ..lifecycle.calendar import summary
 from ..model import KnowledgeBase
 from ..render import PageSpec
 from ..settings import Settings
+from ..urls import prep_uri
 
 INDEX = "follow-ups/index.md"
 CALENDAR = "follow-ups/follow-ups.ics"
 HEADINGS = {"overdue": "Overdue", "due": "Due now", "upcoming": "Coming up"}
-
-
-def prep_uri(interview: str) -> str:
-    return f"prep/{interview}.md"
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,13 @@ from ..questions.bank import QuestionGroup
 from ..questions import TOPICS, intent_of, load_starter_bank
 from ..render import PageSpec
 from ..settings import Settings
+from ..urls import prep_uri
 from .gather import gather
 
 PER_TOPIC = 2
 MAX_SUGGESTIONS = 12
 MAX_LEARNED = 5
 MAX_FROM_BANK = 8
-
-
-def prep_uri(iv: Interview) -> str:
-    return f"prep/{iv.slug}.md"
 
 
 def introducer_of(kb: KnowledgeBase, derived: Derived, person: str) -> str | None:
@@ -123,7 +120,7 @@ def spec(kb: KnowledgeBase, derived: Derived, iv: Interview, shared: Shared | No
     person = kb.people[iv.person]
     chain = intro_chain(kb, derived, iv.person)
     return PageSpec(
-        prep_uri(iv),
+        prep_uri(iv.slug),
         "prep.md.j2",
         partial(_context, kb, derived, iv, chain, shared),  # made when rendered
         title=f"Prep: {person.name} · {iv.date.isoformat()}",

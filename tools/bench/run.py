@@ -292,7 +292,15 @@ def _kb(n: int) -> str:
     return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
 
 
-BASELINES = (("plain", "plain `mkdocs build`"), ("same", "plain, the project's mkdocs.yml"))
+# each plain baseline: its key in a row, its build's name and its ratio's label in the table
+BASELINES = (("plain", "plain `mkdocs build`", "insight / plain"),
+             ("same", "plain, the project's mkdocs.yml", "insight / plain with its mkdocs.yml"))
+
+
+def per_page(r: dict, key: str, measure: str = "") -> float:
+    """Seconds per page written by the build ``key`` of row ``r`` ("build", "plain" or "same"): its wall time, or
+    with ``measure="_cpu"`` its CPU time."""
+    return r[f"{key}{measure}"] / max(r["pages" if key == "build" else f"{key}_pages"], 1)
 
 
 def side_by_side_table(rows: list[dict]) -> list[str]:
@@ -307,20 +315,18 @@ def side_by_side_table(rows: list[dict]) -> list[str]:
            "| conversations | build | wall | CPU | pages | wall per page | CPU per page | peak memory | search index | "
            "search index per 1,000 conversations | runs (wall) |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        builds = [("`insight build`", "build", "pages")] + [(name, key, f"{key}_pages") for key, name in BASELINES if key in r]
+        builds = [("`insight build`", "build", "pages")] + [(name, key, f"{key}_pages") for key, name, _ in BASELINES if key in r]
         for name, key, pages in builds:
-            n_pages = max(r[pages], 1)
             ok = "" if r.get(f"{key}_ok", True) else " (failed)"
             out.append(f"| {r['n']:,} | {name}{ok} | {_s(r[key])} | {_s(r[f'{key}_cpu'])} | {r[pages]:,} | "
-                       f"{r[key] / n_pages * 1000:.1f} ms | {r[f'{key}_cpu'] / n_pages * 1000:.1f} ms | {r[f'{key}_mb']:.0f} MB | "
+                       f"{per_page(r, key) * 1000:.1f} ms | {per_page(r, key, '_cpu') * 1000:.1f} ms | {r[f'{key}_mb']:.0f} MB | "
                        f"{_kb(r[f'{key}_index'])} | {_kb(r[f'{key}_index'] * 1000 // r['n'])} | "
                        f"{', '.join(f'{x:.1f}' for x in r[f'{key}_runs'])} |")
-        for key, name in BASELINES:
+        for key, _, label in BASELINES:
             if key in r:
                 pages = max(r[f"{key}_pages"], 1)
-                wall = (r["build"] / max(r["pages"], 1)) / (r[key] / pages)
-                cpu = (r["build_cpu"] / max(r["pages"], 1)) / (r[f"{key}_cpu"] / pages)
-                label = "insight / plain" if key == "plain" else "insight / plain with its mkdocs.yml"
+                wall = per_page(r, "build") / per_page(r, key)
+                cpu = per_page(r, "build", "_cpu") / per_page(r, key, "_cpu")
                 out.append(f"| {r['n']:,} | {label} | {r['build'] / r[key]:.2f} | {r['build_cpu'] / r[f'{key}_cpu']:.2f} | "
                            f"{r['pages'] / pages:.2f} | **{wall:.2f}** | **{cpu:.2f}** | "
                            f"**{r['build_mb'] / r[f'{key}_mb']:.2f}** | {r['build_index'] / max(r[f'{key}_index'], 1):.2f} | | |")
@@ -365,16 +371,15 @@ def report(rows: list[dict], info: dict[str, str], command: str) -> str:
                              f"{plain_cols} |")
     lines += optimisations(rows)
     for r in [r for r in rows if "plain" in r]:
-        per = (r["build"] / max(r["pages"], 1)) / (r["plain"] / max(r["plain_pages"], 1))
+        per = per_page(r, "build") / per_page(r, "plain")
         lines += ["", f"At {r['n']:,} conversations a page of the insight site takes {per:.2f} times as long as a page of "
                   f"plain MkDocs ({r['pages']:,} pages against {r['plain_pages']:,}), with {r['build_mb'] / r['plain_mb']:.2f} "
                   f"times the peak memory."]
         if "same" in r:
-            same = (r["build"] / max(r["pages"], 1)) / (r["same"] / max(r["same_pages"], 1))
             lines[-1] += (f" With the insight project's own mkdocs.yml, the plugin taken out, plain MkDocs takes "
-                          f"{r['same'] / max(r['same_pages'], 1) * 1000:.1f} ms a page where the lean one takes "
-                          f"{r['plain'] / max(r['plain_pages'], 1) * 1000:.1f} ms; against it a page of the insight site "
-                          f"takes {same:.2f} times as long.")
+                          f"{per_page(r, 'same') * 1000:.1f} ms a page where the lean one takes "
+                          f"{per_page(r, 'plain') * 1000:.1f} ms; against it a page of the insight site "
+                          f"takes {per_page(r, 'build') / per_page(r, 'same'):.2f} times as long.")
     by_n = {r["n"]: r for r in rows if "build" in r}
     if 1000 in by_n and 5000 in by_n:
         per = {k: by_n[k]["build"] / k for k in (1000, 5000)}
